@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { routes } from '../shared/contract/index';
+import type { Envelope } from '../shared/contract/envelope';
+import type { WorkstationIdentity } from '../shared/domain/workstation';
+import packageJson from '../../package.json';
+import { type Clock, systemClock } from './clock';
+import { closeDb, openDb } from './db/client';
+import * as schema from './db/schema';
+import { createHandlers } from './handlers';
+import { createLogger, type Logger } from './logger';
+import { type Caller, createRouter, type Handlers, type RouterDeps } from './router';
+import { createActorResolver } from './services/actor';
+import { apiKeyIsSet } from './services/apiKey';
+import { EventHub, type EventSink } from './services/eventHub';
+import type { Services } from './services/index';
+import type { SecretStore } from './services/secretStore';
+import { ABSOLUTE_SESSION_MS, SessionStore } from './services/sessions';
+import { readWorkstationIdentity } from './services/workstation';
+
+export type { Caller } from './router';
+export type { SecretStore } from './services/secretStore';
+
+export interface CoreOptions {
+  /** the app's data folder: database, media, logs */
+  dataDir: string;
+  secretStore: SecretStore;
+  /** prefix of media URLs handed to the renderer: `studio-media://media/` in Electron, `/media/` in the harness */
+  mediaUrlBase?: string;
+  clock?: Clock;
+  /** where the Gemini API lives; the fake server's URL in tests */
+  geminiBaseUrl?: string;
+  env?: NodeJS.ProcessEnv;
+  /** drizzle-kit's migrations; found beside the app when omitted */
+  migrationsDir?: string;
+  workstation?: () => WorkstationIdentity;
+  logger?: Logger;
+  /** how often expired sessions are swept (ms); 0 turns the timer off (tests call `sweepSessions`) */
+  sessionSweepMs?: number;
+}
+
+export interface Core {
+  router: { dispatch(caller: Caller, route: unknown, input: unknown): Promise<Envelope> };
+  events: { connect(transportId: string, send: EventSink): () => void };
+  /** ends the session bound to this transport (window closed or reloaded) */
+  disconnect(transportId: string): void;
+  /** OS screen lock or suspend: every session ends (SPEC §2) */
+  endAllSessions(reason: 'os-lock' | 'suspend'): void;
+  /** ends idle and expired sessions now (also runs on a timer) */
+  sweepSessions(): void;
+  /** serves a media request for the session bound to the transport (access check, ranges) */
+  serveMedia(transportId: string, request: Request): Promise<Response>;
+  /** lets running work persist its state, checkpoints the WAL and closes the database */
+  shutdown(): Promise<void>;
+  /** for tests and the composition of transports; not reachable from the renderer */
+  readonly services: Services;
+}
+
+const DEFAULT_IDLE_MS = 15 * 60 * 1000;
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger();
+  const env = options.env ?? process.env;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const db = openDb({
+    file: path.join(options.dataDir, 'studio.sqlite'),
+    migrationsDir: options.migrationsDir ?? findMigrationsDir(),
+    onBackup: (file) => logger.info('database backed up before migration', { file }),
+  });
+
+  let events: EventHub | undefined;
+  const sessions = new SessionStore({
+    clock,
+    idleTimeoutMs: () => DEFAULT_IDLE_MS,
+    absoluteTimeoutMs: ABSOLUTE_SESSION_MS,
+    onEnded: (session, reason) => events?.toTransport(session.transportId, 'session.ended', { reason }),
+  });
+  events = new EventHub((userId) => sessions.transportsOf(userId));
+
+  const services: Services = {
+    db,
+    schema,
+    clock,
+    logger,
+    version: packageJson.version,
+    dataDir: options.dataDir,
+    env,
+    sessions,
+    events,
+    secretStore: options.secretStore,
+    workstation: options.workstation ?? readWorkstationIdentity,
+    apiKeyIsSet: () => apiKeyIsSet(db, env),
+  };
+
+  const handlers: Handlers = createHandlers(services);
+  const router = createRouter({
+    routes,
+    handlers: handlers as unknown as RouterDeps['handlers'],
+    resolveActor: createActorResolver(db, sessions),
+    isFirstRun: () => db.select({ id: schema.user.id }).from(schema.user).limit(1).get() === undefined,
+    logger,
+  });
+
+  const sweepMs = options.sessionSweepMs ?? 15_000;
+  const sweepTimer = sweepMs > 0 ? setInterval(() => sessions.sweep(), sweepMs) : undefined;
+  sweepTimer?.unref();
+
+  let closed = false;
+  return {
+    router,
+    events: { connect: (transportId, send) => events.connect(transportId, send) },
+    disconnect: (transportId) => sessions.end(transportId, 'logout'),
+    endAllSessions: (reason) => sessions.endAll(reason),
+    sweepSessions: () => sessions.sweep(),
+    // The media library arrives with the gallery work; until then nothing exists to serve.
+    serveMedia: async () => new Response('Not found', { status: 404 }),
+    async shutdown() {
+      if (closed) return;
+      closed = true;
+      if (sweepTimer) clearInterval(sweepTimer);
+      closeDb(db);
+    },
+    services,
+  };
+}
+
+/**
+ * The migrations folder ships beside the code: `drizzle/` at the project root in development and
+ * tests; packaged builds pass `migrationsDir` (resources/drizzle) explicitly.
+ */
+function findMigrationsDir(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'drizzle');
+    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`drizzle migrations not found above ${__dirname}; pass migrationsDir`);
+}

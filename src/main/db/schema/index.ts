@@ -1,0 +1,6 @@
+export * from './users';
+export * from './audit';
+export * from './quotas';
+export * from './jobs';
+export * from './media';
+export * from './settings';

@@ -1,0 +1,60 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { user } from './users';
+
+export const JOB_KINDS = ['image', 'edit', 'video'] as const;
+export const JOB_STATUSES = [
+  'queued',
+  'submitting',
+  'running',
+  'downloading',
+  'saving',
+  'succeeded',
+  'failed',
+  'blocked',
+  'cancelled',
+  'interrupted',
+] as const;
+
+/** A durable generation job (SPEC §5). It belongs to main, not to the window that asked for it. */
+export const job = sqliteTable(
+  'job',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: JOB_KINDS }).notNull(),
+    /** which provider adapter runs it: 'gemini-image', 'veo', 'omni' */
+    provider: text('provider').notNull(),
+    model: text('model').notNull(),
+    status: text('status', { enum: JOB_STATUSES }).notNull(),
+    prompt: text('prompt').notNull(),
+    negativePrompt: text('negative_prompt'),
+    /** JSON of every parameter sent to Google */
+    params: text('params').notNull(),
+    /** JSON array of input media ids (source, references, frames) */
+    inputIds: text('input_ids').notNull(),
+    /** the media item this job edits, animates, refines or extends */
+    parentMediaId: text('parent_media_id'),
+    idempotencyKey: text('idempotency_key'),
+    units: integer('units').notNull(),
+    workstationHost: text('workstation_host').notNull(),
+    workstationUser: text('workstation_user').notNull(),
+    workstationIp: text('workstation_ip'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** set before the network call: a job with this set and no outcome may have been billed */
+    submittedAt: integer('submitted_at'),
+    /** Veo operation name or Omni interaction id, stored right after submission */
+    operationName: text('operation_name'),
+    responseId: text('response_id'),
+    finishedAt: integer('finished_at'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+  },
+  (t) => [
+    index('job_user_created_idx').on(t.userId, t.createdAt),
+    index('job_status_idx').on(t.status),
+    uniqueIndex('job_idempotency_idx').on(t.userId, t.idempotencyKey),
+  ],
+);

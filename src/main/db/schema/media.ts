@@ -1,0 +1,55 @@
+import { type AnySQLiteColumn, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { job } from './jobs';
+import { user } from './users';
+
+export const MEDIA_KINDS = ['image', 'video', 'input'] as const;
+
+/**
+ * A file in the media store (`media/<yyyy>/<mm>/<id>.<ext>` under the data folder). The row is
+ * written only after the file is durable; `user_id` has no cascade on purpose: deleting a user
+ * must decide explicitly whether their media is deleted or transferred.
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id),
+    kind: text('kind', { enum: MEDIA_KINDS }).notNull(),
+    jobId: text('job_id').references(() => job.id, { onDelete: 'set null' }),
+    /** path relative to the data folder */
+    relPath: text('rel_path').notNull(),
+    /** thumbnail (images) or poster frame (videos), relative to the data folder */
+    thumbRelPath: text('thumb_rel_path'),
+    mimeType: text('mime_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    durationMs: integer('duration_ms'),
+    prompt: text('prompt'),
+    negativePrompt: text('negative_prompt'),
+    model: text('model'),
+    /** JSON of every generation parameter */
+    params: text('params'),
+    /** JSON array of the input media ids used to make this item */
+    inputIds: text('input_ids'),
+    /** the item this one edits, animates, refines or extends */
+    parentMediaId: text('parent_media_id').references((): AnySQLiteColumn => media.id, { onDelete: 'set null' }),
+    favorite: integer('favorite', { mode: 'boolean' }).notNull().default(false),
+    /** the integrity sweep found the file gone */
+    missing: integer('missing', { mode: 'boolean' }).notNull().default(false),
+    workstationHost: text('workstation_host').notNull(),
+    workstationUser: text('workstation_user').notNull(),
+    workstationIp: text('workstation_ip'),
+    /** Google's response id, operation name or interaction id */
+    providerRef: text('provider_ref'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('media_user_created_idx').on(t.userId, t.createdAt, t.id),
+    index('media_created_idx').on(t.createdAt, t.id),
+    index('media_job_idx').on(t.jobId),
+    index('media_parent_idx').on(t.parentMediaId),
+  ],
+);

@@ -1,0 +1,24 @@
+import type { WorkstationIdentity } from '../../shared/domain/workstation';
+import type { Clock } from '../clock';
+import type { Db } from '../db/client';
+import type * as schema from '../db/schema';
+import type { Logger } from '../logger';
+import type { EventHub } from './eventHub';
+import type { SecretStore } from './secretStore';
+import type { SessionStore } from './sessions';
+
+/** What handlers may use: the services of the core, wired once in `createCore`. */
+export interface Services {
+  db: Db;
+  schema: typeof schema;
+  clock: Clock;
+  logger: Logger;
+  version: string;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  sessions: SessionStore;
+  events: EventHub;
+  secretStore: SecretStore;
+  workstation: () => WorkstationIdentity;
+  apiKeyIsSet: () => boolean;
+}

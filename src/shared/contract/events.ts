@@ -1,0 +1,21 @@
+/**
+ * Events main pushes to the renderer. They come from our own main process, so they are typed, not
+ * validated. Each area adds its payloads here.
+ */
+export type SessionEndReason =
+  | 'logout'
+  | 'idle'
+  | 'expired'
+  | 'deactivated'
+  | 'deleted'
+  | 'password-changed'
+  | 'os-lock'
+  | 'suspend';
+
+export interface StudioEvents {
+  'session.ended': { reason: SessionEndReason };
+}
+
+export type StudioEventName = keyof StudioEvents;
+
+export const EVENT_NAMES = ['session.ended'] as const satisfies readonly StudioEventName[];

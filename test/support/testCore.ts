@@ -1,0 +1,47 @@
+import { ManualClock } from '../../src/main/clock';
+import { type Core, type CoreOptions, createCore } from '../../src/main/core';
+import { createMemoryLogger } from '../../src/main/logger';
+import { MemorySecretStore } from '../../src/main/services/secretStore';
+import { makeTempDir } from './tempDir';
+
+export interface TestCore {
+  core: Core;
+  clock: ManualClock;
+  dataDir: string;
+  logger: ReturnType<typeof createMemoryLogger>;
+  /** calls a route as one transport (one window / page) */
+  call: (transportId: string, route: string, input?: unknown) => ReturnType<Core['router']['dispatch']>;
+  /** stops the core; keeps the folder so a test can start another core on it */
+  stop: () => Promise<void>;
+  /** stops the core and removes its folder */
+  cleanup: () => Promise<void>;
+}
+
+/** A real core on a real SQLite file in a temp folder, with a manual clock and no timers. */
+export async function startTestCore(overrides: Partial<CoreOptions> = {}): Promise<TestCore> {
+  const temp = overrides.dataDir ? { dir: overrides.dataDir, cleanup: () => {} } : makeTempDir();
+  const clock = (overrides.clock as ManualClock | undefined) ?? new ManualClock(Date.UTC(2026, 10, 26, 9, 0, 0), 'UTC');
+  const logger = createMemoryLogger();
+  const core = await createCore({
+    dataDir: temp.dir,
+    secretStore: new MemorySecretStore(),
+    clock,
+    logger,
+    env: {},
+    sessionSweepMs: 0,
+    workstation: () => ({ hostName: 'lab-pc-07', osUser: 'student', ipv4: '10.0.0.7' }),
+    ...overrides,
+  });
+  return {
+    core,
+    clock,
+    dataDir: temp.dir,
+    logger,
+    call: (transportId, route, input) => core.router.dispatch({ transportId }, route, input),
+    stop: () => core.shutdown(),
+    cleanup: async () => {
+      await core.shutdown();
+      temp.cleanup();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { RouteOutput } from '../../../shared/contract/types';
+import { WorkstationCard } from '../components/WorkstationCard';
+
+export function FirstRunPage({ status }: { status: RouteOutput<'app.status'> }) {
+  return (
+    <main className="centered">
+      <section className="card" aria-labelledby="first-run-title">
+        <h1 id="first-run-title">Create the first admin</h1>
+        <p>No account exists on this workstation yet. The first account created here manages all others.</p>
+        <WorkstationCard workstation={status.workstation} />
+        <p className="muted">Gemini Media Studio {status.version}</p>
+      </section>
+    </main>
+  );
+}

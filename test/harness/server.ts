@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/contract/csp';
+import type { Clock } from '../../src/main/clock';
+import { type Core, createCore } from '../../src/main/core';
+import type { Logger } from '../../src/main/logger';
+import { MemorySecretStore } from '../../src/main/services/secretStore';
+import { bridgeScript } from './bridgeScript';
+
+export interface HarnessOptions {
+  port: number;
+  dataDir: string;
+  geminiBaseUrl?: string;
+  /** the placeholder key configured when a fake Gemini server stands in for Google */
+  geminiApiKey?: string;
+  /** the built renderer (`out/renderer`) */
+  rendererDir?: string;
+  clock?: Clock;
+  logger?: Logger;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Harness {
+  url: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves the real renderer to a real browser on 127.0.0.1, backed by the same `createCore` the
+ * Electron shell uses. Test tooling only: never packaged.
+ */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const rendererDir = path.resolve(options.rendererDir ?? path.join(__dirname, '../../out/renderer'));
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer at ${rendererDir}: run "npm run build" first`);
+  }
+  const env = { ...(options.env ?? {}) };
+  if (options.geminiApiKey) env.GEMINI_API_KEY = options.geminiApiKey;
+  const core = await createCore({
+    dataDir: options.dataDir,
+    secretStore: new MemorySecretStore(),
+    mediaUrlBase: '/media/',
+    geminiBaseUrl: options.geminiBaseUrl,
+    clock: options.clock,
+    logger: options.logger,
+    env,
+  });
+
+  // Connection ids this harness issued; anything else is a forged transport identity.
+  const connections = new Set<string>();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(error instanceof Error ? error.message : 'error');
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Loopback only, and only under our own host name: a page on another origin that rebinds a DNS
+    // name to 127.0.0.1 must not reach the core.
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port()}` && host !== `localhost:${port()}`) {
+      res.writeHead(421).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return serveIndex(res);
+    if (req.method === 'GET' && url.pathname === '/__studio/bridge.js') return serveBridge(url, res);
+    if (req.method === 'POST' && url.pathname === '/__studio/request') return serveRequest(req, res);
+    if (req.method === 'GET' && url.pathname === '/__studio/events') return serveEvents(req, url, res);
+    if (req.method === 'GET' && url.pathname.startsWith('/media/')) return serveMedia(req, url, res);
+    if (req.method === 'GET' && url.pathname.startsWith('/assets/')) return serveAsset(url, res);
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  }
+
+  function serveIndex(res: http.ServerResponse): void {
+    const connectionId = randomUUID();
+    connections.add(connectionId);
+    const html = fs
+      .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
+      .replace('<script', `<script src="/__studio/bridge.js?c=${connectionId}"></script>\n    <script`);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES['.html'],
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'cache-control': 'no-store',
+      // Media elements cannot send headers; the cookie names this page's connection for /media/.
+      'set-cookie': `studio_conn=${connectionId}; Path=/; HttpOnly; SameSite=Strict`,
+    });
+    res.end(html);
+  }
+
+  function serveBridge(url: URL, res: http.ServerResponse): void {
+    const connectionId = url.searchParams.get('c') ?? '';
+    if (!connections.has(connectionId)) {
+      res.writeHead(403).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES['.js'], 'cache-control': 'no-store' });
+    res.end(bridgeScript(connectionId));
+  }
+
+  async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const connectionId = String(req.headers['x-studio-connection'] ?? '');
+    if (!connections.has(connectionId)) {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Unknown connection' } }));
+      return;
+    }
+    let body: { route?: unknown; input?: unknown };
+    try {
+      body = JSON.parse(await readBody(req, 64 * 1024 * 1024)) as typeof body;
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Malformed request' } }));
+      return;
+    }
+    const envelope = await core.router.dispatch({ transportId: transportOf(connectionId) }, body.route, body.input);
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(envelope));
+  }
+
+  function serveEvents(req: http.IncomingMessage, url: URL, res: http.ServerResponse): void {
+    const connectionId = url.searchParams.get('c') ?? '';
+    if (!connections.has(connectionId)) {
+      res.writeHead(403).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const transportId = transportOf(connectionId);
+    const unsubscribe = core.events.connect(transportId, (event, payload) => {
+      res.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
+    });
+    // The page went away (closed or reloaded): like a destroyed webContents, its session ends.
+    req.on('close', () => {
+      unsubscribe();
+      core.disconnect(transportId);
+      connections.delete(connectionId);
+    });
+  }
+
+  async function serveMedia(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
+    const connectionId = cookie(req.headers.cookie, 'studio_conn') ?? '';
+    const headers = new Headers();
+    if (req.headers.range) headers.set('range', req.headers.range);
+    const response = await core.serveMedia(transportOf(connectionId), new Request(url, { headers }));
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    if (!response.body) return void res.end();
+    Readable.fromWeb(response.body as never).pipe(res);
+  }
+
+  function serveAsset(url: URL, res: http.ServerResponse): void {
+    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  function port(): number {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : options.port;
+  }
+
+  return {
+    url: `http://127.0.0.1:${port()}/`,
+    core,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.shutdown();
+    },
+  };
+}
+
+function transportOf(connectionId: string): string {
+  return `page:${connectionId}`;
+}
+
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('request too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -16,6 +16,7 @@ import { EventHub, type EventSink } from './services/eventHub';
 import type { Services } from './services/index';
 import type { SecretStore } from './services/secretStore';
 import { ABSOLUTE_SESSION_MS, SessionStore } from './services/sessions';
+import { SettingsStore } from './services/settings';
 import { readWorkstationIdentity } from './services/workstation';
 
 export type { Caller } from './router';
@@ -56,8 +57,6 @@ export interface Core {
   readonly services: Services;
 }
 
-const DEFAULT_IDLE_MS = 15 * 60 * 1000;
-
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger();
@@ -69,10 +68,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onBackup: (file) => logger.info('database backed up before migration', { file }),
   });
 
+  const settings = new SettingsStore(db, clock);
   let events: EventHub | undefined;
   const sessions = new SessionStore({
     clock,
-    idleTimeoutMs: () => DEFAULT_IDLE_MS,
+    idleTimeoutMs: () => settings.get('idleTimeoutMinutes') * 60_000,
     absoluteTimeoutMs: ABSOLUTE_SESSION_MS,
     onEnded: (session, reason) => events?.toTransport(session.transportId, 'session.ended', { reason }),
   });
@@ -87,6 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     env,
     sessions,
+    settings,
     events,
     secretStore: options.secretStore,
     workstation: options.workstation ?? readWorkstationIdentity,

@@ -1,3 +1,4 @@
+import './support/window';
 import os from 'node:os';
 import { expect, test } from './support/harness';
 

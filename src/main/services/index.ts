@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { EventHub } from './eventHub';
 import type { SecretStore } from './secretStore';
 import type { SessionStore } from './sessions';
+import type { SettingsStore } from './settings';
 
 /** What handlers may use: the services of the core, wired once in `createCore`. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   dataDir: string;
   env: NodeJS.ProcessEnv;
   sessions: SessionStore;
+  settings: SettingsStore;
   events: EventHub;
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;

@@ -1,8 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { QUOTA_KINDS, QUOTA_PERIODS } from '../../../shared/domain/quotas';
 import { user } from './users';
-
-export const QUOTA_KINDS = ['image', 'edit', 'video'] as const;
-export const QUOTA_PERIODS = ['daily', 'weekly', 'monthly', 'total', 'unlimited'] as const;
 
 export const quotaPolicy = sqliteTable(
   'quota_policy',

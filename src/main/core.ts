@@ -11,7 +11,7 @@ import { createHandlers } from './handlers';
 import { createLogger, type Logger } from './logger';
 import { type Caller, createRouter, type Handlers, type RouterDeps } from './router';
 import { createActorResolver } from './services/actor';
-import { apiKeyIsSet } from './services/apiKey';
+import { ApiKeyStore } from './services/apiKey';
 import { EventHub, type EventSink } from './services/eventHub';
 import type { Services } from './services/index';
 import type { SecretStore } from './services/secretStore';
@@ -91,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     secretStore: options.secretStore,
     workstation: options.workstation ?? readWorkstationIdentity,
-    apiKeyIsSet: () => apiKeyIsSet(db, env),
+    apiKeys: new ApiKeyStore(db, options.secretStore, clock, env),
   };
 
   const handlers: Handlers = createHandlers(services);

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import type * as schema from '../db/schema';
 import type { Logger } from '../logger';
+import type { ApiKeyStore } from './apiKey';
 import type { EventHub } from './eventHub';
 import type { SecretStore } from './secretStore';
 import type { SessionStore } from './sessions';
@@ -22,5 +23,5 @@ export interface Services {
   events: EventHub;
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;
-  apiKeyIsSet: () => boolean;
+  apiKeys: ApiKeyStore;
 }

@@ -1,11 +1,19 @@
 import { routeTable } from './route';
 import { appStatus } from './routes/app';
+import { settingsClearApiKey, settingsGet, settingsModelsUpdate, settingsSetApiKey, settingsUpdate } from './routes/settings';
 
 /**
  * Every route of the product, declared once. The router's handler table, the renderer client's
  * types and the transports' allow-lists are all derived from this object.
  */
-export const routes = routeTable(appStatus);
+export const routes = routeTable(
+  appStatus,
+  settingsGet,
+  settingsUpdate,
+  settingsSetApiKey,
+  settingsClearApiKey,
+  settingsModelsUpdate,
+);
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

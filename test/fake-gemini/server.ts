@@ -147,7 +147,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
         if (!models.get(p0)) return send(res, unsupported(p0, 'generateContent', apiVersion));
         if (models.supports(p0, 'interactions')) return send(res, rpcError(400, 'INVALID_ARGUMENT', 'This model only supports Interactions API.'));
         if (!models.supports(p0, 'generateContent')) return send(res, unsupported(p0, 'generateContent', apiVersion));
-        return send(res, generateContentReply({ model: p0.replace(/^models\//, ''), seq, directive, defaultImage, defaultThoughts, body }));
+        return send(res, generateContentReply({ model: p0, seq, directive, defaultImage, defaultThoughts, body }));
       case 'predictLongRunning':
         if (!models.supports(p0, 'predictLongRunning')) return send(res, unsupported(p0, 'predictLongRunning', apiVersion));
         return send(res, videos.submit(p0, directive, pendingPolls));

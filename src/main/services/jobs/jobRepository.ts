@@ -69,18 +69,23 @@ export class JobRepository {
       .all();
   }
 
-  resultMediaIds(jobIds: string[]): Map<string, string[]> {
-    const out = new Map<string, string[]>();
+  /** The media each job made (one query for a whole page of jobs). */
+  results(jobIds: string[]): Map<string, { id: string; hasThumb: boolean }[]> {
+    const out = new Map<string, { id: string; hasThumb: boolean }[]>();
     if (!jobIds.length) return out;
-    const rows = this.db.select({ id: media.id, jobId: media.jobId }).from(media).where(inArray(media.jobId, jobIds)).all();
+    const rows = this.db
+      .select({ id: media.id, jobId: media.jobId, thumb: media.thumbRelPath })
+      .from(media)
+      .where(inArray(media.jobId, jobIds))
+      .all();
     for (const row of rows) {
       if (!row.jobId) continue;
-      out.set(row.jobId, [...(out.get(row.jobId) ?? []), row.id]);
+      out.set(row.jobId, [...(out.get(row.jobId) ?? []), { id: row.id, hasThumb: row.thumb !== null }]);
     }
     return out;
   }
 
-  toDto(row: JobRow, resultMediaIds: string[], typicalDurationMs: number | null): JobDto {
+  toDto(row: JobRow, results: JobDto['results'], typicalDurationMs: number | null): JobDto {
     return {
       id: row.id,
       kind: row.kind,
@@ -95,7 +100,7 @@ export class JobRepository {
       finishedAt: row.finishedAt,
       errorCode: row.errorCode,
       errorMessage: row.errorMessage,
-      resultMediaIds,
+      results,
       typicalDurationMs,
     };
   }

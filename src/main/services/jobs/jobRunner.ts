@@ -49,6 +49,8 @@ export interface JobRunnerDeps {
   videoProviders: Record<'veo' | 'omni', VideoProvider>;
   maxParallel: () => number;
   timings: JobTimings;
+  /** the transport's URLs for a media item */
+  mediaUrls: (mediaId: string, hasThumb: boolean) => { url: string; thumbUrl: string | null };
 }
 
 /** Thrown through a pipeline when the app is shutting down: the job keeps its state for recovery. */
@@ -146,8 +148,19 @@ export class JobRunner {
   }
 
   dto(row: JobRow): JobDto {
-    const results = this.deps.jobs.resultMediaIds([row.id]).get(row.id) ?? [];
-    return this.deps.jobs.toDto(row, results, this.typicalDurationMs(row));
+    return this.dtos([row])[0]!;
+  }
+
+  /** DTOs for a page of jobs, with their results' URLs, in one query. */
+  dtos(rows: JobRow[]): JobDto[] {
+    const results = this.deps.jobs.results(rows.map((r) => r.id));
+    return rows.map((row) =>
+      this.deps.jobs.toDto(
+        row,
+        (results.get(row.id) ?? []).map((r) => ({ id: r.id, ...this.deps.mediaUrls(r.id, r.hasThumb) })),
+        this.typicalDurationMs(row),
+      ),
+    );
   }
 
   typicalDurationMs(row: JobRow): number | null {

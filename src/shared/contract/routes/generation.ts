@@ -22,7 +22,8 @@ export const jobDtoSchema = z.object({
   finishedAt: z.number().nullable(),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
-  resultMediaIds: z.array(z.string()),
+  /** what the job made, with URLs from the transport (the renderer never builds one) */
+  results: z.array(z.object({ id: z.string(), url: z.string(), thumbUrl: z.string().nullable() })),
   /** video: how long such a job usually takes, shown against elapsed time (no invented percentages) */
   typicalDurationMs: z.number().nullable(),
 });

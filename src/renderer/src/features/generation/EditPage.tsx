@@ -1,0 +1,105 @@
+import type { RouteInput } from '../../../../shared/contract/types';
+import { useState } from 'react';
+import { call } from '../../ipc/client';
+import { ImageSlots } from './ImageSlots';
+import type { PickedImage } from './importImage';
+import { JobResults } from './JobResults';
+import { PromptField } from './PromptField';
+import { Select } from './Select';
+import { useGenerate } from './useGenerate';
+import { pickModel, useModels } from './useModels';
+
+interface EditFormState {
+  source: PickedImage[];
+  prompt: string;
+  modelId?: string;
+  aspectRatio?: string;
+  imageSize?: string;
+  references: PickedImage[];
+}
+
+/** Edit an image by instruction; the result links to its source, so edits form a chain. */
+export function EditPage({ initial }: { initial?: Partial<EditFormState> }) {
+  const { models } = useModels('image');
+  const [form, setForm] = useState<EditFormState>({ source: [], prompt: '', references: [], ...initial });
+  const model = pickModel(models, form.modelId);
+  const set = (patch: Partial<EditFormState>) => setForm((f) => ({ ...f, ...patch }));
+  const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.edit'>) =>
+    call('generation.image.edit', input),
+  );
+  const source = form.source[0];
+  const canSubmit = Boolean(source) && form.prompt.trim().length > 0 && model !== undefined && !isPending;
+  const submit = () => {
+    if (!canSubmit || !source || !model) return;
+    generate({
+      sourceId: source.id,
+      prompt: form.prompt,
+      model: model.id,
+      aspectRatio: form.aspectRatio,
+      imageSize: form.imageSize,
+      referenceIds: form.references.map((r) => r.id),
+    });
+  };
+
+  return (
+    <section className="generator" aria-labelledby="edit-title">
+      <h1 id="edit-title">Edit</h1>
+      <form
+        className="generator-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <ImageSlots label="Source image" hint="The image to change." images={form.source} max={1} onChange={(s) => set({ source: s })} />
+        <PromptField
+          id="edit-prompt"
+          label="Instruction"
+          value={form.prompt}
+          placeholder="Make the sky stormy; keep the people as they are"
+          onChange={(prompt) => set({ prompt })}
+          onSubmit={submit}
+        />
+        <div className="option-row">
+          <Select
+            label="Model"
+            value={model?.id}
+            options={models.map((m) => ({ value: m.id, label: m.label }))}
+            onChange={(modelId) => set({ modelId, aspectRatio: undefined, imageSize: undefined })}
+          />
+          <Select
+            label="Aspect ratio"
+            value={form.aspectRatio}
+            emptyLabel="Keep the source's"
+            options={(model?.capabilities.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
+            onChange={(aspectRatio) => set({ aspectRatio })}
+          />
+          {model && model.capabilities.imageSizes.length > 0 && (
+            <Select
+              label="Size"
+              value={form.imageSize}
+              emptyLabel="Model default"
+              options={model.capabilities.imageSizes.map((s) => ({ value: s, label: s }))}
+              onChange={(imageSize) => set({ imageSize })}
+            />
+          )}
+        </div>
+        <ImageSlots
+          label="Extra reference images"
+          images={form.references}
+          max={Math.max(0, (model?.capabilities.maxInputImages ?? 1) - 1)}
+          onChange={(references) => set({ references })}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={!canSubmit}>
+          {isPending ? 'Sending…' : 'Apply edit'}
+        </button>
+      </form>
+      <JobResults kinds={['edit']} title="Recent edits" />
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import type { RouteInput } from '../../../../shared/contract/types';
+import { useState } from 'react';
+import { call } from '../../ipc/client';
+import { ImageSlots } from './ImageSlots';
+import type { PickedImage } from './importImage';
+import { JobResults } from './JobResults';
+import { PromptField } from './PromptField';
+import { Select } from './Select';
+import { useGenerate } from './useGenerate';
+import { pickModel, useModels } from './useModels';
+
+interface ImageFormState {
+  prompt: string;
+  modelId?: string;
+  aspectRatio?: string;
+  imageSize?: string;
+  count: number;
+  references: PickedImage[];
+}
+
+/** Generate images: one request per image, run in parallel, every image kept (SPEC §5). */
+export function ImagePage({ initial }: { initial?: Partial<ImageFormState> }) {
+  const { models } = useModels('image');
+  const [form, setForm] = useState<ImageFormState>({ prompt: '', count: 1, references: [], ...initial });
+  const model = pickModel(models, form.modelId);
+  const set = (patch: Partial<ImageFormState>) => setForm((f) => ({ ...f, ...patch }));
+  const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.create'>) =>
+    call('generation.image.create', input),
+  );
+
+  const canSubmit = form.prompt.trim().length > 0 && model !== undefined && !isPending;
+  const submit = () => {
+    if (!canSubmit || !model) return;
+    generate({
+      prompt: form.prompt,
+      model: model.id,
+      aspectRatio: form.aspectRatio,
+      imageSize: form.imageSize,
+      count: form.count,
+      referenceIds: form.references.map((r) => r.id),
+    });
+  };
+
+  return (
+    <section className="generator" aria-labelledby="image-title">
+      <h1 id="image-title">Image</h1>
+      <form
+        className="generator-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <PromptField id="image-prompt" label="Prompt" value={form.prompt} onChange={(prompt) => set({ prompt })} onSubmit={submit} />
+        <div className="option-row">
+          <Select
+            label="Model"
+            value={model?.id}
+            options={models.map((m) => ({ value: m.id, label: m.label }))}
+            onChange={(modelId) => set({ modelId, aspectRatio: undefined, imageSize: undefined })}
+          />
+          <Select
+            label="Aspect ratio"
+            value={form.aspectRatio}
+            emptyLabel="Model default"
+            options={(model?.capabilities.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
+            onChange={(aspectRatio) => set({ aspectRatio })}
+          />
+          {model && model.capabilities.imageSizes.length > 0 && (
+            <Select
+              label="Size"
+              value={form.imageSize}
+              emptyLabel="Model default"
+              options={model.capabilities.imageSizes.map((s) => ({ value: s, label: s }))}
+              onChange={(imageSize) => set({ imageSize })}
+            />
+          )}
+          <Select
+            label="Images"
+            value={form.count}
+            options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n) }))}
+            onChange={(count) => set({ count })}
+          />
+        </div>
+        <ImageSlots
+          label="Reference images"
+          hint="Optional: images the prompt can refer to (style, subject, objects)."
+          images={form.references}
+          max={model?.capabilities.maxInputImages ?? 0}
+          onChange={(references) => set({ references })}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={!canSubmit}>
+          {isPending ? 'Sending…' : form.count > 1 ? `Generate ${form.count} images` : 'Generate image'}
+        </button>
+      </form>
+      <JobResults kinds={['image']} title="Recent images" />
+    </section>
+  );
+}

@@ -13,6 +13,9 @@ import { type Caller, createRouter, type Handlers, type RouterDeps } from './rou
 import { createActorResolver } from './services/actor';
 import { apiKeyIsSet } from './services/apiKey';
 import { EventHub, type EventSink } from './services/eventHub';
+import { QuotaAdmin } from './services/quotaAdmin';
+import { QuotaLedger } from './services/quotaLedger';
+import { readQuotaStatus } from './services/quotaUsage';
 import type { Services } from './services/index';
 import type { SecretStore } from './services/secretStore';
 import { ABSOLUTE_SESSION_MS, SessionStore } from './services/sessions';
@@ -77,6 +80,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onEnded: (session, reason) => events?.toTransport(session.transportId, 'session.ended', { reason }),
   });
   events = new EventHub((userId) => sessions.transportsOf(userId));
+  const hub = events;
+
+  // quota.changed carries the fresh status, so the header updates without a refetch. It is only
+  // computed when the user has a window open (a job finishing after sign-out tells nobody).
+  const announceQuota = (userId: string): void => {
+    if (sessions.transportsOf(userId).length === 0) return;
+    hub.toUser(userId, 'quota.changed', { userId, status: readQuotaStatus({ db, clock, settings }, userId) });
+  };
+  const workstation = options.workstation ?? readWorkstationIdentity;
+  const quotaLedger = new QuotaLedger({ db, clock, settings, onChanged: announceQuota });
+  const quotaAdmin = new QuotaAdmin({ db, clock, settings, workstation, onChanged: announceQuota });
 
   const services: Services = {
     db,
@@ -90,8 +104,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     events,
     secretStore: options.secretStore,
-    workstation: options.workstation ?? readWorkstationIdentity,
+    workstation,
     apiKeyIsSet: () => apiKeyIsSet(db, env),
+    quotaLedger,
+    quotaAdmin,
   };
 
   const handlers: Handlers = createHandlers(services);

@@ -1,10 +1,12 @@
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { appHandlers } from './app';
+import { quotaHandlers } from './quotas';
 
 /** Every route's handler. Leaving one out is a type error here. */
 export function createHandlers(s: Services): Handlers {
   return {
     ...appHandlers(s),
+    ...quotaHandlers(s),
   };
 }

@@ -4,6 +4,8 @@ import type { Db } from '../db/client';
 import type * as schema from '../db/schema';
 import type { Logger } from '../logger';
 import type { EventHub } from './eventHub';
+import type { QuotaAdmin } from './quotaAdmin';
+import type { QuotaLedger } from './quotaLedger';
 import type { SecretStore } from './secretStore';
 import type { SessionStore } from './sessions';
 import type { SettingsStore } from './settings';
@@ -23,4 +25,8 @@ export interface Services {
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;
   apiKeyIsSet: () => boolean;
+  /** reserve → commit/release for generation; start-up recovery primitives */
+  quotaLedger: QuotaLedger;
+  /** admin policy changes, usage resets, the default policy */
+  quotaAdmin: QuotaAdmin;
 }

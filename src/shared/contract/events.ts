@@ -1,3 +1,5 @@
+import type { QuotaStatus } from '../domain/quotaStatus';
+
 /**
  * Events main pushes to the renderer. They come from our own main process, so they are typed, not
  * validated. Each area adds its payloads here.
@@ -14,8 +16,10 @@ export type SessionEndReason =
 
 export interface StudioEvents {
   'session.ended': { reason: SessionEndReason };
+  /** after every reserve, commit, release and policy change: the user's fresh quotas */
+  'quota.changed': { userId: string; status: QuotaStatus };
 }
 
 export type StudioEventName = keyof StudioEvents;
 
-export const EVENT_NAMES = ['session.ended'] as const satisfies readonly StudioEventName[];
+export const EVENT_NAMES = ['session.ended', 'quota.changed'] as const satisfies readonly StudioEventName[];

@@ -18,3 +18,8 @@ export function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+// Registered benchmarks (each module only imports `median` and types from here, so the cycle is safe).
+import { quotaBenchmark } from './quota.bench';
+
+benchmarks.push(quotaBenchmark);

@@ -15,7 +15,7 @@ import { apiKeyIsSet } from './services/apiKey';
 import { EventHub, type EventSink } from './services/eventHub';
 import { QuotaAdmin } from './services/quotaAdmin';
 import { QuotaLedger } from './services/quotaLedger';
-import { readQuotaStatus } from './services/quotaUsage';
+import { QuotaUsage } from './services/quotaUsage';
 import type { Services } from './services/index';
 import type { SecretStore } from './services/secretStore';
 import { ABSOLUTE_SESSION_MS, SessionStore } from './services/sessions';
@@ -84,13 +84,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // quota.changed carries the fresh status, so the header updates without a refetch. It is only
   // computed when the user has a window open (a job finishing after sign-out tells nobody).
+  const quotaUsage = new QuotaUsage({ db, clock, settings });
   const announceQuota = (userId: string): void => {
     if (sessions.transportsOf(userId).length === 0) return;
-    hub.toUser(userId, 'quota.changed', { userId, status: readQuotaStatus({ db, clock, settings }, userId) });
+    hub.toUser(userId, 'quota.changed', { userId, status: quotaUsage.status(userId) });
   };
   const workstation = options.workstation ?? readWorkstationIdentity;
-  const quotaLedger = new QuotaLedger({ db, clock, settings, onChanged: announceQuota });
-  const quotaAdmin = new QuotaAdmin({ db, clock, settings, workstation, onChanged: announceQuota });
+  const quotaLedger = new QuotaLedger({ db, clock, usage: quotaUsage, onChanged: announceQuota });
+  const quotaAdmin = new QuotaAdmin({ db, clock, settings, usage: quotaUsage, workstation, onChanged: announceQuota });
 
   const services: Services = {
     db,
@@ -108,6 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     apiKeyIsSet: () => apiKeyIsSet(db, env),
     quotaLedger,
     quotaAdmin,
+    quotaUsage,
   };
 
   const handlers: Handlers = createHandlers(services);

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ManualClock } from '../../src/main/clock';
 import { closeDb, openDb } from '../../src/main/db/client';
 import { QuotaLedger } from '../../src/main/services/quotaLedger';
+import { QuotaUsage } from '../../src/main/services/quotaUsage';
 import { SettingsStore } from '../../src/main/services/settings';
 import { raceInLockstep } from './quotaRace';
 
@@ -24,7 +25,7 @@ export interface RaceWorkerData {
 const data = workerData as RaceWorkerData;
 const db = openDb({ file: data.file, migrationsDir: data.migrationsDir });
 const clock = new ManualClock(data.now, 'UTC');
-const ledger = new QuotaLedger({ db, clock, settings: new SettingsStore(db, clock) });
+const ledger = new QuotaLedger({ db, clock, usage: new QuotaUsage({ db, clock, settings: new SettingsStore(db, clock) }) });
 const result = raceInLockstep(ledger, { ...data, progress: new Int32Array(data.progress) });
 closeDb(db);
 parentPort!.postMessage(result);

@@ -1,7 +1,6 @@
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { buildUsageReport } from '../services/quotaReport';
-import { readQuotaStatus } from '../services/quotaUsage';
 
 /**
  * Quota routes. The router has already checked the session and the role; scope (which users this
@@ -11,10 +10,10 @@ export function quotaHandlers(
   s: Services,
 ): Pick<Handlers, 'quotas.status' | 'quotas.get' | 'quotas.set' | 'quotas.reset_usage' | 'quotas.usage_report'> {
   return {
-    'quotas.status': (_input, { actor }) => readQuotaStatus(s, actor.userId),
+    'quotas.status': (_input, { actor }) => s.quotaUsage.status(actor.userId),
     'quotas.get': ({ userIds }, { actor }) => ({ users: s.quotaAdmin.get(actor, userIds) }),
     'quotas.set': ({ userIds, policies }, { actor }) => ({ users: s.quotaAdmin.set(actor, userIds, policies) }),
     'quotas.reset_usage': ({ userId, kinds }, { actor }) => ({ userId, status: s.quotaAdmin.resetUsage(actor, userId, kinds) }),
-    'quotas.usage_report': (range, { actor }) => buildUsageReport(s, actor, range),
+    'quotas.usage_report': (range, { actor }) => buildUsageReport(s.quotaUsage, actor, range),
   };
 }

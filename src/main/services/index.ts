@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { EventHub } from './eventHub';
 import type { QuotaAdmin } from './quotaAdmin';
 import type { QuotaLedger } from './quotaLedger';
+import type { QuotaUsage } from './quotaUsage';
 import type { SecretStore } from './secretStore';
 import type { SessionStore } from './sessions';
 import type { SettingsStore } from './settings';
@@ -29,4 +30,6 @@ export interface Services {
   quotaLedger: QuotaLedger;
   /** admin policy changes, usage resets, the default policy */
   quotaAdmin: QuotaAdmin;
+  /** policies in force and current usage (status, reports) */
+  quotaUsage: QuotaUsage;
 }

@@ -4,13 +4,20 @@ import { QUOTA_KINDS, type QuotaKind, type QuotaPolicies, type QuotaPolicy } fro
 import type { QuotaStatus } from '../../shared/domain/quotaStatus';
 import type { SettingValue } from '../../shared/domain/settings';
 import type { WorkstationIdentity } from '../../shared/domain/workstation';
+import type { Clock } from '../clock';
+import type { Db } from '../db/client';
 import { quotaPolicy, user } from '../db/schema';
 import type { Actor } from '../router';
 import { recordAudit } from './audit';
-import { countingSince, effectivePolicies, type QuotaReadDeps, readQuotaStatus, usedSince } from './quotaUsage';
+import type { QuotaUsage } from './quotaUsage';
 import { canAccessUser } from './scope';
+import type { SettingsStore } from './settings';
 
-export interface QuotaAdminDeps extends QuotaReadDeps {
+export interface QuotaAdminDeps {
+  db: Db;
+  clock: Clock;
+  settings: SettingsStore;
+  usage: QuotaUsage;
   workstation: () => WorkstationIdentity;
   /** told after every committed change to a user's quotas; main turns it into `quota.changed` */
   onChanged: (userId: string) => void;
@@ -52,7 +59,7 @@ export class QuotaAdmin {
         const now = clock.now();
         const emails = this.emailsOf(ids);
         for (const userId of ids) {
-          const before = effectivePolicies(this.deps, userId);
+          const before = this.deps.usage.policies(userId);
           const changes: Record<string, { from: QuotaPolicy & { isDefault: boolean }; to: QuotaPolicy }> = {};
           for (const kind of kinds) {
             const next = policies[kind]!;
@@ -92,11 +99,11 @@ export class QuotaAdmin {
       () => {
         this.assertAllInScope(actor, [userId]);
         const now = clock.now();
-        const policies = effectivePolicies(this.deps, userId);
+        const policies = this.deps.usage.policies(userId);
         const usedBefore: Partial<Record<QuotaKind, number>> = {};
         for (const kind of chosen) {
           const policy = policies[kind];
-          usedBefore[kind] = usedSince(db, userId, kind, countingSince(policy, now, clock.timeZone).since);
+          usedBefore[kind] = this.deps.usage.usedSince(userId, kind, this.deps.usage.counting(policy, now).since);
           db.insert(quotaPolicy)
             .values({ userId, kind, period: policy.period, limit: policy.limit, usageResetAt: now, updatedAt: now })
             .onConflictDoUpdate({ target: [quotaPolicy.userId, quotaPolicy.kind], set: { usageResetAt: now, updatedAt: now } })
@@ -114,7 +121,7 @@ export class QuotaAdmin {
       { behavior: 'immediate' },
     );
     this.deps.onChanged(userId);
-    return readQuotaStatus(this.deps, userId);
+    return this.deps.usage.status(userId);
   }
 
   /**
@@ -158,7 +165,7 @@ export class QuotaAdmin {
 
   private describe(userIds: string[]): UserQuotas[] {
     const emails = this.emailsOf(userIds);
-    return userIds.map((userId) => ({ userId, email: emails.get(userId) ?? '', status: readQuotaStatus(this.deps, userId) }));
+    return userIds.map((userId) => ({ userId, email: emails.get(userId) ?? '', status: this.deps.usage.status(userId) }));
   }
 }
 

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { StudioError } from '../../shared/contract/errors';
-import { formatLocalDateTime } from '../../shared/domain/quotaPeriods';
 import { QUOTA_KINDS, type QuotaKind } from '../../shared/domain/quotas';
 import { quotaExceededMessage } from '../../shared/domain/quotaStatus';
+import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import { quotaReservation } from '../db/schema';
-import { countingSince, effectivePolicy, type QuotaReadDeps, usedSince } from './quotaUsage';
+import type { QuotaUsage } from './quotaUsage';
 
-export interface QuotaLedgerDeps extends QuotaReadDeps {
+export interface QuotaLedgerDeps {
+  db: Db;
+  clock: Clock;
+  usage: QuotaUsage;
   /** told after every change that committed (reserve, commit, release); main turns it into `quota.changed` */
   onChanged?: (userId: string) => void;
 }
@@ -51,7 +54,40 @@ const MAX_UNITS_PER_RESERVATION = 100;
  * process better-sqlite3 is synchronous, so the whole check-and-write runs without an await.
  */
 export class QuotaLedger {
-  constructor(private readonly deps: QuotaLedgerDeps) {}
+  // Prepared once: these run inside the write lock on every generation.
+  private readonly rowsOfJob;
+  private readonly openRowOfJob;
+  private readonly insertRow;
+  private readonly settleRow;
+
+  constructor(private readonly deps: QuotaLedgerDeps) {
+    const { db } = deps;
+    const jobId = sql.placeholder('jobId');
+    this.rowsOfJob = db.select().from(quotaReservation).where(eq(quotaReservation.jobId, jobId)).orderBy(asc(quotaReservation.createdAt)).prepare();
+    this.openRowOfJob = db
+      .select()
+      .from(quotaReservation)
+      .where(and(eq(quotaReservation.jobId, jobId), eq(quotaReservation.state, 'reserved')))
+      .prepare();
+    this.insertRow = db
+      .insert(quotaReservation)
+      .values({
+        id: sql.placeholder('id'),
+        userId: sql.placeholder('userId'),
+        kind: sql.placeholder('kind'),
+        units: sql.placeholder('units'),
+        jobId,
+        state: sql.placeholder('state'),
+        createdAt: sql.placeholder('createdAt'),
+        settledAt: sql.placeholder('settledAt'),
+      })
+      .prepare();
+    this.settleRow = db
+      .update(quotaReservation)
+      .set({ state: sql`${sql.placeholder('state')}`, units: sql`${sql.placeholder('units')}`, settledAt: sql`${sql.placeholder('settledAt')}` })
+      .where(and(eq(quotaReservation.id, sql.placeholder('id')), eq(quotaReservation.state, 'reserved')))
+      .prepare();
+  }
 
   /**
    * Reserves `units` for `jobId`, or refuses with QUOTA_EXCEEDED when `used + units > limit` —
@@ -65,19 +101,18 @@ export class QuotaLedger {
       throw new StudioError('VALIDATION_FAILED', `A reservation needs 1–${MAX_UNITS_PER_RESERVATION} whole units, not ${units}.`);
     }
     if (!jobId) throw new StudioError('VALIDATION_FAILED', 'A reservation needs a job id.');
-    const { db, clock } = this.deps;
+    const { db, clock, usage } = this.deps;
     const result = db.transaction(
       () => {
-        const existing = db.select().from(quotaReservation).where(eq(quotaReservation.jobId, jobId)).orderBy(asc(quotaReservation.createdAt)).all();
+        const existing = this.rowsOfJob.all({ jobId });
         if (existing.length > 0) return { reservation: sameRequestOrConflict(existing, request), created: false };
 
         const now = clock.now();
-        const policy = effectivePolicy(this.deps, userId, kind);
+        const policy = usage.policy(userId, kind);
         if (policy.period !== 'unlimited') {
-          const { since, resetsAt } = countingSince(policy, now, clock.timeZone);
-          const used = usedSince(db, userId, kind, since);
+          const { since, resetsAt, resetsAtLabel } = usage.counting(policy, now);
+          const used = usage.usedSince(userId, kind, since);
           if (used + units > policy.limit) {
-            const resetsAtLabel = resetsAt === null ? null : formatLocalDateTime(resetsAt, clock.timeZone);
             throw new StudioError('QUOTA_EXCEEDED', quotaExceededMessage(kind, used, policy.limit, resetsAtLabel), {
               kind,
               used,
@@ -88,7 +123,7 @@ export class QuotaLedger {
           }
         }
         const reservation: Reservation = { id: randomUUID(), userId, kind, units, jobId, createdAt: now };
-        db.insert(quotaReservation).values({ ...reservation, state: 'reserved' }).run();
+        this.insertRow.run({ ...reservation, state: 'reserved', settledAt: null });
         return { reservation, created: true };
       },
       { behavior: 'immediate' },
@@ -135,20 +170,17 @@ export class QuotaLedger {
     if (!Number.isInteger(charged) || charged < 0 || charged > open.units) {
       throw new StudioError('VALIDATION_FAILED', `Cannot charge ${actualUnits} units against a reservation of ${open.units}.`);
     }
-    const { db, clock } = this.deps;
-    const now = clock.now();
+    const now = this.deps.clock.now();
     if (charged === 0) {
-      db.update(quotaReservation).set({ state: 'released', settledAt: now }).where(eq(quotaReservation.id, open.id)).run();
+      this.settleRow.run({ id: open.id, state: 'released', units: open.units, settledAt: now });
       return { jobId, userId: open.userId, committedUnits: 0, releasedUnits: open.units, changed: true };
     }
-    db.update(quotaReservation).set({ state: 'committed', units: charged, settledAt: now }).where(eq(quotaReservation.id, open.id)).run();
+    this.settleRow.run({ id: open.id, state: 'committed', units: charged, settledAt: now });
     const rest = open.units - charged;
     if (rest > 0) {
       // The unused part stays in the ledger as its own released row, so the record shows what was
       // asked for and what was delivered.
-      db.insert(quotaReservation)
-        .values({ id: randomUUID(), userId: open.userId, kind: open.kind, units: rest, jobId, state: 'released', createdAt: open.createdAt, settledAt: now })
-        .run();
+      this.insertRow.run({ id: randomUUID(), userId: open.userId, kind: open.kind, units: rest, jobId, state: 'released', createdAt: open.createdAt, settledAt: now });
     }
     return { jobId, userId: open.userId, committedUnits: charged, releasedUnits: rest, changed: true };
   }
@@ -158,11 +190,7 @@ export class QuotaLedger {
     this.assertInTransaction();
     const open = this.openRowOf(jobId);
     if (!open) return this.alreadySettled(jobId);
-    this.deps.db
-      .update(quotaReservation)
-      .set({ state: 'released', settledAt: this.deps.clock.now() })
-      .where(eq(quotaReservation.id, open.id))
-      .run();
+    this.settleRow.run({ id: open.id, state: 'released', units: open.units, settledAt: this.deps.clock.now() });
     return { jobId, userId: open.userId, committedUnits: 0, releasedUnits: open.units, changed: true };
   }
 
@@ -224,15 +252,11 @@ export class QuotaLedger {
   }
 
   private openRowOf(jobId: string) {
-    return this.deps.db
-      .select()
-      .from(quotaReservation)
-      .where(and(eq(quotaReservation.jobId, jobId), eq(quotaReservation.state, 'reserved')))
-      .get();
+    return this.openRowOfJob.get({ jobId });
   }
 
   private alreadySettled(jobId: string): Settlement {
-    const rows = this.deps.db.select().from(quotaReservation).where(eq(quotaReservation.jobId, jobId)).all();
+    const rows = this.rowsOfJob.all({ jobId });
     if (rows.length === 0) return { jobId, userId: null, committedUnits: 0, releasedUnits: 0, changed: false };
     const sum = (state: 'committed' | 'released') => rows.filter((r) => r.state === state).reduce((n, r) => n + r.units, 0);
     return { jobId, userId: rows[0]!.userId, committedUnits: sum('committed'), releasedUnits: sum('released'), changed: false };

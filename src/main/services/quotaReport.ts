@@ -6,7 +6,7 @@ import { QUOTA_KINDS, type QuotaKind } from '../../shared/domain/quotas';
 import type { QuotaKindStatus } from '../../shared/domain/quotaStatus';
 import { quotaReservation, user } from '../db/schema';
 import type { Actor } from '../router';
-import { effectivePolicies, kindStatus, type QuotaReadDeps } from './quotaUsage';
+import type { QuotaUsage } from './quotaUsage';
 import { visibleUserIds } from './scope';
 
 export interface UsageReportRow extends QuotaKindStatus {
@@ -33,7 +33,7 @@ const MAX_RANGE_DAYS = 3660;
  * each kind's current-period used/limit, plus units committed in a range of local dates (both
  * inclusive). Range totals count a charge on the day its units were reserved, like the ledger.
  */
-export function buildUsageReport(deps: QuotaReadDeps, actor: Actor, range: { from: string; to: string }): UsageReport {
+export function buildUsageReport(usage: QuotaUsage, actor: Actor, range: { from: string; to: string }): UsageReport {
   const from = parseLocalDate(range.from);
   const to = parseLocalDate(range.to);
   if (!from || !to) throw new StudioError('VALIDATION_FAILED', 'Use real dates like 2026-11-27.');
@@ -41,7 +41,7 @@ export function buildUsageReport(deps: QuotaReadDeps, actor: Actor, range: { fro
   if (span < 0) throw new StudioError('VALIDATION_FAILED', 'The start date must not be after the end date.');
   if (span >= MAX_RANGE_DAYS) throw new StudioError('VALIDATION_FAILED', 'Choose a range of at most ten years.');
 
-  const { db, clock } = deps;
+  const { db, clock } = usage.deps;
   const timeZone = clock.timeZone;
   const rangeStart = startOfLocalDate(from, timeZone);
   const rangeEnd = startOfLocalDate(addDays(to, 1), timeZone);
@@ -68,9 +68,9 @@ export function buildUsageReport(deps: QuotaReadDeps, actor: Actor, range: { fro
 
     const rows: UsageReportRow[] = [];
     for (const u of users) {
-      const policies = effectivePolicies(deps, u.id);
+      const policies = usage.policies(u.id);
       for (const kind of QUOTA_KINDS) {
-        rows.push({ ...kindStatus(deps, u.id, policies[kind]), userId: u.id, email: u.email, committedInRange: totals.get(key(u.id, kind)) ?? 0 });
+        rows.push({ ...usage.kindStatus(u.id, policies[kind]), userId: u.id, email: u.email, committedInRange: totals.get(key(u.id, kind)) ?? 0 });
       }
     }
     return { from: range.from, to: range.to, rangeStart, rangeEnd, timeZone, generatedAt: clock.now(), rows };

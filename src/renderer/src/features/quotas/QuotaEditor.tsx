@@ -29,6 +29,7 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
   const save = useSetQuotas();
   const single = userIds.length === 1;
   const [drafts, setDrafts] = useState<Drafts | null>(null);
+  const [initial, setInitial] = useState<Drafts | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const formId = useId();
 
@@ -41,14 +42,18 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
       initial[kind] = { change: single, period: first?.[kind].period ?? 'daily', limit: String(first?.[kind].limit ?? 0) };
     }
     setDrafts(initial);
+    setInitial(initial);
   }, [query.data, drafts, single]);
 
   if (userIds.length === 0) return <p className="muted">Select at least one account.</p>;
-  if (query.isPending || !drafts) return <p aria-busy="true">Loading quotas…</p>;
+  if (query.isPending || !drafts || !initial) return <p aria-busy="true">Loading quotas…</p>;
   if (query.isError) return <p role="alert" className="form-error">{errorText(query.error)}</p>;
 
   const update = (kind: QuotaKind, patch: Partial<Draft>) => setDrafts({ ...drafts, [kind]: { ...drafts[kind], ...patch } });
-  const chosen = QUOTA_KINDS.filter((k) => drafts[k].change);
+  // One user: save only what was edited, so untouched kinds keep following the default.
+  // A selection: save the ticked kinds.
+  const edited = (k: QuotaKind) => drafts[k].period !== initial[k].period || drafts[k].limit.trim() !== initial[k].limit;
+  const chosen = QUOTA_KINDS.filter((k) => (single ? edited(k) : drafts[k].change));
   const invalid = chosen.filter((k) => drafts[k].period !== 'unlimited' && !/^\d{1,7}$/.test(drafts[k].limit.trim()));
 
   const submit = (event: FormEvent) => {
@@ -65,6 +70,7 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
       {
         onSuccess: () => {
           setMessage(single ? 'Quotas saved.' : `Quotas saved for ${userIds.length} accounts.`);
+          setInitial(drafts);
           onSaved?.();
         },
       },
@@ -139,6 +145,7 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
       )}
       {save.isError && <p className="form-error" role="alert">{errorText(save.error)}</p>}
       {message && <p role="status">{message}</p>}
+      {single && chosen.length === 0 && !message && <p className="muted">Change a period or a limit to save.</p>}
       <div className="button-row">
         <button type="submit" className="primary" disabled={save.isPending || chosen.length === 0 || invalid.length > 0}>
           {save.isPending ? 'Saving…' : 'Save quotas'}

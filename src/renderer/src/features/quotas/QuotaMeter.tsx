@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { QuotaKind } from '../../../../shared/domain/quotas';
 import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, quotaLevel } from '../../../../shared/domain/quotaStatus';
 import { useQuotaStatus } from '../../queries/quotas';
-import { LEVEL_WORDS, quotaSentence, resetText, usedPercent } from './quotaText';
+import { levelWords, quotaSentence, resetText, usedPercent } from './quotaText';
 import { useQuotaLiveUpdates } from './useQuotaLiveUpdates';
 
 /**
@@ -27,7 +27,7 @@ export function QuotaMeter({ kind }: { kind: QuotaKind }) {
     );
   }
   const level = quotaLevel(s);
-  const words = LEVEL_WORDS[level];
+  const words = levelWords(s);
   return (
     <div className={`quota-meter quota-meter--${level}`} data-testid={`quota-meter-${kind}`} data-level={level}>
       <span className="quota-meter__label" id={labelId}>

@@ -18,9 +18,11 @@ export function QuotaSummary() {
       {QUOTA_KINDS.map((kind) => {
         const s = query.data.kinds[kind];
         return (
-          <li key={kind} className={`quota-summary__item quota-summary__item--${quotaLevel(s)}`} data-testid={`quota-remaining-${kind}`}>
+          <li key={kind} className={`quota-summary__item quota-summary__item--${quotaLevel(s)}`}>
             <span className="quota-summary__kind">{QUOTA_KIND_NOUNS[kind].title}</span>{' '}
-            <span className="quota-summary__value">{remainingText(s)}</span>
+            <span className="quota-summary__value" data-testid={`quota-remaining-${kind}`}>
+              {remainingText(s)}
+            </span>
             <span className="visually-hidden">. {quotaSentence(s)}</span>
           </li>
         );

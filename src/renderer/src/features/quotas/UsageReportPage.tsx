@@ -5,7 +5,7 @@ import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, quotaLevel } from '../../../../s
 import { usageCsvFileName, usageReportCsv } from '../../../../shared/domain/usageCsv';
 import { useUsageReport } from '../../queries/quotas';
 import { downloadCsv } from './downloadCsv';
-import { LEVEL_WORDS } from './quotaText';
+import { levelWords } from './quotaText';
 
 /** Today and the first of this month on this machine's calendar (the workstation's, as main's). */
 function thisMonthSoFar(): { from: string; to: string } {
@@ -82,7 +82,7 @@ export function UsageReportPage() {
                   <td>{r.period === 'unlimited' ? 'Unlimited' : `${r.limit} ${QUOTA_PERIOD_LABELS[r.period]}`}</td>
                   <td>
                     {r.period === 'unlimited' ? r.used : `${r.used} / ${r.limit}`}
-                    {LEVEL_WORDS[level] && <span className="badge"> {LEVEL_WORDS[level]}</span>}
+                    {levelWords(r) && <span className="badge"> {levelWords(r)}</span>}
                   </td>
                   <td>{r.period === 'unlimited' ? '—' : (r.resetsAtLabel ?? 'Does not reset')}</td>
                   <td>{r.committedInRange}</td>

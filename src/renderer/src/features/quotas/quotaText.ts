@@ -4,11 +4,12 @@ import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, type QuotaKindStatus, type Quota
  * Words for quota figures. Colour alone never carries the state (SPEC §8): every level has a
  * phrase, and the meter's accessible text says everything the bar shows.
  */
-export const LEVEL_WORDS: Record<QuotaLevel, string | null> = {
-  normal: null,
-  warning: 'Running low',
-  critical: 'Almost used up',
-};
+export function levelWords(s: QuotaKindStatus): string | null {
+  if (s.period === 'unlimited') return null;
+  if (s.remaining === 0) return 'Used up';
+  const words: Record<QuotaLevel, string | null> = { normal: null, warning: 'Running low', critical: 'Almost used up' };
+  return words[quotaLevel(s)];
+}
 
 export function noun(kind: QuotaKindStatus['kind'], n: number): string {
   const nouns = QUOTA_KIND_NOUNS[kind];
@@ -29,7 +30,7 @@ export function resetText(s: QuotaKindStatus): string | null {
 /** One sentence with everything: "3 of 50 images used per day, 47 left. Resets Fri 27 Nov 2026, 00:00." */
 export function quotaSentence(s: QuotaKindStatus): string {
   if (s.period === 'unlimited') return `Unlimited ${QUOTA_KIND_NOUNS[s.kind].many}; ${s.used} used.`;
-  const level = LEVEL_WORDS[quotaLevel(s)];
+  const level = levelWords(s);
   const parts = [`${s.used} of ${s.limit} ${noun(s.kind, s.limit)} used ${QUOTA_PERIOD_LABELS[s.period]}, ${s.remaining} left.`];
   const reset = resetText(s);
   if (reset) parts.push(`${reset}.`);

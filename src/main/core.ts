@@ -11,7 +11,7 @@ import { createHandlers } from './handlers';
 import { createLogger, type Logger } from './logger';
 import { type Caller, createRouter, type Handlers, type RouterDeps } from './router';
 import { createActorResolver } from './services/actor';
-import { apiKeyIsSet } from './services/apiKey';
+import { ApiKeyStore } from './services/apiKey';
 import { EventHub, type EventSink } from './services/eventHub';
 import { QuotaAdmin } from './services/quotaAdmin';
 import { QuotaLedger } from './services/quotaLedger';
@@ -106,7 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     secretStore: options.secretStore,
     workstation,
-    apiKeyIsSet: () => apiKeyIsSet(db, env),
+    apiKeys: new ApiKeyStore(db, options.secretStore, clock, env),
     quotaLedger,
     quotaAdmin,
     quotaUsage,

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import type * as schema from '../db/schema';
 import type { Logger } from '../logger';
+import type { ApiKeyStore } from './apiKey';
 import type { EventHub } from './eventHub';
 import type { QuotaAdmin } from './quotaAdmin';
 import type { QuotaLedger } from './quotaLedger';
@@ -25,7 +26,7 @@ export interface Services {
   events: EventHub;
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;
-  apiKeyIsSet: () => boolean;
+  apiKeys: ApiKeyStore;
   /** reserve → commit/release for generation; start-up recovery primitives */
   quotaLedger: QuotaLedger;
   /** admin policy changes, usage resets, the default policy */

@@ -130,24 +130,25 @@ export class QuotaAdmin {
    * tells every user who follows the default that their quotas changed.
    */
   setDefaultQuotas(value: SettingValue<'defaultQuotas'>, updatedBy: string | null): void {
-    const { db, settings } = this.deps;
-    const followers = db.transaction(
-      () => {
-        settings.set('defaultQuotas', value, updatedBy);
-        const withAllOwn = new Set(
-          db
-            .select({ userId: quotaPolicy.userId, n: count() })
-            .from(quotaPolicy)
-            .groupBy(quotaPolicy.userId)
-            .all()
-            .filter((r) => r.n >= QUOTA_KINDS.length)
-            .map((r) => r.userId),
-        );
-        return db.select({ id: user.id }).from(user).all().map((r) => r.id).filter((id) => !withAllOwn.has(id));
-      },
-      { behavior: 'immediate' },
+    this.deps.db.transaction(() => this.deps.settings.set('defaultQuotas', value, updatedBy), { behavior: 'immediate' });
+    this.announceDefaultChange();
+  }
+
+  /** After the default policy changed (and its transaction committed): tells everyone who follows it. */
+  announceDefaultChange(): void {
+    const { db } = this.deps;
+    const withAllOwn = new Set(
+      db
+        .select({ userId: quotaPolicy.userId, n: count() })
+        .from(quotaPolicy)
+        .groupBy(quotaPolicy.userId)
+        .all()
+        .filter((r) => r.n >= QUOTA_KINDS.length)
+        .map((r) => r.userId),
     );
-    for (const userId of followers) this.deps.onChanged(userId);
+    for (const { id } of db.select({ id: user.id }).from(user).all()) {
+      if (!withAllOwn.has(id)) this.deps.onChanged(id);
+    }
   }
 
   private assertAllInScope(actor: Actor, userIds: string[]): void {

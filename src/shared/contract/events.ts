@@ -1,4 +1,5 @@
 import type { QuotaStatus } from '../domain/quotaStatus';
+import type { JobDto } from './routes/generation';
 
 /**
  * Events main pushes to the renderer. They come from our own main process, so they are typed, not
@@ -16,10 +17,12 @@ export type SessionEndReason =
 
 export interface StudioEvents {
   'session.ended': { reason: SessionEndReason };
+  /** a job of the signed-in user changed state */
+  'job.updated': JobDto;
   /** after every reserve, commit, release and policy change: the user's fresh quotas */
   'quota.changed': { userId: string; status: QuotaStatus };
 }
 
 export type StudioEventName = keyof StudioEvents;
 
-export const EVENT_NAMES = ['session.ended', 'quota.changed'] as const satisfies readonly StudioEventName[];
+export const EVENT_NAMES = ['session.ended', 'job.updated', 'quota.changed'] as const satisfies readonly StudioEventName[];

@@ -1,12 +1,25 @@
 import { routeTable } from './route';
 import { appStatus } from './routes/app';
 import { quotasGet, quotasResetUsage, quotasSet, quotasStatus, quotasUsageReport } from './routes/quotas';
+import { settingsClearApiKey, settingsGet, settingsModelsUpdate, settingsSetApiKey, settingsUpdate } from './routes/settings';
 
 /**
  * Every route of the product, declared once. The router's handler table, the renderer client's
  * types and the transports' allow-lists are all derived from this object.
  */
-export const routes = routeTable(appStatus, quotasStatus, quotasGet, quotasSet, quotasResetUsage, quotasUsageReport);
+export const routes = routeTable(
+  appStatus,
+  settingsGet,
+  settingsUpdate,
+  settingsSetApiKey,
+  settingsClearApiKey,
+  settingsModelsUpdate,
+  quotasStatus,
+  quotasGet,
+  quotasSet,
+  quotasResetUsage,
+  quotasUsageReport,
+);
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

@@ -95,41 +95,61 @@ export class QuotaLedger {
    * the same request returns the existing reservation (a retried call never reserves twice).
    */
   reserve(request: ReserveRequest): Reservation {
-    const { userId, kind, units, jobId } = request;
-    if (!QUOTA_KINDS.includes(kind)) throw new StudioError('VALIDATION_FAILED', `Unknown quota kind: ${String(kind)}`);
-    if (!Number.isInteger(units) || units < 1 || units > MAX_UNITS_PER_RESERVATION) {
-      throw new StudioError('VALIDATION_FAILED', `A reservation needs 1–${MAX_UNITS_PER_RESERVATION} whole units, not ${units}.`);
-    }
-    if (!jobId) throw new StudioError('VALIDATION_FAILED', 'A reservation needs a job id.');
-    const { db, clock, usage } = this.deps;
-    const result = db.transaction(
+    checkRequest(request.kind, request.units);
+    if (!request.jobId) throw new StudioError('VALIDATION_FAILED', 'A reservation needs a job id.');
+    const result = this.deps.db.transaction(
       () => {
-        const existing = this.rowsOfJob.all({ jobId });
+        const existing = this.rowsOfJob.all({ jobId: request.jobId });
         if (existing.length > 0) return { reservation: sameRequestOrConflict(existing, request), created: false };
-
-        const now = clock.now();
-        const policy = usage.policy(userId, kind);
-        if (policy.period !== 'unlimited') {
-          const { since, resetsAt, resetsAtLabel } = usage.counting(policy, now);
-          const used = usage.usedSince(userId, kind, since);
-          if (used + units > policy.limit) {
-            throw new StudioError('QUOTA_EXCEEDED', quotaExceededMessage(kind, used, policy.limit, resetsAtLabel), {
-              kind,
-              used,
-              limit: policy.limit,
-              resetsAt,
-              requested: units,
-            });
-          }
-        }
-        const reservation: Reservation = { id: randomUUID(), userId, kind, units, jobId, createdAt: now };
-        this.insertRow.run({ ...reservation, state: 'reserved', settledAt: null });
-        return { reservation, created: true };
+        return { reservation: this.reserveChecked(request.userId, request.kind, [{ jobId: request.jobId, units: request.units }])[0]!, created: true };
       },
       { behavior: 'immediate' },
     );
-    if (result.created) this.notify(userId);
+    if (result.created) this.notify(request.userId);
     return result.reservation;
+  }
+
+  /**
+   * One unit for each job, all or nothing (four images asked with two left: none reserved), as part
+   * of the caller's immediate transaction that also writes the job rows — a refusal rolls both back.
+   * The caller announces after its transaction commits.
+   */
+  reserveJobsInCurrentTransaction(request: { userId: string; kind: QuotaKind; jobIds: string[] }): Reservation[] {
+    this.assertInTransaction();
+    checkRequest(request.kind, request.jobIds.length);
+    if (new Set(request.jobIds).size !== request.jobIds.length || request.jobIds.some((id) => !id)) {
+      throw new StudioError('VALIDATION_FAILED', 'Each job needs its own id.');
+    }
+    if (request.jobIds.some((jobId) => this.rowsOfJob.all({ jobId }).length > 0)) {
+      throw new StudioError('CONFLICT', 'A job in this request already has a quota reservation.');
+    }
+    return this.reserveChecked(request.userId, request.kind, request.jobIds.map((jobId) => ({ jobId, units: 1 })));
+  }
+
+  /** The check and the write, together; callers hold the write lock (immediate transaction). */
+  private reserveChecked(userId: string, kind: QuotaKind, jobs: { jobId: string; units: number }[]): Reservation[] {
+    const { clock, usage } = this.deps;
+    const now = clock.now();
+    const units = jobs.reduce((n, j) => n + j.units, 0);
+    const policy = usage.policy(userId, kind);
+    if (policy.period !== 'unlimited') {
+      const { since, resetsAt, resetsAtLabel } = usage.counting(policy, now);
+      const used = usage.usedSince(userId, kind, since);
+      if (used + units > policy.limit) {
+        throw new StudioError('QUOTA_EXCEEDED', quotaExceededMessage(kind, used, policy.limit, resetsAtLabel), {
+          kind,
+          used,
+          limit: policy.limit,
+          resetsAt,
+          requested: units,
+        });
+      }
+    }
+    return jobs.map(({ jobId, units: n }) => {
+      const reservation: Reservation = { id: randomUUID(), userId, kind, units: n, jobId, createdAt: now };
+      this.insertRow.run({ ...reservation, state: 'reserved', settledAt: null });
+      return reservation;
+    });
   }
 
   /**
@@ -199,6 +219,11 @@ export class QuotaLedger {
     if (settlement.changed && settlement.userId) this.notify(settlement.userId);
   }
 
+  /** Tells a user's windows their quotas changed (after a caller's transaction committed). */
+  announceUser(userId: string): void {
+    this.notify(userId);
+  }
+
   /** Reservations neither committed nor released: at start these were left behind by a crash. */
   openReservations(): Reservation[] {
     return this.deps.db
@@ -265,6 +290,13 @@ export class QuotaLedger {
   private assertInTransaction(): void {
     // Settling outside a transaction would let a crash split the ledger from the job row.
     if (!this.deps.db.$client.inTransaction) throw new Error('quota settlement must run inside a transaction');
+  }
+}
+
+function checkRequest(kind: QuotaKind, units: number): void {
+  if (!QUOTA_KINDS.includes(kind)) throw new StudioError('VALIDATION_FAILED', `Unknown quota kind: ${String(kind)}`);
+  if (!Number.isInteger(units) || units < 1 || units > MAX_UNITS_PER_RESERVATION) {
+    throw new StudioError('VALIDATION_FAILED', `A reservation needs 1–${MAX_UNITS_PER_RESERVATION} whole units, not ${units}.`);
   }
 }
 

@@ -108,6 +108,22 @@ describe('quotas.set and quotas.get', () => {
   });
 });
 
+describe('the default policy', () => {
+  it('applies a new default at once to users who follow it, and tells their windows', async () => {
+    const { ann, ben } = await lab();
+    await t.call('alice', 'quotas.set', { userIds: [ben], policies: { image: daily(5), edit: daily(5), video: daily(5) } });
+    const seen: string[] = [];
+    for (const [window, id] of [['ann', ann], ['ben', ben]] as const) {
+      t.core.events.connect(window, (event, payload) => event === 'quota.changed' && seen.push(`${window}:${(payload as { userId: string }).userId === id}`));
+    }
+    const defaults = { image: daily(20), edit: daily(30), video: daily(10) };
+    expect(await t.call('alice', 'settings.update', { defaultQuotas: defaults })).toMatchObject({ ok: true });
+    expect(seen).toEqual(['ann:true']);
+    expect(await t.call('ann', 'quotas.status')).toMatchObject({ ok: true, data: { kinds: { image: { limit: 20, isDefault: true } } } });
+    expect(await t.call('ben', 'quotas.status')).toMatchObject({ ok: true, data: { kinds: { image: { limit: 5, isDefault: false } } } });
+  });
+});
+
 describe('quotas.reset_usage', () => {
   it('starts a user\'s current period over, in-flight reservations included, and audits what was used', async () => {
     const { alice, ann } = await lab();

@@ -57,17 +57,21 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 export class FakeBrowserWindow extends EventEmitter {
-  static instances: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
   minimized = false;
   show = vi.fn();
   focus = vi.fn();
   restore = vi.fn();
-  loadURL = vi.fn(async (_url: string) => undefined);
+  loadURL = vi.fn(async (_url: string): Promise<void> => undefined);
   constructor(readonly options: Record<string, unknown>) {
     super();
-    FakeBrowserWindow.instances.push(this);
   }
   isMinimized(): boolean {
     return this.minimized;
@@ -80,6 +84,16 @@ export class FakeBrowserWindow extends EventEmitter {
 type Handler = (...args: never[]) => unknown;
 
 export function createFakeElectron() {
+  const exited = deferred<number>();
+  const firstLoad = deferred<string>();
+  const windows: FakeBrowserWindow[] = [];
+  class BrowserWindow extends FakeBrowserWindow {
+    constructor(options: Record<string, unknown>) {
+      super(options);
+      windows.push(this);
+      this.loadURL.mockImplementation(async (url: string) => firstLoad.resolve(url));
+    }
+  }
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     enableSandbox: vi.fn(),
@@ -87,7 +101,9 @@ export function createFakeElectron() {
     setPath: vi.fn(),
     getPath: vi.fn(() => '/tmp/fake-user-data'),
     whenReady: vi.fn(() => Promise.resolve()),
-    exit: vi.fn(),
+    exit: vi.fn((code?: number) => exited.resolve(code ?? 0)),
+    /** resolves with the code of the first `app.exit` */
+    exited: exited.promise,
     /** like Electron: emits 'before-quit'; the app quits unless a listener prevents it */
     quit: vi.fn(() => {
       const event = new FakeEvent();
@@ -119,9 +135,13 @@ export function createFakeElectron() {
     },
     dialog: { showErrorBox: vi.fn() },
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
-    BrowserWindow: FakeBrowserWindow,
+    BrowserWindow,
+    /** every window created, in order */
+    windows,
+    /** resolves with the URL the first window loads: the end of the app's start sequence */
+    firstLoad: firstLoad.promise,
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: Object.assign(new EventEmitter(), { invoke: vi.fn(async (..._args: unknown[]) => undefined) }),
+    ipcRenderer: Object.assign(new EventEmitter(), { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined) }),
   };
 }
 

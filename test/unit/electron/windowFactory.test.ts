@@ -2,7 +2,7 @@ import * as electronModule from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainWindow, withContentSecurityPolicy } from '../../../src/main/electron/windowFactory';
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/contract/csp';
-import { type FakeElectron, FakeBrowserWindow, FakeEvent } from './fakeElectron';
+import { type FakeBrowserWindow, type FakeElectron, FakeEvent } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).createFakeElectron());
 const electron = electronModule as unknown as FakeElectron;
@@ -21,7 +21,6 @@ function listener(window: FakeBrowserWindow, event: string) {
 }
 
 beforeEach(() => {
-  FakeBrowserWindow.instances = [];
   electron.shell.openExternal.mockClear();
 });
 

@@ -1,6 +1,6 @@
 import * as electronModule from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { StudioBridge } from '../../../src/preload/index';
+import type { StudioBridge } from '../../../src/preload/bridge';
 import { EVENT_CHANNEL, REQUEST_CHANNEL } from '../../../src/shared/contract/channels';
 import type { FakeElectron } from './fakeElectron';
 

@@ -56,7 +56,9 @@ export function registerIpcTransport(options: {
   const attached = new Map<number, AttachableContents>();
   const trust = {
     appOrigin,
-    isAppWebContents: (sender: SenderLike) => attached.get(sender.id) === sender,
+    // By id: webContents ids are never reused within a process, and this does not depend on
+    // Electron handing out the same JS wrapper for `event.sender` and `window.webContents`.
+    isAppWebContents: (sender: SenderLike) => attached.has(sender.id),
   };
 
   ipcMain.handle(REQUEST_CHANNEL, async (event, route, input) => {

@@ -3,7 +3,9 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import type * as schema from '../db/schema';
 import type { Logger } from '../logger';
+import type { AuthService } from './auth';
 import type { EventHub } from './eventHub';
+import type { PasswordService } from './passwords';
 import type { SecretStore } from './secretStore';
 import type { SessionStore } from './sessions';
 import type { SettingsStore } from './settings';
@@ -23,4 +25,8 @@ export interface Services {
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;
   apiKeyIsSet: () => boolean;
+  /** password rules and bcrypt at the configured cost */
+  passwords: PasswordService;
+  /** sign-in, first run, setup codes, password changes */
+  auth: AuthService;
 }

@@ -1,11 +1,41 @@
 import { routeTable } from './route';
 import { appStatus } from './routes/app';
+import { auditList } from './routes/audit';
+import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
+import {
+  usersDelete,
+  usersInvite,
+  usersList,
+  usersResetPassword,
+  usersShare,
+  usersUnlock,
+  usersUnshare,
+  usersUpdate,
+} from './routes/users';
 
 /**
  * Every route of the product, declared once. The router's handler table, the renderer client's
  * types and the transports' allow-lists are all derived from this object.
  */
-export const routes = routeTable(appStatus);
+export const routes = routeTable(
+  appStatus,
+  // accounts, sessions, admin scoping and the audit log
+  authSetupFirstAdmin,
+  authLogin,
+  authRedeemCode,
+  authLogout,
+  authMe,
+  authChangePassword,
+  usersList,
+  usersInvite,
+  usersUpdate,
+  usersResetPassword,
+  usersUnlock,
+  usersShare,
+  usersUnshare,
+  usersDelete,
+  auditList,
+);
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { type SQL, and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { AuditEntryDto } from '../../shared/contract/routes/audit';
 import { StudioError } from '../../shared/contract/errors';
 import type { ParsedInput, RouteOutput } from '../../shared/contract/types';
@@ -8,12 +8,21 @@ import type { Actor } from '../router';
 import { visibleUserIds } from './scope';
 
 /**
- * `audit.list`, scoped like everything else (SPEC §3): entries whose actor or target is the admin
- * or one of the accounts they manage. Newest first; the cursor is the last id of the page.
+ * `audit.list`, scoped like everything else (SPEC §3): entries about the admin or an account they
+ * manage (the target is in scope), the admin's own actions (even on an account since deleted or
+ * unshared), and untargeted actions of accounts in scope. An action of a managed admin on someone
+ * outside the scope stays hidden: it would name a person this admin does not manage.
+ * Newest first; the cursor is the last id of the page.
  */
 export function listAudit(db: Db, actor: Actor, input: ParsedInput<'audit.list'>): RouteOutput<'audit.list'> {
   const visible = visibleUserIds(db, actor);
-  const conditions: SQL[] = [or(inArray(auditEntry.actorId, visible), inArray(auditEntry.targetUserId, visible)) as SQL];
+  const conditions: SQL[] = [
+    or(
+      inArray(auditEntry.targetUserId, visible),
+      eq(auditEntry.actorId, actor.userId),
+      and(isNull(auditEntry.targetUserId), inArray(auditEntry.actorId, visible)),
+    ) as SQL,
+  ];
   if (input.userId) {
     if (!visible.includes(input.userId)) throw new StudioError('FORBIDDEN', 'You do not manage this account.');
     conditions.push(or(eq(auditEntry.actorId, input.userId), eq(auditEntry.targetUserId, input.userId)) as SQL);

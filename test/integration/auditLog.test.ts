@@ -5,7 +5,7 @@ import { data, failure, invite, inviteAndSignIn, setupFirstAdmin } from '../supp
 let t: TestCore;
 afterEach(async () => t?.cleanup());
 
-type Entry = { id: string; action: string; actor: { email: string } | null; target: { email: string } | null; details: Record<string, unknown> | null; workstation: unknown };
+type Entry = { id: string; action: string; actor: { id: string; email: string } | null; target: { id: string; email: string } | null; details: Record<string, unknown> | null; workstation: unknown };
 
 async function list(transport: string, input: Record<string, unknown> = {}): Promise<Entry[]> {
   return data<{ items: Entry[] }>(await t.call(transport, 'audit.list', { limit: 200, ...input })).items;
@@ -85,8 +85,7 @@ describe('the audit log', () => {
     expect([...page1.items, ...page2.items].map((e) => e.target?.email)).toEqual(invites.map((e) => e.target?.email));
     expect(page2.nextCursor).toBeNull();
 
-    const p0 = invites.at(-1)?.target as { id: string };
-    const aboutP0 = await list(admin.transport, { userId: (p0 as unknown as { id: string }).id });
+    const aboutP0 = await list(admin.transport, { userId: invites.at(-1)?.target?.id });
     expect(aboutP0.map((e) => e.action).sort()).toEqual(['setup_code.issued', 'users.invite']);
   });
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
 import { AUDIT_ACTION_FILTERS } from '../../../shared/domain/audit';
 import { formatDateTime } from '../components/format';
+import { formatDetails } from '../components/formatDetails';
 import { type AuditFilters, useAuditLog } from '../queries/audit';
 import { useUsers } from '../queries/users';
 
@@ -81,7 +82,7 @@ export function AuditPage() {
               </td>
               <td>{e.actor?.email ?? '—'}</td>
               <td>{e.target?.email ?? '—'}</td>
-              <td className="details-cell">{e.details ? JSON.stringify(e.details) : ''}</td>
+              <td className="details-cell">{formatDetails(e.details)}</td>
               <td>{e.workstation ? `${e.workstation.hostName} (${e.workstation.osUser}${e.workstation.ipv4 ? `, ${e.workstation.ipv4}` : ''})` : '—'}</td>
             </tr>
           ))}

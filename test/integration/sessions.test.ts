@@ -147,4 +147,14 @@ describe('sessions end when the account changes', () => {
     expect(events).toEqual([{ event: 'session.ended', payload: { reason: 'deleted' } }]);
     expect(failure(await t.call(user.transport, 'auth.me')).code).toBe('UNAUTHENTICATED');
   });
+
+  it('takes identity only from the transport: a user id smuggled into the input is refused', async () => {
+    const { admin, user } = await adminAndUser();
+    const smuggled = failure(
+      await t.call(user.transport, 'auth.change_password', { currentPassword: GOOD_PASSWORD, newPassword: OTHER_PASSWORD, userId: admin.userId }),
+    );
+    expect(smuggled.code).toBe('VALIDATION_FAILED');
+    expect(failure(await t.call(user.transport, 'auth.logout', { userId: admin.userId })).code).toBe('VALIDATION_FAILED');
+    data(await t.call(admin.transport, 'auth.me'));
+  });
 });

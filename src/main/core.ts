@@ -14,7 +14,7 @@ import { provisionAdminFromEnv, resetAdmin } from './services/adminProvisioning'
 import { createActorResolver } from './services/actor';
 import { AuthService } from './services/auth';
 import { findResourcesDir, loadCommonPasswords } from './services/commonPasswords';
-import { apiKeyIsSet } from './services/apiKey';
+import { ApiKeyStore } from './services/apiKey';
 import { EventHub, type EventSink } from './services/eventHub';
 import type { Services } from './services/index';
 import { DEFAULT_BCRYPT_COST, PasswordService } from './services/passwords';
@@ -112,7 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     secretStore: options.secretStore,
     workstation,
-    apiKeyIsSet: () => apiKeyIsSet(db, env),
+    apiKeys: new ApiKeyStore(db, options.secretStore, clock, env),
     passwords,
     auth,
   };

@@ -3,12 +3,14 @@ import type { Services } from '../services';
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { settingsHandlers } from './settings';
 import { usersHandlers } from './users';
 
 /** Every route's handler. Leaving one out is a type error here. */
 export function createHandlers(s: Services): Handlers {
   return {
     ...appHandlers(s),
+    ...settingsHandlers(s),
     ...authHandlers(s),
     ...usersHandlers(s),
     ...auditHandlers(s),

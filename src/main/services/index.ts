@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import type * as schema from '../db/schema';
 import type { Logger } from '../logger';
+import type { ApiKeyStore } from './apiKey';
 import type { AuthService } from './auth';
 import type { EventHub } from './eventHub';
 import type { PasswordService } from './passwords';
@@ -24,7 +25,7 @@ export interface Services {
   events: EventHub;
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;
-  apiKeyIsSet: () => boolean;
+  apiKeys: ApiKeyStore;
   /** password rules and bcrypt at the configured cost */
   passwords: PasswordService;
   /** sign-in, first run, setup codes, password changes */

@@ -1,3 +1,5 @@
+import type { JobDto } from './routes/generation';
+
 /**
  * Events main pushes to the renderer. They come from our own main process, so they are typed, not
  * validated. Each area adds its payloads here.
@@ -14,8 +16,10 @@ export type SessionEndReason =
 
 export interface StudioEvents {
   'session.ended': { reason: SessionEndReason };
+  /** a job of the signed-in user changed state */
+  'job.updated': JobDto;
 }
 
 export type StudioEventName = keyof StudioEvents;
 
-export const EVENT_NAMES = ['session.ended'] as const satisfies readonly StudioEventName[];
+export const EVENT_NAMES = ['session.ended', 'job.updated'] as const satisfies readonly StudioEventName[];

@@ -1,5 +1,6 @@
 import { routeTable } from './route';
 import { appStatus } from './routes/app';
+import { settingsClearApiKey, settingsGet, settingsModelsUpdate, settingsSetApiKey, settingsUpdate } from './routes/settings';
 import { auditList } from './routes/audit';
 import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
 import {
@@ -19,6 +20,11 @@ import {
  */
 export const routes = routeTable(
   appStatus,
+  settingsGet,
+  settingsUpdate,
+  settingsSetApiKey,
+  settingsClearApiKey,
+  settingsModelsUpdate,
   // accounts, sessions, admin scoping and the audit log
   authSetupFirstAdmin,
   authLogin,

@@ -79,7 +79,7 @@ export const test = base.extend<{ harness: RunningHarness; harnessEnv: NodeJS.Pr
       if (process.env.REQUIRE_E2E === '1') throw new Error('REQUIRE_E2E=1 but no Chromium found (set CHROMIUM_PATH or apt-get install chromium)');
       testInfo.skip(true, 'No Chromium: install Debian chromium or set CHROMIUM_PATH (REQUIRE_E2E=1 makes this a failure)');
     }
-    const harness = await launchHarness({ fakeGemini: false, env: harnessEnv });
+    const harness = await launchHarness({ env: harnessEnv });
     await use(harness);
     await harness.stop();
     fs.rmSync(harness.dataDir, { recursive: true, force: true });

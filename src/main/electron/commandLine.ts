@@ -1,10 +1,11 @@
-import type { Core, Envelope } from '../coreApi';
+import { isStudioError } from '../../shared/contract/errors';
+import type { Core } from '../coreApi';
 
 /**
  * Command-line actions the app performs instead of opening a window. Today: account recovery,
  * `--reset-admin <email>` (SPEC §2): when every admin is locked out, someone with OS-level access to
- * the workstation prints a fresh one-time setup code for that admin. The accounts work provides
- * `core.resetAdmin`; until it exists the switch says so and exits.
+ * the workstation prints a fresh one-time setup code for that admin (`core.resetAdmin`, which also
+ * lifts a lockout or deactivation and is audited).
  *
  * Only the first instance acts on its own command line. A second launch's arguments are never
  * executed by the running instance (another local program could pass them).
@@ -37,10 +38,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLineAction {
   return { kind: 'none' };
 }
 
-/** What the accounts work will add to the core; optional so the shell compiles without it. */
-export type CommandLineCore = Core & {
-  resetAdmin?: (email: string) => Promise<Envelope>;
-};
+export type CommandLineCore = Core;
 
 export interface CommandLineOutput {
   print(line: string): void;
@@ -51,14 +49,6 @@ export interface CommandLineResult {
   /** true: quit without opening a window */
   exit: boolean;
   exitCode: number;
-}
-
-function setupCodeOf(data: unknown): string | null {
-  if (typeof data === 'object' && data !== null && 'code' in data) {
-    const { code } = data as { code: unknown };
-    if (typeof code === 'string') return code;
-  }
-  return null;
 }
 
 /**
@@ -82,22 +72,20 @@ export async function runCommandLine(
         out.printError(`${RESET_ADMIN} is not available in this build yet.`);
         return { exit: true, exitCode: 1 };
       }
-      let result: Envelope;
+      let issued: { code: string; expiresAt: number };
       try {
-        result = await core.resetAdmin(action.email);
-      } catch {
-        out.printError(`Could not reset ${action.email}: unexpected error.`);
+        issued = await core.resetAdmin(action.email);
+      } catch (error) {
+        out.printError(
+          isStudioError(error)
+            ? `Could not reset ${action.email}: ${error.message} (${error.code})`
+            : `Could not reset ${action.email}: unexpected error.`,
+        );
         return { exit: true, exitCode: 1 };
       }
-      if (!result.ok) {
-        out.printError(`Could not reset ${action.email}: ${result.error.message} (${result.error.code})`);
-        return { exit: true, exitCode: 1 };
-      }
-      const code = setupCodeOf(result.data);
       out.print(
-        code
-          ? `One-time setup code for ${action.email}: ${code}\nSign in with it and choose a new password.`
-          : `Reset done for ${action.email}.`,
+        `One-time setup code for ${action.email}: ${issued.code}\n` +
+          `Valid until ${new Date(issued.expiresAt).toLocaleString()}. Choose "I have a setup code" at sign-in and set a new password.`,
       );
       return { exit: true, exitCode: 0 };
     }

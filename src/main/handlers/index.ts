@@ -2,7 +2,10 @@ import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { appHandlers } from './app';
 import { quotaHandlers } from './quotas';
+import { auditHandlers } from './audit';
+import { authHandlers } from './auth';
 import { settingsHandlers } from './settings';
+import { usersHandlers } from './users';
 
 /** Every route's handler. Leaving one out is a type error here. */
 export function createHandlers(s: Services): Handlers {
@@ -10,5 +13,8 @@ export function createHandlers(s: Services): Handlers {
     ...appHandlers(s),
     ...settingsHandlers(s),
     ...quotaHandlers(s),
+    ...authHandlers(s),
+    ...usersHandlers(s),
+    ...auditHandlers(s),
   };
 }

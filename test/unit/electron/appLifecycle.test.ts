@@ -125,7 +125,7 @@ describe('app lifecycle', () => {
     const { electron, core, shutdownCalled, finishShutdown, output } = await boot({
       argv: ['studio', '--reset-admin', 'ada@example.org'],
     });
-    // The accounts work has not added resetAdmin yet: the command reports it and exits 1.
+    // This fake core offers no resetAdmin: the command reports it and exits 1.
     await shutdownCalled;
     expect(core.shutdown).toHaveBeenCalledTimes(1);
     expect(electron.app.exit).not.toHaveBeenCalled();

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type CommandLineCore, parseCommandLine, runCommandLine } from '../../../src/main/electron/commandLine';
-import type { Envelope } from '../../../src/main/coreApi';
+import { StudioError } from '../../../src/shared/contract/errors';
 
-function fakeCore(resetAdmin?: (email: string) => Promise<Envelope>): CommandLineCore {
+function fakeCore(resetAdmin?: CommandLineCore['resetAdmin']): CommandLineCore {
   return {
     router: { dispatch: vi.fn() },
     events: { connect: vi.fn() },
@@ -50,7 +50,7 @@ describe('runCommandLine', () => {
   });
 
   it('prints the new setup code and exits 0', async () => {
-    const resetAdmin = vi.fn(async () => ({ ok: true as const, data: { code: 'K7P9-QRST-W2' } }));
+    const resetAdmin = vi.fn(async () => ({ code: 'K7P9-QRST-W2', expiresAt: Date.UTC(2026, 10, 29) }));
     const out = output();
     const result = await runCommandLine(['studio', '--reset-admin', 'ada@example.org'], fakeCore(resetAdmin), out);
     expect(result).toEqual({ exit: true, exitCode: 0 });
@@ -59,17 +59,16 @@ describe('runCommandLine', () => {
   });
 
   it('prints the error and exits 1 when the core refuses', async () => {
-    const resetAdmin = vi.fn(async () => ({
-      ok: false as const,
-      error: { code: 'NOT_FOUND' as const, message: 'No admin has this email.' },
-    }));
+    const resetAdmin = vi.fn(async (): Promise<{ code: string; expiresAt: number }> => {
+      throw new StudioError('NOT_FOUND', 'No admin has this email.');
+    });
     const out = output();
     const result = await runCommandLine(['studio', '--reset-admin=x@y.z'], fakeCore(resetAdmin), out);
     expect(result).toEqual({ exit: true, exitCode: 1 });
     expect(out.printError.mock.calls[0]?.[0]).toContain('No admin has this email.');
   });
 
-  it('exits 1 and says so while the accounts work has not added resetAdmin', async () => {
+  it('exits 1 and says so when the core offers no resetAdmin', async () => {
     const out = output();
     const result = await runCommandLine(['studio', '--reset-admin', 'a@b.c'], fakeCore(), out);
     expect(result).toEqual({ exit: true, exitCode: 1 });

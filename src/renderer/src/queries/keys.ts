@@ -6,4 +6,9 @@ export const queryKeys = {
   quotasAdmin: ['quotas.admin'] as const,
   quotasOf: (userIds: readonly string[]) => ['quotas.admin', 'get', [...userIds].sort()] as const,
   usageReport: (from: string, to: string) => ['quotas.admin', 'usage_report', from, to] as const,
+  me: ['auth.me'] as const,
+  users: ['users.list'] as const,
+  usersList: (filters: object) => ['users.list', filters] as const,
+  audit: ['audit.list'] as const,
+  auditList: (filters: object) => ['audit.list', filters] as const,
 };

@@ -10,10 +10,17 @@ import * as schema from './db/schema';
 import { createHandlers } from './handlers';
 import { createLogger, type Logger } from './logger';
 import { type Caller, createRouter, type Handlers, type RouterDeps } from './router';
+import { provisionAdminFromEnv, resetAdmin } from './services/adminProvisioning';
 import { createActorResolver } from './services/actor';
+import { AuthService } from './services/auth';
+import { findResourcesDir, loadCommonPasswords } from './services/commonPasswords';
 import { ApiKeyStore } from './services/apiKey';
 import { EventHub, type EventSink } from './services/eventHub';
+import { QuotaAdmin } from './services/quotaAdmin';
+import { QuotaLedger } from './services/quotaLedger';
+import { QuotaUsage } from './services/quotaUsage';
 import type { Services } from './services/index';
+import { DEFAULT_BCRYPT_COST, PasswordService } from './services/passwords';
 import type { SecretStore } from './services/secretStore';
 import { ABSOLUTE_SESSION_MS, SessionStore } from './services/sessions';
 import { SettingsStore } from './services/settings';
@@ -38,6 +45,10 @@ export interface CoreOptions {
   logger?: Logger;
   /** how often expired sessions are swept (ms); 0 turns the timer off (tests call `sweepSessions`) */
   sessionSweepMs?: number;
+  /** bcrypt cost for new hashes; the product uses 12 (SPEC §2), tests lower it to stay fast */
+  bcryptCost?: number;
+  /** bundled data (the common-password list); found beside the app when omitted, packaged builds pass it */
+  resourcesDir?: string;
 }
 
 export interface Core {
@@ -51,6 +62,12 @@ export interface Core {
   sweepSessions(): void;
   /** serves a media request for the session bound to the transport (access check, ranges) */
   serveMedia(transportId: string, request: Request): Promise<Response>;
+  /**
+   * Recovery (`--reset-admin <email>`, SPEC §2): a fresh one-time setup code for an existing admin,
+   * lifting a lockout or deactivation; audited. Throws a StudioError for an unknown email or a
+   * non-admin. The Electron shell prints the code and exits.
+   */
+  resetAdmin(email: string): Promise<{ code: string; expiresAt: number }>;
   /** lets running work persist its state, checkpoints the WAL and closes the database */
   shutdown(): Promise<void>;
   /** for tests and the composition of transports; not reachable from the renderer */
@@ -77,6 +94,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onEnded: (session, reason) => events?.toTransport(session.transportId, 'session.ended', { reason }),
   });
   events = new EventHub((userId) => sessions.transportsOf(userId));
+  const hub = events;
+
+  // quota.changed carries the fresh status, so the header updates without a refetch. It is only
+  // computed when the user has a window open (a job finishing after sign-out tells nobody).
+  const quotaUsage = new QuotaUsage({ db, clock, settings });
+  const announceQuota = (userId: string): void => {
+    if (sessions.transportsOf(userId).length === 0) return;
+    hub.toUser(userId, 'quota.changed', { userId, status: quotaUsage.status(userId) });
+  };
+  const workstation = options.workstation ?? readWorkstationIdentity;
+  const quotaLedger = new QuotaLedger({ db, clock, usage: quotaUsage, onChanged: announceQuota });
+  const quotaAdmin = new QuotaAdmin({ db, clock, settings, usage: quotaUsage, workstation, onChanged: announceQuota });
+
+  const passwords = new PasswordService(
+    options.bcryptCost ?? DEFAULT_BCRYPT_COST,
+    loadCommonPasswords(options.resourcesDir ?? findResourcesDir()),
+  );
+  const auth = new AuthService({ db, clock, workstation, sessions, settings, passwords });
 
   const services: Services = {
     db,
@@ -90,9 +125,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     events,
     secretStore: options.secretStore,
-    workstation: options.workstation ?? readWorkstationIdentity,
+    workstation,
     apiKeys: new ApiKeyStore(db, options.secretStore, clock, env),
+    quotaLedger,
+    quotaAdmin,
+    quotaUsage,
+    passwords,
+    auth,
   };
+  await provisionAdminFromEnv(services, env);
 
   const handlers: Handlers = createHandlers(services);
   const router = createRouter({
@@ -114,6 +155,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     disconnect: (transportId) => sessions.end(transportId, 'logout'),
     endAllSessions: (reason) => sessions.endAll(reason),
     sweepSessions: () => sessions.sweep(),
+    resetAdmin: async (email) => resetAdmin(services, email),
     // The media library arrives with the gallery work; until then nothing exists to serve.
     serveMedia: async () => new Response('Not found', { status: 404 }),
     async shutdown() {

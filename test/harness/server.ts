@@ -9,6 +9,7 @@ import { type Core, createCore } from '../../src/main/core';
 import type { Logger } from '../../src/main/logger';
 import { MemorySecretStore } from '../../src/main/services/secretStore';
 import { bridgeScript } from './bridgeScript';
+import { OffsetClock } from './testClock';
 
 export interface HarnessOptions {
   port: number;
@@ -21,6 +22,11 @@ export interface HarnessOptions {
   clock?: Clock;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Opt-in test controls for e2e specs (STUDIO_HARNESS_TEST_CONTROLS=1): a movable clock and
+   * `POST /__test/clock/advance {ms}`, which also sweeps expired sessions. Never on by default.
+   */
+  testControls?: boolean;
 }
 
 export interface Harness {
@@ -50,12 +56,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   const env = { ...(options.env ?? {}) };
   if (options.geminiApiKey) env.GEMINI_API_KEY = options.geminiApiKey;
+  const testClock = options.testControls ? new OffsetClock() : undefined;
   const core = await createCore({
     dataDir: options.dataDir,
     secretStore: new MemorySecretStore(),
     mediaUrlBase: '/media/',
     geminiBaseUrl: options.geminiBaseUrl,
-    clock: options.clock,
+    clock: testClock ?? options.clock,
     logger: options.logger,
     env,
   });
@@ -84,6 +91,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (req.method === 'GET' && url.pathname === '/__studio/events') return serveEvents(req, url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) return serveMedia(req, url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/assets/')) return serveAsset(url, res);
+    if (testClock && req.method === 'POST' && url.pathname === '/__test/clock/advance') return advanceClock(testClock, req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   }
 
@@ -161,6 +169,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return void res.end();
     Readable.fromWeb(response.body as never).pipe(res);
+  }
+
+  async function advanceClock(clock: OffsetClock, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { ms } = JSON.parse(await readBody(req, 1024)) as { ms?: unknown };
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('ms must be a non-negative number');
+      return;
+    }
+    clock.advance(ms);
+    core.sweepSessions();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ now: clock.now() }));
   }
 
   function serveAsset(url: URL, res: http.ServerResponse): void {

@@ -34,6 +34,8 @@ export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
           audit(actor, 'settings.update', { key, before, after: value });
         }
       });
+      // users who follow the default see their new quotas at once (quota.changed)
+      if (input.defaultQuotas !== undefined) s.quotaAdmin.announceDefaultChange();
       return snapshot();
     },
 

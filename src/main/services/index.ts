@@ -4,7 +4,12 @@ import type { Db } from '../db/client';
 import type * as schema from '../db/schema';
 import type { Logger } from '../logger';
 import type { ApiKeyStore } from './apiKey';
+import type { AuthService } from './auth';
 import type { EventHub } from './eventHub';
+import type { QuotaAdmin } from './quotaAdmin';
+import type { QuotaLedger } from './quotaLedger';
+import type { QuotaUsage } from './quotaUsage';
+import type { PasswordService } from './passwords';
 import type { SecretStore } from './secretStore';
 import type { SessionStore } from './sessions';
 import type { SettingsStore } from './settings';
@@ -24,4 +29,14 @@ export interface Services {
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;
   apiKeys: ApiKeyStore;
+  /** reserve → commit/release for generation; start-up recovery primitives */
+  quotaLedger: QuotaLedger;
+  /** admin policy changes, usage resets, the default policy */
+  quotaAdmin: QuotaAdmin;
+  /** policies in force and current usage (status, reports) */
+  quotaUsage: QuotaUsage;
+  /** password rules and bcrypt at the configured cost */
+  passwords: PasswordService;
+  /** sign-in, first run, setup codes, password changes */
+  auth: AuthService;
 }

@@ -1,3 +1,4 @@
+import type { QuotaStatus } from '../domain/quotaStatus';
 import type { JobDto } from './routes/generation';
 
 /**
@@ -18,8 +19,10 @@ export interface StudioEvents {
   'session.ended': { reason: SessionEndReason };
   /** a job of the signed-in user changed state */
   'job.updated': JobDto;
+  /** after every reserve, commit, release and policy change: the user's fresh quotas */
+  'quota.changed': { userId: string; status: QuotaStatus };
 }
 
 export type StudioEventName = keyof StudioEvents;
 
-export const EVENT_NAMES = ['session.ended', 'job.updated'] as const satisfies readonly StudioEventName[];
+export const EVENT_NAMES = ['session.ended', 'job.updated', 'quota.changed'] as const satisfies readonly StudioEventName[];

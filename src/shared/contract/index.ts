@@ -1,6 +1,19 @@
 import { routeTable } from './route';
 import { appStatus } from './routes/app';
+import { quotasGet, quotasResetUsage, quotasSet, quotasStatus, quotasUsageReport } from './routes/quotas';
 import { settingsClearApiKey, settingsGet, settingsModelsUpdate, settingsSetApiKey, settingsUpdate } from './routes/settings';
+import { auditList } from './routes/audit';
+import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
+import {
+  usersDelete,
+  usersInvite,
+  usersList,
+  usersResetPassword,
+  usersShare,
+  usersUnlock,
+  usersUnshare,
+  usersUpdate,
+} from './routes/users';
 
 /**
  * Every route of the product, declared once. The router's handler table, the renderer client's
@@ -13,6 +26,27 @@ export const routes = routeTable(
   settingsSetApiKey,
   settingsClearApiKey,
   settingsModelsUpdate,
+  quotasStatus,
+  quotasGet,
+  quotasSet,
+  quotasResetUsage,
+  quotasUsageReport,
+  // accounts, sessions, admin scoping and the audit log
+  authSetupFirstAdmin,
+  authLogin,
+  authRedeemCode,
+  authLogout,
+  authMe,
+  authChangePassword,
+  usersList,
+  usersInvite,
+  usersUpdate,
+  usersResetPassword,
+  usersUnlock,
+  usersShare,
+  usersUnshare,
+  usersDelete,
+  auditList,
 );
 
 export type Routes = typeof routes;

@@ -4,5 +4,14 @@ export const queryKeys = {
   models: ['generation.models.list'] as const,
   jobs: ['jobs.list'] as const,
   media: ['media'] as const,
-  quotas: ['quotas'] as const,
+  quotaStatus: ['quotas.status'] as const,
+  /** prefix of every admin view of quotas (one user, a selection, the usage report) */
+  quotasAdmin: ['quotas.admin'] as const,
+  quotasOf: (userIds: readonly string[]) => ['quotas.admin', 'get', [...userIds].sort()] as const,
+  usageReport: (from: string, to: string) => ['quotas.admin', 'usage_report', from, to] as const,
+  me: ['auth.me'] as const,
+  users: ['users.list'] as const,
+  usersList: (filters: object) => ['users.list', filters] as const,
+  audit: ['audit.list'] as const,
+  auditList: (filters: object) => ['audit.list', filters] as const,
 };

@@ -19,7 +19,7 @@ export function useGenerate<I>(send: (input: I & { idempotencyKey: string }) => 
     onSettled: () => {
       pendingKey.current = null;
       void queryClient.invalidateQueries({ queryKey: queryKeys.jobs });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.quotas });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.quotaStatus });
     },
   });
   return {

@@ -45,7 +45,7 @@ export function useJobEvents(onOpenResult?: (job: JobDto) => void): void {
         });
         if (!isFinalJobStatus(job.status)) return;
         void queryClient.invalidateQueries({ queryKey: queryKeys.media });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.quotas });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.quotaStatus });
         if (job.status === 'succeeded') {
           push({
             tone: 'success',

@@ -11,8 +11,12 @@ import { createHandlers } from './handlers';
 import { createLogger, type Logger } from './logger';
 import { type Caller, createRouter, type Handlers, type RouterDeps } from './router';
 import { createActorResolver } from './services/actor';
+import { createMediaServer } from './services/media/serveMedia';
 import { apiKeyIsSet } from './services/apiKey';
 import { EventHub, type EventSink } from './services/eventHub';
+import type { MediaDesktopHooks } from './services/media/desktopHooks';
+import { bundledFfmpegPath } from './services/media/ffmpegPath';
+import { startMediaLibrary } from './services/media/startMediaLibrary';
 import type { Services } from './services/index';
 import type { SecretStore } from './services/secretStore';
 import { ABSOLUTE_SESSION_MS, SessionStore } from './services/sessions';
@@ -38,6 +42,10 @@ export interface CoreOptions {
   logger?: Logger;
   /** how often expired sessions are swept (ms); 0 turns the timer off (tests call `sweepSessions`) */
   sessionSweepMs?: number;
+  /** native dialogs and the file manager for the gallery (Electron shell); absent in the harness */
+  mediaDesktop?: MediaDesktopHooks;
+  /** ffmpeg for video poster frames; the bundled one when omitted, null for none */
+  ffmpegPath?: string | null;
 }
 
 export interface Core {
@@ -77,6 +85,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onEnded: (session, reason) => events?.toTransport(session.transportId, 'session.ended', { reason }),
   });
   events = new EventHub((userId) => sessions.transportsOf(userId));
+  // Before the router exists: the sweep must not race a write (a new file would look orphaned).
+  const mediaLibrary = await startMediaLibrary({
+    db,
+    dataDir: options.dataDir,
+    clock,
+    logger,
+    ffmpegPath: options.ffmpegPath === undefined ? bundledFfmpegPath() : options.ffmpegPath,
+  });
 
   const services: Services = {
     db,
@@ -92,6 +108,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secretStore: options.secretStore,
     workstation: options.workstation ?? readWorkstationIdentity,
     apiKeyIsSet: () => apiKeyIsSet(db, env),
+    media: mediaLibrary.store,
+    mediaUrlBase: options.mediaUrlBase ?? 'studio-media://media/',
+    mediaDesktop: options.mediaDesktop ?? {},
   };
 
   const handlers: Handlers = createHandlers(services);
@@ -114,12 +133,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     disconnect: (transportId) => sessions.end(transportId, 'logout'),
     endAllSessions: (reason) => sessions.endAll(reason),
     sweepSessions: () => sessions.sweep(),
-    // The media library arrives with the gallery work; until then nothing exists to serve.
-    serveMedia: async () => new Response('Not found', { status: 404 }),
+    serveMedia: createMediaServer({ db, media: mediaLibrary.store, logger, resolveActor: createActorResolver(db, sessions, { touch: false }) }),
     async shutdown() {
       if (closed) return;
       closed = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      await mediaLibrary.stop();
       closeDb(db);
     },
     services,

@@ -4,6 +4,8 @@ import type { Db } from '../db/client';
 import type * as schema from '../db/schema';
 import type { Logger } from '../logger';
 import type { EventHub } from './eventHub';
+import type { MediaDesktopHooks } from './media/desktopHooks';
+import type { MediaStore } from './media/mediaStore';
 import type { SecretStore } from './secretStore';
 import type { SessionStore } from './sessions';
 import type { SettingsStore } from './settings';
@@ -23,4 +25,10 @@ export interface Services {
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;
   apiKeyIsSet: () => boolean;
+  /** the media library's files (durable writes, thumbnails, deletion) */
+  media: MediaStore;
+  /** prefix of media URLs in DTOs: `studio-media://media/` (Electron) or `/media/` (harness) */
+  mediaUrlBase: string;
+  /** native dialogs and the file manager, when the transport has them (Electron) */
+  mediaDesktop: MediaDesktopHooks;
 }

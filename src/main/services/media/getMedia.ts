@@ -40,7 +40,7 @@ export function getMediaDetails(db: Db, actor: Actor, id: string, urlBase: strin
        SELECT m.parent_media_id, c.depth + 1 FROM media m JOIN chain c ON m.id = c.id
        WHERE m.parent_media_id IS NOT NULL AND c.depth < ${MAX_CHAIN}
      )
-     SELECT ${MEDIA_RECORD_COLUMNS} FROM chain c JOIN ${MEDIA_RECORD_FROM} ON m.id = c.id ORDER BY c.depth`,
+     SELECT ${MEDIA_RECORD_COLUMNS} FROM chain c JOIN media m ON m.id = c.id JOIN user u ON u.id = m.user_id ORDER BY c.depth`,
   ).all(id) as MediaRecord[];
 
   const inputIds = parseIdList(row.inputIds);

@@ -1,3 +1,5 @@
+import { galleryBenchmark } from './gallery.bench';
+
 export interface BenchResult {
   name: string;
   value: number;
@@ -11,7 +13,7 @@ export interface Benchmark {
 }
 
 /** Each area adds its benchmark module here. */
-export const benchmarks: Benchmark[] = [];
+export const benchmarks: Benchmark[] = [galleryBenchmark];
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -9,6 +9,7 @@ import { type Core, createCore } from '../../src/main/core';
 import type { Logger } from '../../src/main/logger';
 import { MemorySecretStore } from '../../src/main/services/secretStore';
 import { bridgeScript } from './bridgeScript';
+import { createTestControls, TEST_CONTROLS_ENV } from './testControls';
 
 export interface HarnessOptions {
   port: number;
@@ -60,6 +61,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     env,
   });
 
+  const testControls = env[TEST_CONTROLS_ENV] === '1' ? createTestControls(core, (req) => readBody(req, 1024 * 1024)) : null;
+
   // Connection ids this harness issued; anything else is a forged transport identity.
   const connections = new Set<string>();
   const server = http.createServer((req, res) => {
@@ -84,12 +87,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (req.method === 'GET' && url.pathname === '/__studio/events') return serveEvents(req, url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) return serveMedia(req, url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/assets/')) return serveAsset(url, res);
+    if (testControls && url.pathname.startsWith('/__test/')) return testControls.handle(req, res, url);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   }
 
   function serveIndex(res: http.ServerResponse): void {
     const connectionId = randomUUID();
     connections.add(connectionId);
+    testControls?.onPageOpened(transportOf(connectionId));
     const html = fs
       .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
       .replace('<script', `<script src="/__studio/bridge.js?c=${connectionId}"></script>\n    <script`);

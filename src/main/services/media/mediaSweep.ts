@@ -44,44 +44,52 @@ export async function sweepMediaFolder(deps: { db: Db; dataDir: string; logger: 
   // relPath of every file present, and the folders that were listed
   const present = new Set<string>();
   const listedFolders = new Set<string>();
+  const months: string[] = [];
   for (const year of await folders(root, /^\d{4}$/)) {
-    for (const month of await folders(path.join(root, year), /^\d{2}$/)) {
-      const folderRel = `${MEDIA_DIR}/${year}/${month}`;
-      listedFolders.add(folderRel);
-      for (const entry of await fs.readdir(path.join(root, year, month), { withFileTypes: true })) {
-        if (!entry.isFile()) continue;
-        const rel = `${folderRel}/${entry.name}`;
-        const kind = classifyFileName(entry.name);
-        if (kind.type === 'temp') {
-          await remove(deps, rel);
-          report.tempRemoved++;
-        } else if (kind.type === 'unknown') {
-          report.unknownFiles++;
-        } else if (!ids.has(kind.id)) {
-          await remove(deps, rel);
-          report.orphansRemoved++;
-        } else {
-          present.add(rel);
-        }
+    for (const month of await folders(path.join(root, year), /^\d{2}$/)) months.push(`${year}/${month}`);
+  }
+  // the listings are independent: read them concurrently, then judge every name
+  const listings = await Promise.all(months.map((m) => fs.readdir(path.join(root, ...m.split('/')), { withFileTypes: true })));
+  for (const [i, entries] of listings.entries()) {
+    const folderRel = `${MEDIA_DIR}/${months[i]}`;
+    listedFolders.add(folderRel);
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const rel = `${folderRel}/${entry.name}`;
+      const kind = classifyFileName(entry.name);
+      if (kind.type === 'temp') {
+        await remove(deps, rel);
+        report.tempRemoved++;
+      } else if (kind.type === 'unknown') {
+        report.unknownFiles++;
+      } else if (!ids.has(kind.id)) {
+        await remove(deps, rel);
+        report.orphansRemoved++;
+      } else {
+        present.add(rel);
       }
     }
   }
 
-  const exists = async (rel: string): Promise<boolean> => {
-    if (listedFolders.has(rel.slice(0, rel.lastIndexOf('/')))) return present.has(rel);
-    // a path outside the usual layout (older data): ask the file system for this one
-    return fs.access(absoluteOf(deps.dataDir, rel)).then(
-      () => true,
-      () => false,
-    );
-  };
+  // Set lookups for the usual layout; only a path outside it (older data) asks the file system.
+  const exists = (rel: string): boolean | Promise<boolean> =>
+    listedFolders.has(rel.slice(0, rel.lastIndexOf('/')))
+      ? present.has(rel)
+      : fs.access(absoluteOf(deps.dataDir, rel)).then(
+          () => true,
+          () => false,
+        );
   const nowMissing: string[] = [];
   const backAgain: string[] = [];
   for (const row of rows) {
-    const hasFile = await exists(row.relPath);
+    const found = exists(row.relPath);
+    const hasFile = typeof found === 'boolean' ? found : await found;
     if (!hasFile && !row.missing) nowMissing.push(row.id);
     if (hasFile && row.missing) backAgain.push(row.id);
-    if (hasFile && row.thumbRelPath !== null && !(await exists(row.thumbRelPath))) report.thumbsToRebuild.push(row.id);
+    if (hasFile && row.thumbRelPath !== null) {
+      const thumb = exists(row.thumbRelPath);
+      if (!(typeof thumb === 'boolean' ? thumb : await thumb)) report.thumbsToRebuild.push(row.id);
+    }
   }
   const setMissing = deps.db.$client.prepare('UPDATE media SET missing = ? WHERE id = ?');
   deps.db.$client.transaction(() => {

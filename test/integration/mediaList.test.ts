@@ -73,6 +73,18 @@ describe('media.list pagination', () => {
     expect(seen.map((i) => i.id).sort()).toEqual([...before].sort());
   });
 
+  it('pages correctly for an admin managing more users than one merged query takes', async () => {
+    const { admin } = await lab();
+    const managed = Array.from({ length: 70 }, (_, i) => seedUser(t.core, { email: `pupil${i}@lab.org`, managedBy: [admin] }));
+    const ids = seedMediaRows(
+      t.core.services.db,
+      Array.from({ length: 420 }, (_, i) => ({ userId: managed[i % 70]!, createdAt: T0 + Math.floor(i / 3) })),
+    );
+    const seen = await walk('admin', { limit: 50 });
+    expect(seen.map((i) => i.id).sort()).toEqual([...ids].sort());
+    expect(seen.map((i) => i.createdAt)).toEqual([...seen.map((i) => i.createdAt)].sort((a, b) => b - a));
+  });
+
   it('gives a clear error for a cursor that is not one of ours', async () => {
     await lab();
     expect(await t.call('alice', 'media.list', { cursor: 'garbage' })).toMatchObject({

@@ -51,7 +51,7 @@ export function explainListMedia(db: Db, actor: Actor, input: ListMediaInput): s
 
 /** Scope check and SQL for one page; throws FORBIDDEN for a `userId` outside the actor's scope. */
 function buildListQuery(db: Db, actor: Actor, input: ListMediaInput): { sql: string; params: unknown[] } {
-  const userIds = input.userId ? (assertCanAccessUser(db, actor, input.userId), [input.userId]) : visibleUserIds(db, actor);
+  const userIds = input.userId ? (assertCanAccessUser(db, actor, input.userId), [input.userId]) : [...new Set(visibleUserIds(db, actor))];
   const cursor = input.cursor ? decodeCursor(input.cursor) : undefined;
   const fts = input.query ? toFtsQuery(input.query) : null;
   const fetch = input.limit + 1; // one more tells whether another page exists

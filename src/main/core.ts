@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { routes } from '../shared/contract/index';
+import { MEDIA_URL_BASE } from '../shared/contract/mediaUrl';
 import type { Envelope } from '../shared/contract/envelope';
 import type { WorkstationIdentity } from '../shared/domain/workstation';
 import packageJson from '../../package.json';
@@ -10,14 +11,21 @@ import * as schema from './db/schema';
 import { createHandlers } from './handlers';
 import { createLogger, type Logger } from './logger';
 import { type Caller, createRouter, type Handlers, type RouterDeps } from './router';
+import { provisionAdminFromEnv, resetAdmin } from './services/adminProvisioning';
 import { createActorResolver } from './services/actor';
-import { createMediaServer } from './services/media/serveMedia';
-import { apiKeyIsSet } from './services/apiKey';
+import { AuthService } from './services/auth';
+import { findResourcesDir, loadCommonPasswords } from './services/commonPasswords';
+import { ApiKeyStore } from './services/apiKey';
 import { EventHub, type EventSink } from './services/eventHub';
+import { QuotaAdmin } from './services/quotaAdmin';
+import { QuotaLedger } from './services/quotaLedger';
+import { QuotaUsage } from './services/quotaUsage';
 import type { MediaDesktopHooks } from './services/media/desktopHooks';
 import { bundledFfmpegPath } from './services/media/ffmpegPath';
+import { createMediaServer } from './services/media/serveMedia';
 import { startMediaLibrary } from './services/media/startMediaLibrary';
 import type { Services } from './services/index';
+import { DEFAULT_BCRYPT_COST, PasswordService } from './services/passwords';
 import type { SecretStore } from './services/secretStore';
 import { ABSOLUTE_SESSION_MS, SessionStore } from './services/sessions';
 import { SettingsStore } from './services/settings';
@@ -42,6 +50,10 @@ export interface CoreOptions {
   logger?: Logger;
   /** how often expired sessions are swept (ms); 0 turns the timer off (tests call `sweepSessions`) */
   sessionSweepMs?: number;
+  /** bcrypt cost for new hashes; the product uses 12 (SPEC §2), tests lower it to stay fast */
+  bcryptCost?: number;
+  /** bundled data (the common-password list); found beside the app when omitted, packaged builds pass it */
+  resourcesDir?: string;
   /** native dialogs and the file manager for the gallery (Electron shell); absent in the harness */
   mediaDesktop?: MediaDesktopHooks;
   /** ffmpeg for video poster frames; the bundled one when omitted, null for none */
@@ -59,6 +71,12 @@ export interface Core {
   sweepSessions(): void;
   /** serves a media request for the session bound to the transport (access check, ranges) */
   serveMedia(transportId: string, request: Request): Promise<Response>;
+  /**
+   * Recovery (`--reset-admin <email>`, SPEC §2): a fresh one-time setup code for an existing admin,
+   * lifting a lockout or deactivation; audited. Throws a StudioError for an unknown email or a
+   * non-admin. The Electron shell prints the code and exits.
+   */
+  resetAdmin(email: string): Promise<{ code: string; expiresAt: number }>;
   /** lets running work persist its state, checkpoints the WAL and closes the database */
   shutdown(): Promise<void>;
   /** for tests and the composition of transports; not reachable from the renderer */
@@ -93,6 +111,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     ffmpegPath: options.ffmpegPath === undefined ? bundledFfmpegPath() : options.ffmpegPath,
   });
+  const hub = events;
+
+  // quota.changed carries the fresh status, so the header updates without a refetch. It is only
+  // computed when the user has a window open (a job finishing after sign-out tells nobody).
+  const quotaUsage = new QuotaUsage({ db, clock, settings });
+  const announceQuota = (userId: string): void => {
+    if (sessions.transportsOf(userId).length === 0) return;
+    hub.toUser(userId, 'quota.changed', { userId, status: quotaUsage.status(userId) });
+  };
+  const workstation = options.workstation ?? readWorkstationIdentity;
+  const quotaLedger = new QuotaLedger({ db, clock, usage: quotaUsage, onChanged: announceQuota });
+  const quotaAdmin = new QuotaAdmin({ db, clock, settings, usage: quotaUsage, workstation, onChanged: announceQuota });
+
+  const passwords = new PasswordService(
+    options.bcryptCost ?? DEFAULT_BCRYPT_COST,
+    loadCommonPasswords(options.resourcesDir ?? findResourcesDir()),
+  );
+  const auth = new AuthService({ db, clock, workstation, sessions, settings, passwords });
 
   const services: Services = {
     db,
@@ -106,12 +142,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     events,
     secretStore: options.secretStore,
-    workstation: options.workstation ?? readWorkstationIdentity,
-    apiKeyIsSet: () => apiKeyIsSet(db, env),
+    workstation,
+    apiKeys: new ApiKeyStore(db, options.secretStore, clock, env),
+    quotaLedger,
+    quotaAdmin,
+    quotaUsage,
+    passwords,
+    auth,
     media: mediaLibrary.store,
-    mediaUrlBase: options.mediaUrlBase ?? 'studio-media://media/',
+    mediaUrlBase: options.mediaUrlBase ?? MEDIA_URL_BASE,
     mediaDesktop: options.mediaDesktop ?? {},
   };
+  await provisionAdminFromEnv(services, env);
 
   const handlers: Handlers = createHandlers(services);
   const router = createRouter({
@@ -133,6 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     disconnect: (transportId) => sessions.end(transportId, 'logout'),
     endAllSessions: (reason) => sessions.endAll(reason),
     sweepSessions: () => sessions.sweep(),
+    resetAdmin: async (email) => resetAdmin(services, email),
     serveMedia: createMediaServer({ db, media: mediaLibrary.store, logger, resolveActor: createActorResolver(db, sessions, { touch: false }) }),
     async shutdown() {
       if (closed) return;

@@ -34,7 +34,14 @@ async function main(): Promise<void> {
     console.log(`FAKE_GEMINI_URL=${fake.baseUrl}`);
   }
 
-  const harness = await startHarness({ port, dataDir: path.resolve(values.data), geminiBaseUrl, geminiApiKey, env: process.env });
+  const harness = await startHarness({
+    port,
+    dataDir: path.resolve(values.data),
+    geminiBaseUrl,
+    geminiApiKey,
+    env: process.env,
+    testControls: process.env.STUDIO_HARNESS_TEST_CONTROLS === '1',
+  });
   console.log(`HARNESS_URL=${harness.url}`);
 
   const stop = async (): Promise<void> => {

@@ -9,7 +9,8 @@ import { type Core, createCore } from '../../src/main/core';
 import type { Logger } from '../../src/main/logger';
 import { MemorySecretStore } from '../../src/main/services/secretStore';
 import { bridgeScript } from './bridgeScript';
-import { createTestControls, TEST_CONTROLS_ENV } from './testControls';
+import { OffsetClock } from './testClock';
+import { createSeedControls } from './seedControls';
 
 export interface HarnessOptions {
   port: number;
@@ -22,6 +23,11 @@ export interface HarnessOptions {
   clock?: Clock;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Opt-in test controls for e2e specs (STUDIO_HARNESS_TEST_CONTROLS=1): a movable clock and
+   * `POST /__test/clock/advance {ms}`, which also sweeps expired sessions. Never on by default.
+   */
+  testControls?: boolean;
 }
 
 export interface Harness {
@@ -51,17 +57,18 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
   const env = { ...(options.env ?? {}) };
   if (options.geminiApiKey) env.GEMINI_API_KEY = options.geminiApiKey;
+  const testClock = options.testControls ? new OffsetClock() : undefined;
   const core = await createCore({
     dataDir: options.dataDir,
     secretStore: new MemorySecretStore(),
     mediaUrlBase: '/media/',
     geminiBaseUrl: options.geminiBaseUrl,
-    clock: options.clock,
+    clock: testClock ?? options.clock,
     logger: options.logger,
     env,
   });
 
-  const testControls = env[TEST_CONTROLS_ENV] === '1' ? createTestControls(core, (req) => readBody(req, 1024 * 1024)) : null;
+  const seedControls = options.testControls ? createSeedControls(core, (req) => readBody(req, 1024 * 1024)) : null;
 
   // Connection ids this harness issued; anything else is a forged transport identity.
   const connections = new Set<string>();
@@ -87,14 +94,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (req.method === 'GET' && url.pathname === '/__studio/events') return serveEvents(req, url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) return serveMedia(req, url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/assets/')) return serveAsset(url, res);
-    if (testControls && url.pathname.startsWith('/__test/')) return testControls.handle(req, res, url);
+    if (testClock && req.method === 'POST' && url.pathname === '/__test/clock/advance') return advanceClock(testClock, req, res);
+    if (seedControls && url.pathname.startsWith('/__test/')) return seedControls.handle(req, res, url);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   }
 
   function serveIndex(res: http.ServerResponse): void {
     const connectionId = randomUUID();
     connections.add(connectionId);
-    testControls?.onPageOpened(transportOf(connectionId));
     const html = fs
       .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
       .replace('<script', `<script src="/__studio/bridge.js?c=${connectionId}"></script>\n    <script`);
@@ -166,6 +173,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (!response.body) return void res.end();
     Readable.fromWeb(response.body as never).pipe(res);
+  }
+
+  async function advanceClock(clock: OffsetClock, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { ms } = JSON.parse(await readBody(req, 1024)) as { ms?: unknown };
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('ms must be a non-negative number');
+      return;
+    }
+    clock.advance(ms);
+    core.sweepSessions();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ now: clock.now() }));
   }
 
   function serveAsset(url: URL, res: http.ServerResponse): void {

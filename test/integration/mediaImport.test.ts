@@ -26,7 +26,7 @@ describe('media.import', () => {
     expect(result).toMatchObject({ ok: true, data: { width: 640, height: 480, mimeType: 'image/png' } });
     const data = (result as { data: { id: string; mediaUrl: string; thumbUrl: string } }).data;
     expect(data.mediaUrl).toBe(`studio-media://media/${data.id}/original`);
-    expect(data.thumbUrl).toBe(`studio-media://media/${data.id}/thumb`);
+    expect(data.thumbUrl).toBe(`studio-media://media/${data.id}/thumbnail`);
     // the test clock says November 2026 (UTC); the name is the id, never the uploaded name
     expect(listMediaFiles(t.dataDir)).toEqual([`media/2026/11/${data.id}.png`, `media/2026/11/${data.id}.thumb.webp`]);
     expect(fs.readFileSync(path.join(t.dataDir, `media/2026/11/${data.id}.png`))).toEqual(png);

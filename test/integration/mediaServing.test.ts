@@ -54,7 +54,7 @@ describe('media served through core.serveMedia (the Electron protocol path)', ()
       'x-content-type-options': 'nosniff',
     });
     expect(Buffer.from(await response.arrayBuffer())).toEqual(lib.image);
-    const thumb = await get(t.core, 'win', `studio-media://media/${lib.imageId}/thumb`);
+    const thumb = await get(t.core, 'win', `studio-media://media/${lib.imageId}/thumbnail`);
     expect(thumb.status).toBe(200);
     expect(thumb.headers.get('content-type')).toBe('image/webp');
   });
@@ -85,6 +85,7 @@ describe('media served through core.serveMedia (the Electron protocol path)', ()
       `studio-media://media/${lib.imageId}/original/extra`,
       `studio-media://media/${lib.imageId}%2F..%2F..%2Fstudio.sqlite/original`,
       `studio-media://media/${lib.imageId}/large`,
+      `studio-media://media/${lib.imageId}/thumb`,
       `studio-media://other/${lib.imageId}/original`,
       `studio-media://media/${lib.imageId}/..%2f..%2fstudio.sqlite`,
       'studio-media://media/media%2F2026%2F11/original',
@@ -136,9 +137,13 @@ describe('media served through core.serveMedia (the Electron protocol path)', ()
     t = await startTestCore();
     const lib = await library(t.core);
     signInAs(t.core, 'win', lib.owner);
-    const poster = await get(t.core, 'win', `studio-media://media/${lib.videoId}/thumb`);
-    expect(poster.status).toBe(200);
-    expect(Buffer.from(await poster.arrayBuffer()).subarray(8, 12).toString()).toBe('WEBP');
+    for (const variant of ['thumbnail', 'poster']) {
+      const poster = await get(t.core, 'win', `studio-media://media/${lib.videoId}/${variant}`);
+      expect(poster.status).toBe(200);
+      expect(Buffer.from(await poster.arrayBuffer()).subarray(8, 12).toString()).toBe('WEBP');
+    }
+    // an image has a thumbnail but no poster frame
+    expect((await get(t.core, 'win', `studio-media://media/${lib.imageId}/poster`)).status).toBe(404);
   });
 
   it('stops serving an item the moment it is deleted', async () => {
@@ -149,7 +154,7 @@ describe('media served through core.serveMedia (the Electron protocol path)', ()
     expect((await get(t.core, 'win', url)).status).toBe(200);
     expect(await t.call('win', 'media.delete', { ids: [lib.imageId] })).toMatchObject({ ok: true });
     expect((await get(t.core, 'win', url)).status).toBe(404);
-    expect((await get(t.core, 'win', `studio-media://media/${lib.imageId}/thumb`)).status).toBe(404);
+    expect((await get(t.core, 'win', `studio-media://media/${lib.imageId}/thumbnail`)).status).toBe(404);
   });
 
   it('stops serving when the session ends, and loading media does not keep a session alive', async () => {
@@ -245,7 +250,7 @@ describe('media served through the harness’s HTTP path', () => {
       '/media/%2e%2e/studio.sqlite',
       `/media/${lib.imageId}/original/../../../studio.sqlite`,
       `/media/${lib.imageId}/original`,
-      `/media/${lib.videoId}/thumb`,
+      `/media/${lib.videoId}/thumbnail`,
     ]) {
       expect({ pathname, status: (await raw(h, pathname, { cookie: page })).status }).toEqual({ pathname, status: 404 });
     }

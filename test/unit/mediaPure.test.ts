@@ -32,7 +32,8 @@ describe('byte ranges', () => {
 describe('media URLs', () => {
   it('accepts exactly <id>/<variant> under each transport’s prefix', () => {
     expect(parseMediaUrl('studio-media://media/abc-1_2/original')).toEqual({ id: 'abc-1_2', variant: 'original' });
-    expect(parseMediaUrl('http://127.0.0.1:5000/media/abc/thumb')).toEqual({ id: 'abc', variant: 'thumb' });
+    expect(parseMediaUrl('http://127.0.0.1:5000/media/abc/thumbnail')).toEqual({ id: 'abc', variant: 'thumbnail' });
+    expect(parseMediaUrl('studio-media://media/v1/poster')).toEqual({ id: 'v1', variant: 'poster' });
   });
 
   it('rejects everything else', () => {

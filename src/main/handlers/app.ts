@@ -8,7 +8,7 @@ export function appHandlers(s: Services): Pick<Handlers, 'app.status'> {
       firstRun: s.db.select({ n: count() }).from(s.schema.user).get()?.n === 0,
       version: s.version,
       workstation: s.workstation(),
-      apiKeySet: s.apiKeyIsSet(),
+      apiKeySet: s.apiKeys.isSet(),
       signedIn: actor !== null,
     }),
   };

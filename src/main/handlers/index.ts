@@ -1,12 +1,22 @@
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { appHandlers } from './app';
+import { quotaHandlers } from './quotas';
+import { auditHandlers } from './audit';
+import { authHandlers } from './auth';
+import { settingsHandlers } from './settings';
+import { usersHandlers } from './users';
 import { mediaHandlers } from './media';
 
 /** Every route's handler. Leaving one out is a type error here. */
 export function createHandlers(s: Services): Handlers {
   return {
     ...appHandlers(s),
+    ...settingsHandlers(s),
+    ...quotaHandlers(s),
+    ...authHandlers(s),
+    ...usersHandlers(s),
+    ...auditHandlers(s),
     ...mediaHandlers(s),
   };
 }

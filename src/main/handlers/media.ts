@@ -32,7 +32,7 @@ export function mediaHandlers(s: Services): Pick<Handlers, MediaRoutes> {
       return {
         id: row.id,
         mediaUrl: mediaUrl(s.mediaUrlBase, row.id, 'original'),
-        thumbUrl: row.thumbRelPath ? mediaUrl(s.mediaUrlBase, row.id, 'thumb') : null,
+        thumbUrl: row.thumbRelPath ? mediaUrl(s.mediaUrlBase, row.id, 'thumbnail') : null,
         width: row.width ?? 0,
         height: row.height ?? 0,
         mimeType: row.mimeType,

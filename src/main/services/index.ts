@@ -3,7 +3,13 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import type * as schema from '../db/schema';
 import type { Logger } from '../logger';
+import type { ApiKeyStore } from './apiKey';
+import type { AuthService } from './auth';
 import type { EventHub } from './eventHub';
+import type { QuotaAdmin } from './quotaAdmin';
+import type { QuotaLedger } from './quotaLedger';
+import type { QuotaUsage } from './quotaUsage';
+import type { PasswordService } from './passwords';
 import type { MediaDesktopHooks } from './media/desktopHooks';
 import type { MediaStore } from './media/mediaStore';
 import type { SecretStore } from './secretStore';
@@ -24,7 +30,17 @@ export interface Services {
   events: EventHub;
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;
-  apiKeyIsSet: () => boolean;
+  apiKeys: ApiKeyStore;
+  /** reserve → commit/release for generation; start-up recovery primitives */
+  quotaLedger: QuotaLedger;
+  /** admin policy changes, usage resets, the default policy */
+  quotaAdmin: QuotaAdmin;
+  /** policies in force and current usage (status, reports) */
+  quotaUsage: QuotaUsage;
+  /** password rules and bcrypt at the configured cost */
+  passwords: PasswordService;
+  /** sign-in, first run, setup codes, password changes */
+  auth: AuthService;
   /** the media library's files (durable writes, thumbnails, deletion) */
   media: MediaStore;
   /** prefix of media URLs in DTOs: `studio-media://media/` (Electron) or `/media/` (harness) */

@@ -1,16 +1,28 @@
+import { useEffect } from 'react';
 import { useAppStatus } from './queries/app';
 import { FirstRunPage } from './pages/FirstRunPage';
-import { StatusPage } from './pages/StatusPage';
+import { SignedOutPage } from './pages/SignedOutPage';
+import { AppShell } from './components/AppShell';
 import { ErrorPanel } from './components/ErrorPanel';
-import { GalleryPage } from './features/gallery/GalleryPage';
+import { listenForSessionEnd } from './features/auth/sessionEvents';
+import { useSessionStore } from './stores/session';
+
+/**
+ * Every session end mounts the screens afresh (the key): with the stores and the query cache
+ * cleared, no component keeps a previous person's typed text, selection or data.
+ */
+export function App() {
+  const generation = useSessionStore((s) => s.generation);
+  useEffect(() => listenForSessionEnd(), []);
+  return <Screens key={generation} />;
+}
 
 /** Chooses the screen from what main says about the app and this window's session. */
-export function App() {
+function Screens() {
   const status = useAppStatus();
   if (status.isPending) return <div className="splash" aria-busy="true" aria-label="Loading" />;
   if (status.isError) return <ErrorPanel title="The studio could not start" error={status.error} onRetry={() => status.refetch()} />;
   if (status.data.firstRun) return <FirstRunPage status={status.data} />;
-  // Until the app shell and its page registry land (accounts work), a signed-in window shows the gallery.
-  if (status.data.signedIn) return <GalleryPage />;
-  return <StatusPage status={status.data} />;
+  if (!status.data.signedIn) return <SignedOutPage status={status.data} />;
+  return <AppShell />;
 }

@@ -1,3 +1,6 @@
+import type { QuotaStatus } from '../domain/quotaStatus';
+import type { JobDto } from './routes/generation';
+
 /**
  * Events main pushes to the renderer. They come from our own main process, so they are typed, not
  * validated. Each area adds its payloads here.
@@ -14,6 +17,10 @@ export type SessionEndReason =
 
 export interface StudioEvents {
   'session.ended': { reason: SessionEndReason };
+  /** a job of the signed-in user changed state */
+  'job.updated': JobDto;
+  /** after every reserve, commit, release and policy change: the user's fresh quotas */
+  'quota.changed': { userId: string; status: QuotaStatus };
   /** new items in the media library of `userId` (sent to that user and the admins managing them) */
   'media.created': { userId: string; ids: string[] };
   /** items removed from the media library of `userId` */
@@ -22,4 +29,4 @@ export interface StudioEvents {
 
 export type StudioEventName = keyof StudioEvents;
 
-export const EVENT_NAMES = ['session.ended', 'media.created', 'media.deleted'] as const satisfies readonly StudioEventName[];
+export const EVENT_NAMES = ['session.ended', 'job.updated', 'quota.changed', 'media.created', 'media.deleted'] as const satisfies readonly StudioEventName[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogueSchema, DEFAULT_CATALOGUE } from './models';
 import { INITIAL_DEFAULT_QUOTAS, quotaPolicySchema } from './quotas';
 
 /**
@@ -9,6 +10,7 @@ export const settingSchemas = {
   idleTimeoutMinutes: z.number().int().min(5).max(120),
   defaultQuotas: z.object({ image: quotaPolicySchema, edit: quotaPolicySchema, video: quotaPolicySchema }),
   maxParallelJobs: z.number().int().min(1).max(8),
+  modelCatalogue: catalogueSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -18,4 +20,5 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   idleTimeoutMinutes: 15,
   defaultQuotas: INITIAL_DEFAULT_QUOTAS,
   maxParallelJobs: 3,
+  modelCatalogue: DEFAULT_CATALOGUE,
 };

@@ -71,13 +71,15 @@ function stopChild(child: ChildProcess): Promise<void> {
  * The base test for specs that drive the renderer through the harness. Without a browser the whole
  * spec is skipped with the reason — unless REQUIRE_E2E=1 (CI), where that is a failure.
  */
-export const test = base.extend<{ harness: RunningHarness }>({
-  harness: async ({}, use, testInfo) => {
+export const test = base.extend<{ harness: RunningHarness; harnessEnv: NodeJS.ProcessEnv }>({
+  /** extra environment for the harness process, e.g. `test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1' } })` */
+  harnessEnv: [{}, { option: true }],
+  harness: async ({ harnessEnv }, use, testInfo) => {
     if (!chromiumAvailable()) {
       if (process.env.REQUIRE_E2E === '1') throw new Error('REQUIRE_E2E=1 but no Chromium found (set CHROMIUM_PATH or apt-get install chromium)');
       testInfo.skip(true, 'No Chromium: install Debian chromium or set CHROMIUM_PATH (REQUIRE_E2E=1 makes this a failure)');
     }
-    const harness = await launchHarness({ fakeGemini: false });
+    const harness = await launchHarness({ env: harnessEnv });
     await use(harness);
     await harness.stop();
     fs.rmSync(harness.dataDir, { recursive: true, force: true });

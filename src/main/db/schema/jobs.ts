@@ -1,19 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { JOB_KIND_VALUES, JOB_STATUS_VALUES } from '../../../shared/domain/jobs';
 import { user } from './users';
 
-export const JOB_KINDS = ['image', 'edit', 'video'] as const;
-export const JOB_STATUSES = [
-  'queued',
-  'submitting',
-  'running',
-  'downloading',
-  'saving',
-  'succeeded',
-  'failed',
-  'blocked',
-  'cancelled',
-  'interrupted',
-] as const;
+export { JOB_KIND_VALUES as JOB_KINDS, JOB_STATUS_VALUES as JOB_STATUSES } from '../../../shared/domain/jobs';
 
 /** A durable generation job (SPEC §5). It belongs to main, not to the window that asked for it. */
 export const job = sqliteTable(
@@ -23,11 +12,11 @@ export const job = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => user.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: JOB_KINDS }).notNull(),
+    kind: text('kind', { enum: JOB_KIND_VALUES }).notNull(),
     /** which provider adapter runs it: 'gemini-image', 'veo', 'omni' */
     provider: text('provider').notNull(),
     model: text('model').notNull(),
-    status: text('status', { enum: JOB_STATUSES }).notNull(),
+    status: text('status', { enum: JOB_STATUS_VALUES }).notNull(),
     prompt: text('prompt').notNull(),
     negativePrompt: text('negative_prompt'),
     /** JSON of every parameter sent to Google */

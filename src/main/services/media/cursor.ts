@@ -1,5 +1,5 @@
 import { StudioError } from '../../../shared/contract/errors';
-import { MEDIA_ID_PATTERN } from '../../../shared/domain/media';
+import { MEDIA_ID_PATTERN } from '../../../shared/contract/mediaUrl';
 
 /** A position in the newest-first order: items strictly older than (createdAt, id) come next. */
 export interface MediaCursor {

@@ -1,3 +1,4 @@
+import type { MediaVariant } from '../../../shared/contract/mediaUrl';
 import type { MediaItem } from '../../../shared/contract/routes/media';
 import type { MediaKind } from '../../../shared/domain/media';
 
@@ -49,7 +50,7 @@ export interface DtoContext {
   forAdmin: boolean;
 }
 
-export function mediaUrl(urlBase: string, id: string, variant: 'original' | 'thumb'): string {
+export function mediaUrl(urlBase: string, id: string, variant: MediaVariant): string {
   return `${urlBase}${id}/${variant}`;
 }
 
@@ -58,7 +59,7 @@ export function toMediaItem(r: MediaRecord, ctx: DtoContext): MediaItem {
     id: r.id,
     kind: r.kind,
     url: mediaUrl(ctx.urlBase, r.id, 'original'),
-    thumbUrl: r.thumbRelPath ? mediaUrl(ctx.urlBase, r.id, 'thumb') : null,
+    thumbUrl: r.thumbRelPath ? mediaUrl(ctx.urlBase, r.id, 'thumbnail') : null,
     mimeType: r.mimeType,
     bytes: r.bytes,
     width: r.width,

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { MEDIA_HOST, MEDIA_ID_PATTERN, MEDIA_SCHEME, MEDIA_VARIANTS, type MediaVariant } from '../../../shared/contract/mediaUrl';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
 import type { Actor, Caller } from '../../router';
@@ -9,11 +10,12 @@ import type { MediaStore } from './mediaStore';
 
 /**
  * `<id>/<variant>` after the transport's prefix: `studio-media://media/<id>/original` in Electron,
- * `/media/<id>/thumb` in the harness. Anything else — extra segments, dots, percent escapes — is
- * not a media URL, so no string from a URL ever reaches a file path.
+ * `/media/<id>/thumbnail` in the harness. Anything else — extra segments, dots, percent escapes — is
+ * not a media URL, so no string from a URL ever reaches a file path. (In Electron the protocol's
+ * outer gate has already refused such URLs; this check is the one both transports share.)
  */
-const ELECTRON_PATH = /^\/([A-Za-z0-9_-]{1,64})\/(original|thumb)$/;
-const HTTP_PATH = /^\/media\/([A-Za-z0-9_-]{1,64})\/(original|thumb)$/;
+const ELECTRON_PATH = /^\/([^/]+)\/([^/]+)$/;
+const HTTP_PATH = /^\/media\/([^/]+)\/([^/]+)$/;
 
 const BASE_HEADERS = {
   // A signed-out person's media must not come back from a cache for the next person at the screen.
@@ -44,7 +46,8 @@ export function createMediaServer(deps: MediaServerDeps): (transportId: string, 
     const row = target && actor ? findVisibleMedia(deps.db, actor, target.id) : null;
     if (!target || !row) return notFound();
 
-    const relPath = target.variant === 'original' ? row.relPath : row.thumbRelPath;
+    // `thumbnail` is an image's small WebP or a video's poster frame; `poster` names the latter only
+    const relPath = target.variant === 'original' ? row.relPath : target.variant === 'poster' && row.kind !== 'video' ? null : row.thumbRelPath;
     const file = relPath ? await deps.media.resolveContained(relPath) : null;
     if (!file) return notFound();
     const contentType = target.variant === 'original' ? row.mimeType : 'image/webp';
@@ -83,16 +86,17 @@ export function createMediaServer(deps: MediaServerDeps): (transportId: string, 
   };
 }
 
-export function parseMediaUrl(url: string): { id: string; variant: 'original' | 'thumb' } | null {
+export function parseMediaUrl(url: string): { id: string; variant: MediaVariant } | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  const match = parsed.protocol === 'studio-media:' ? (parsed.host === 'media' ? ELECTRON_PATH.exec(parsed.pathname) : null) : HTTP_PATH.exec(parsed.pathname);
-  if (!match?.[1] || !match[2]) return null;
-  return { id: match[1], variant: match[2] as 'original' | 'thumb' };
+  const match = parsed.protocol === `${MEDIA_SCHEME}:` ? (parsed.host === MEDIA_HOST ? ELECTRON_PATH.exec(parsed.pathname) : null) : HTTP_PATH.exec(parsed.pathname);
+  const [, id, variant] = match ?? [];
+  if (!id || !variant || !MEDIA_ID_PATTERN.test(id) || !(MEDIA_VARIANTS as readonly string[]).includes(variant)) return null;
+  return { id, variant: variant as MediaVariant };
 }
 
 function notFound(): Response {

@@ -1,5 +1,6 @@
 import type { RouteOutput } from '../../../shared/contract/types';
 import { WorkstationCard } from '../components/WorkstationCard';
+import { FirstAdminForm } from '../features/auth/FirstAdminForm';
 
 export function FirstRunPage({ status }: { status: RouteOutput<'app.status'> }) {
   return (
@@ -8,6 +9,7 @@ export function FirstRunPage({ status }: { status: RouteOutput<'app.status'> }) 
         <h1 id="first-run-title">Create the first admin</h1>
         <p>No account exists on this workstation yet. The first account created here manages all others.</p>
         <WorkstationCard workstation={status.workstation} />
+        <FirstAdminForm />
         <p className="muted">Gemini Media Studio {status.version}</p>
       </section>
     </main>

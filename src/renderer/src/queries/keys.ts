@@ -1,6 +1,16 @@
 /** Query keys in one place, so invalidation after an event names the same thing the query used. */
 export const queryKeys = {
   appStatus: ['app.status'] as const,
+  quotaStatus: ['quotas.status'] as const,
+  /** prefix of every admin view of quotas (one user, a selection, the usage report) */
+  quotasAdmin: ['quotas.admin'] as const,
+  quotasOf: (userIds: readonly string[]) => ['quotas.admin', 'get', [...userIds].sort()] as const,
+  usageReport: (from: string, to: string) => ['quotas.admin', 'usage_report', from, to] as const,
+  me: ['auth.me'] as const,
+  users: ['users.list'] as const,
+  usersList: (filters: object) => ['users.list', filters] as const,
+  audit: ['audit.list'] as const,
+  auditList: (filters: object) => ['audit.list', filters] as const,
   /** everything from the media library; invalidated together when items come or go */
   media: ['media'] as const,
   mediaList: (filters: object) => ['media', 'list', filters] as const,

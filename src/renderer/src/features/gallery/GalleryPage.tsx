@@ -67,7 +67,7 @@ export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPa
   };
 
   return (
-    <main className="gallery-page" aria-labelledby="gallery-title">
+    <section className="gallery-page" aria-labelledby="gallery-title">
       <header className="gallery-header">
         <h1 id="gallery-title">Gallery</h1>
         <GalleryToolbar values={toolbar} onChange={setToolbar} isAdmin={isAdmin} />
@@ -151,6 +151,6 @@ export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPa
           onMessage={setMessage}
         />
       )}
-    </main>
+    </section>
   );
 }

@@ -41,9 +41,9 @@ export function MediaTile({ item, index, size, selected, selecting, onOpen, onTo
         onClick={(event) => onToggle(index, event.shiftKey)}
       />
       <span className="media-tile-badges" aria-hidden="true">
-        {item.favorite && <span className="badge">★</span>}
-        {item.kind === 'video' && <span className="badge">{item.durationMs ? formatDuration(item.durationMs) : 'Video'}</span>}
-        {item.kind === 'input' && <span className="badge">Input</span>}
+        {item.favorite && <span className="media-badge">★</span>}
+        {item.kind === 'video' && <span className="media-badge">{item.durationMs ? formatDuration(item.durationMs) : 'Video'}</span>}
+        {item.kind === 'input' && <span className="media-badge">Input</span>}
       </span>
     </div>
   );

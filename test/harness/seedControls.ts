@@ -1,35 +1,29 @@
 import type http from 'node:http';
 import sharp from 'sharp';
 import type { Core } from '../../src/main/core';
-import { seedUser, signInAs } from '../support/seed';
+import { seedUser } from '../support/seed';
 import { seedMediaRows } from '../support/seedMedia';
 
 /**
- * Test-only controls of the browser harness, for end-to-end specs that need a big or multi-user
- * library without generating it. Off unless the harness runs with STUDIO_HARNESS_TEST_CONTROLS=1;
- * the harness itself is never packaged.
+ * Test-only seeding controls of the browser harness, for end-to-end specs that need a big or
+ * multi-user library without generating it. Part of the harness's opt-in test controls
+ * (STUDIO_HARNESS_TEST_CONTROLS=1, like the movable clock); the harness itself is never packaged.
  *
- * - POST /__test/seed-media `{ users?: [{ email, role?, managedBy?: [adminEmail] }], items?: [{ ownerEmail, count, promptPrefix? }] }`
- *   → `{ users: { [email]: id }, items: { [ownerEmail]: [ids, oldest first] } }`
- * - POST /__test/sign-in-next-page `{ email }`: the next page opened is signed in as that account
- *   (stands in for the login screen in specs that are not about logging in)
+ * - POST /__test/seed-media `{ users?: [{ email, password?, role?, managedBy?: [adminEmail] }], items?: [{ ownerEmail, count, promptPrefix? }] }`
+ *   → `{ users: { [email]: id }, items: { [ownerEmail]: [ids, oldest first] } }`; a user with a
+ *   password signs in through the real login screen.
  */
-export const TEST_CONTROLS_ENV = 'STUDIO_HARNESS_TEST_CONTROLS';
-
 interface SeedRequest {
-  users?: { email: string; role?: 'user' | 'admin'; managedBy?: string[] }[];
+  users?: { email: string; password?: string; role?: 'user' | 'admin'; managedBy?: string[] }[];
   items?: { ownerEmail: string; count: number; promptPrefix?: string }[];
 }
 
-export interface TestControls {
+export interface SeedControls {
   /** answers a /__test/ request */
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void>;
-  /** a page was opened on this transport */
-  onPageOpened(transportId: string): void;
 }
 
-export function createTestControls(core: Core, readBody: (req: http.IncomingMessage) => Promise<string>): TestControls {
-  let signInNextPageAs: string | null = null;
+export function createSeedControls(core: Core, readBody: (req: http.IncomingMessage) => Promise<string>): SeedControls {
   let files: { original: Buffer; thumbnail: Buffer } | null = null;
 
   const userIdOf = (email: string): string | undefined =>
@@ -43,7 +37,12 @@ export function createTestControls(core: Core, readBody: (req: http.IncomingMess
     const users: Record<string, string> = {};
     for (const u of body.users ?? []) {
       const managedBy = (u.managedBy ?? []).map((email) => userIdOf(email) ?? users[email]).filter((id): id is string => Boolean(id));
-      users[u.email] = userIdOf(u.email) ?? seedUser(core, { email: u.email.toLowerCase(), role: u.role ?? 'user', managedBy });
+      const id = userIdOf(u.email) ?? seedUser(core, { email: u.email.toLowerCase(), role: u.role ?? 'user', managedBy });
+      if (u.password) {
+        const hash = await core.services.passwords.hash(u.password);
+        core.services.db.$client.prepare('UPDATE user SET password_hash = ? WHERE id = ?').run(hash, id);
+      }
+      users[u.email] = id;
     }
     const items: Record<string, string[]> = {};
     const now = core.services.clock.now();
@@ -68,12 +67,7 @@ export function createTestControls(core: Core, readBody: (req: http.IncomingMess
         const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
         let result: unknown;
         if (url.pathname === '/__test/seed-media') result = await seed(body as SeedRequest);
-        else if (url.pathname === '/__test/sign-in-next-page') {
-          const id = userIdOf(String(body.email ?? ''));
-          if (!id) throw new Error('unknown account');
-          signInNextPageAs = id;
-          result = { userId: id };
-        } else {
+        else {
           res.writeHead(404).end();
           return;
         }
@@ -81,11 +75,6 @@ export function createTestControls(core: Core, readBody: (req: http.IncomingMess
       } catch (error) {
         res.writeHead(400, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : 'bad request');
       }
-    },
-    onPageOpened(transportId) {
-      if (!signInNextPageAs) return;
-      signInAs(core, transportId, signInNextPageAs);
-      signInNextPageAs = null;
     },
   };
 }

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { StudioError } from '../../../shared/contract/errors';
+import { type AbortReason, toStudioError } from './errors';
+
+const GOOGLE_API = 'https://generativelanguage.googleapis.com';
+
+export interface DownloadRequest {
+  /** the URI Google returned for the file */
+  uri: string;
+  apiKey: string;
+  /** the configured API base (the fake server in tests); Google's when omitted */
+  baseUrl?: string;
+  /** folder for the temporary file; the caller moves it into the media store */
+  tempDir: string;
+  signal: AbortSignal;
+  /** the whole transfer's budget */
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+/**
+ * Downloads a generated video to a temp file (GEMINI-API.md §7): `ai.files.download` crashes the
+ * process on a mid-body error and never settles, so this is fetch + pipeline, which rejects cleanly.
+ * A partial file is always removed. The API key is only sent to the API's own origin: a redirect
+ * elsewhere (a storage host) is followed without it.
+ */
+export async function downloadToTempFile(request: DownloadRequest): Promise<{ file: string; bytes: number; mimeType: string }> {
+  const url = resolveDownloadUrl(request.uri, request.baseUrl);
+  const controller = new AbortController();
+  let abortReason: AbortReason | undefined;
+  const onAbort = (): void => {
+    abortReason ??= 'cancelled';
+    controller.abort();
+  };
+  request.signal.addEventListener('abort', onAbort, { once: true });
+  if (request.signal.aborted) onAbort();
+  const timer = setTimeout(() => {
+    abortReason ??= 'timeout';
+    controller.abort();
+  }, request.timeoutMs);
+
+  fs.mkdirSync(request.tempDir, { recursive: true });
+  const file = path.join(request.tempDir, `download-${randomUUID()}.part`);
+  try {
+    const response = await fetchFollowingRedirects(url, request.apiKey, controller.signal);
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      throw new StudioError('PROVIDER_ERROR', `Downloading the video failed (${response.status}). Try again.`, { httpStatus: response.status });
+    }
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > request.maxBytes) {
+      await response.body.cancel();
+      throw new StudioError('PROVIDER_ERROR', 'The video is larger than the studio accepts.');
+    }
+    let received = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        received += chunk.length;
+        if (received > request.maxBytes) callback(new StudioError('PROVIDER_ERROR', 'The video is larger than the studio accepts.'));
+        else callback(null, chunk);
+      },
+    });
+    const out = fs.createWriteStream(file, { flags: 'wx' });
+    await pipeline(Readable.fromWeb(response.body as never), limit, out, { signal: controller.signal });
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    const mimeType = (response.headers.get('content-type') ?? 'video/mp4').split(';')[0]!.trim();
+    return { file, bytes: received, mimeType };
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    if (error instanceof StudioError) throw error;
+    throw toStudioError(error, { abortReason, timeoutMs: request.timeoutMs });
+  } finally {
+    clearTimeout(timer);
+    request.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Google's URIs name the file id (`…/files/<id>:download?alt=media`); like the SDK, the request goes
+ * to the configured API base with that id (GEMINI-API.md §7.1), never to a host the response chose.
+ */
+export function resolveDownloadUrl(uri: string, baseUrl: string | undefined): string {
+  const id = /files\/([a-z0-9]+)/.exec(uri)?.[1];
+  if (!id) throw new StudioError('PROVIDER_ERROR', 'Google returned a video address the studio does not recognise.');
+  const base = (baseUrl ?? GOOGLE_API).replace(/\/+$/, '');
+  return `${base}/v1beta/files/${id}:download?alt=media`;
+}
+
+async function fetchFollowingRedirects(url: string, apiKey: string, signal: AbortSignal): Promise<Response> {
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hop = 0; hop < 5; hop++) {
+    const sameOrigin = new URL(current).origin === origin;
+    const response = await fetch(current, {
+      headers: sameOrigin ? { 'x-goog-api-key': apiKey } : {},
+      redirect: 'manual',
+      signal,
+    });
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel();
+      const next = new URL(location, current);
+      if (next.protocol !== 'https:' && next.origin !== origin) throw new StudioError('PROVIDER_ERROR', 'Google redirected the download to an insecure address.');
+      current = next.toString();
+      continue;
+    }
+    return response;
+  }
+  throw new StudioError('PROVIDER_ERROR', 'The video download was redirected too many times.');
+}

@@ -1,0 +1,130 @@
+import type { GoogleGenAI, Part } from '@google/genai';
+import { StudioError } from '../../../shared/contract/errors';
+import { type AbortReason, toStudioError } from './errors';
+
+export interface InlineImage {
+  mimeType: string;
+  /** base64, as the SDK requires */
+  data: string;
+}
+
+export interface ImageRequest {
+  model: string;
+  prompt: string;
+  /** the source image (edit) first, then references, in the order the prompt refers to them */
+  images: InlineImage[];
+  aspectRatio?: string;
+  imageSize?: string;
+  signal: AbortSignal;
+  /** our own budget for the whole call; the SDK has none by default (GEMINI-API.md §9) */
+  timeoutMs: number;
+}
+
+export interface GeneratedImage {
+  mimeType: string;
+  bytes: Buffer;
+}
+
+export interface ImageResult {
+  image: GeneratedImage;
+  responseId?: string;
+  modelVersion?: string;
+}
+
+/** finishReasons that mean the output image itself was withheld by a safety or policy filter */
+const IMAGE_BLOCK_REASONS = new Set([
+  'SAFETY',
+  'IMAGE_SAFETY',
+  'IMAGE_PROHIBITED_CONTENT',
+  'PROHIBITED_CONTENT',
+  'BLOCKLIST',
+  'SPII',
+  'RECITATION',
+  'IMAGE_RECITATION',
+]);
+
+/**
+ * One image through `models.generateContent` (Imagen is gone: GEMINI-API.md §5). One request per
+ * image: asking for several candidates in one call is what billed four and kept one before.
+ */
+export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Promise<ImageResult> {
+  const controller = new AbortController();
+  let abortReason: AbortReason | undefined;
+  const onAbort = (): void => {
+    abortReason ??= 'cancelled';
+    controller.abort();
+  };
+  request.signal.addEventListener('abort', onAbort, { once: true });
+  if (request.signal.aborted) onAbort();
+  const timer = setTimeout(() => {
+    abortReason ??= 'timeout';
+    controller.abort();
+  }, request.timeoutMs);
+  try {
+    const parts: Part[] = [{ text: request.prompt }, ...request.images.map((image) => ({ inlineData: { ...image } }))];
+    const imageConfig = {
+      ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
+      ...(request.imageSize ? { imageSize: request.imageSize } : {}),
+    };
+    const response = await ai.models.generateContent({
+      model: request.model,
+      contents: [{ role: 'user', parts }],
+      config: {
+        responseModalities: ['TEXT', 'IMAGE'],
+        ...(Object.keys(imageConfig).length > 0 ? { imageConfig } : {}),
+        candidateCount: 1,
+        // a CONTINUATION answer would make the SDK send the request again on its own
+        automaticContinuation: false,
+        abortSignal: controller.signal,
+      } as never,
+    });
+    return { image: pickImage(response), responseId: response.responseId, modelVersion: response.modelVersion };
+  } catch (error) {
+    throw toStudioError(error, { abortReason, timeoutMs: request.timeoutMs });
+  } finally {
+    clearTimeout(timer);
+    request.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+interface ResponseLike {
+  candidates?: { content?: { parts?: Part[] }; finishReason?: string }[];
+  promptFeedback?: { blockReason?: string };
+}
+
+/**
+ * Reads the answer part by part (GEMINI-API.md §3): thought images are skipped, never
+ * `response.data` (it glues thought images onto the real one).
+ */
+export function pickImage(response: ResponseLike): GeneratedImage {
+  const blockReason = response.promptFeedback?.blockReason;
+  if (blockReason) {
+    throw new StudioError('CONTENT_BLOCKED', `Google's safety filters blocked the prompt (${blockReason}). Rephrase it and try again.`, {
+      blockReason,
+    });
+  }
+  const candidate = response.candidates?.[0];
+  const parts = candidate?.content?.parts ?? [];
+  const image = parts.find((p) => p.inlineData?.data && p.thought !== true);
+  if (image?.inlineData?.data) {
+    return { mimeType: image.inlineData.mimeType ?? 'image/png', bytes: Buffer.from(image.inlineData.data, 'base64') };
+  }
+  const finishReason = candidate?.finishReason;
+  if (finishReason && IMAGE_BLOCK_REASONS.has(finishReason)) {
+    throw new StudioError('CONTENT_BLOCKED', `Google's safety filters withheld the image (${finishReason}). Try a different prompt.`, {
+      finishReason,
+    });
+  }
+  const text = parts
+    .filter((p) => typeof p.text === 'string' && p.thought !== true)
+    .map((p) => p.text)
+    .join(' ')
+    .trim();
+  if (text) {
+    const quoted = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    throw new StudioError('PROVIDER_ERROR', `The model answered with text and no image: “${quoted}”`, { finishReason });
+  }
+  throw new StudioError('PROVIDER_ERROR', `The model returned no image${finishReason ? ` (${finishReason})` : ''}. Try again.`, {
+    finishReason,
+  });
+}

@@ -1,0 +1,84 @@
+import { GenerateVideosOperation, type GoogleGenAI } from '@google/genai';
+import { StudioError } from '../../../shared/contract/errors';
+import { toStudioError } from './errors';
+import type { InlineImage } from './imageProvider';
+import type { VideoPoll, VideoProvider, VideoSubmission } from './videoProvider';
+
+/**
+ * Veo 3.1 through `models.generateVideos` → operation polling (GEMINI-API.md §6). Every option
+ * the person chose is sent; the option rules were checked before (shared/domain/videoRules.ts).
+ */
+export function createVeoProvider(ai: () => GoogleGenAI, options: { pollTimeoutMs: number }): VideoProvider {
+  return {
+    family: 'veo',
+    typicalDurationMs: 90_000,
+
+    async submit(request: VideoSubmission): Promise<string> {
+      const image = (i: InlineImage) => ({ imageBytes: i.data, mimeType: i.mimeType });
+      const config = {
+        numberOfVideos: 1,
+        ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
+        ...(request.resolution ? { resolution: request.resolution } : {}),
+        ...(request.durationSeconds !== undefined ? { durationSeconds: request.durationSeconds } : {}),
+        ...(request.negativePrompt ? { negativePrompt: request.negativePrompt } : {}),
+        ...(request.lastFrame ? { lastFrame: image(request.lastFrame) } : {}),
+        ...(request.references?.length
+          ? { referenceImages: request.references.map((r) => ({ image: image(r), referenceType: 'ASSET' })) }
+          : {}),
+        abortSignal: request.signal,
+      };
+      const source = {
+        prompt: request.prompt,
+        ...(request.firstFrame ? { image: image(request.firstFrame) } : {}),
+        ...(request.extendFrom ? { video: { uri: request.extendFrom } } : {}),
+      };
+      try {
+        const operation = await ai().models.generateVideos({ model: request.model, source, config } as never);
+        if (!operation.name) throw new StudioError('PROVIDER_ERROR', 'Google accepted the video but returned no operation to follow.');
+        return operation.name;
+      } catch (error) {
+        throw toStudioError(error, { abortReason: request.signal.aborted ? 'cancelled' : undefined });
+      }
+    },
+
+    async poll(name: string, signal: AbortSignal): Promise<VideoPoll> {
+      // A plain { name } object throws inside the SDK; it needs a real operation instance (§6.2).
+      const operation = new GenerateVideosOperation();
+      operation.name = name;
+      let result: GenerateVideosOperation;
+      try {
+        result = await ai().operations.getVideosOperation({
+          operation,
+          config: { abortSignal: signal, httpOptions: { timeout: options.pollTimeoutMs } },
+        });
+      } catch (error) {
+        throw toStudioError(error, { abortReason: signal.aborted ? 'cancelled' : 'timeout', timeoutMs: options.pollTimeoutMs });
+      }
+      if (!result.done) return { done: false };
+      return { done: true, output: classifyDone(result) };
+    },
+
+    async cancel(): Promise<void> {
+      // The Gemini API has no cancel for Veo operations: Google finishes (and may bill) the video.
+    },
+  };
+}
+
+/** `done` outcomes in the order GEMINI-API.md §6.2 gives: error, videos, safety filter, empty. */
+function classifyDone(result: GenerateVideosOperation) {
+  if (result.error) {
+    const message = typeof result.error.message === 'string' ? result.error.message : 'no reason given';
+    throw new StudioError('PROVIDER_ERROR', `Video generation failed: ${message.slice(0, 300)}`, { code: result.error.code });
+  }
+  const video = result.response?.generatedVideos?.[0]?.video;
+  if (video?.uri) return { uri: video.uri, mimeType: video.mimeType ?? 'video/mp4', continuationRef: video.uri };
+  if (video?.videoBytes) return { bytes: Buffer.from(video.videoBytes, 'base64'), mimeType: video.mimeType ?? 'video/mp4' };
+  const filtered = result.response?.raiMediaFilteredCount ?? 0;
+  if (filtered > 0) {
+    const reasons = result.response?.raiMediaFilteredReasons?.join(' ') ?? '';
+    throw new StudioError('CONTENT_BLOCKED', `Google's safety filters withheld the video.${reasons ? ` ${reasons.slice(0, 300)}` : ''}`, {
+      raiMediaFilteredCount: filtered,
+    });
+  }
+  throw new StudioError('PROVIDER_ERROR', 'Google finished the video but returned nothing to download. Try again.');
+}

@@ -1,0 +1,45 @@
+import type { InlineImage } from './imageProvider';
+
+/**
+ * What the job runner needs from a video family (Veo operations, Omni interactions), so jobs,
+ * recovery, quotas and the UI are shared and an SDK change touches one adapter.
+ */
+export interface VideoSubmission {
+  model: string;
+  prompt: string;
+  negativePrompt?: string;
+  aspectRatio?: string;
+  resolution?: string;
+  durationSeconds?: number;
+  firstFrame?: InlineImage;
+  lastFrame?: InlineImage;
+  references?: InlineImage[];
+  /** the provider's handle on a previous result to extend (Veo: its video URI; Omni: its interaction id) */
+  extendFrom?: string;
+  /** Omni: refine a previous result conversationally (its interaction id) */
+  refineFrom?: string;
+  signal: AbortSignal;
+}
+
+/** The finished video: a URI to download (with the API key) or bytes delivered inline. */
+export interface VideoOutput {
+  uri?: string;
+  bytes?: Buffer;
+  mimeType: string;
+  /** what a later extension or refinement of this result must send */
+  continuationRef?: string;
+}
+
+export type VideoPoll = { done: false } | { done: true; output: VideoOutput };
+
+export interface VideoProvider {
+  readonly family: 'veo' | 'omni';
+  /** a typical wall time, shown against elapsed time (Veo reports no progress) */
+  readonly typicalDurationMs: number;
+  /** sends the billable request once; returns the operation name / interaction id to persist */
+  submit(request: VideoSubmission): Promise<string>;
+  /** asks once; throws a StudioError for failed, blocked or empty outcomes */
+  poll(operation: string, signal: AbortSignal): Promise<VideoPoll>;
+  /** best effort: tells Google to stop (Omni can; Veo has no cancel on the Gemini API) */
+  cancel(operation: string): Promise<void>;
+}

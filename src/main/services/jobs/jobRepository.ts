@@ -1,0 +1,120 @@
+import { and, desc, eq, inArray, lt, notInArray, or } from 'drizzle-orm';
+import type { JobDto } from '../../../shared/contract/routes/generation';
+import { FINAL_JOB_STATUSES, type JobStatus } from '../../../shared/domain/jobs';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import { job, media } from '../../db/schema';
+
+export type JobRow = typeof job.$inferSelect;
+export type NewJobRow = typeof job.$inferInsert;
+
+/** Job rows: the durable half of the job system. */
+export class JobRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  insert(rows: NewJobRow[]): void {
+    if (rows.length) this.db.insert(job).values(rows).run();
+  }
+
+  get(id: string): JobRow | undefined {
+    return this.db.select().from(job).where(eq(job.id, id)).get();
+  }
+
+  byIdempotencyPrefix(userId: string, key: string, count: number): JobRow[] {
+    const keys = Array.from({ length: count }, (_, i) => `${key}#${i}`);
+    return this.db
+      .select()
+      .from(job)
+      .where(and(eq(job.userId, userId), inArray(job.idempotencyKey, keys)))
+      .all();
+  }
+
+  /**
+   * Moves a job to a new state unless it already finished: a finished job is final, so a late
+   * poll or a cancel racing a success can never rewrite it. Returns whether the row changed.
+   */
+  transition(id: string, status: JobStatus, fields: Partial<NewJobRow> = {}): boolean {
+    const now = this.clock.now();
+    const final = (FINAL_JOB_STATUSES as JobStatus[]).includes(status);
+    return (
+      this.db
+        .update(job)
+        .set({ ...fields, status, updatedAt: now, ...(final ? { finishedAt: now } : {}) })
+        .where(and(eq(job.id, id), notInArray(job.status, [...FINAL_JOB_STATUSES])))
+        .run().changes > 0
+    );
+  }
+
+  unfinished(): JobRow[] {
+    return this.db.select().from(job).where(notInArray(job.status, [...FINAL_JOB_STATUSES])).orderBy(job.createdAt).all();
+  }
+
+  /** A page of a user's jobs, newest first; the cursor is the last row's (createdAt, id). */
+  page(userId: string, options: { limit: number; cursor?: { createdAt: number; id: string }; active?: boolean }): JobRow[] {
+    const conditions = [eq(job.userId, userId)];
+    if (options.active) conditions.push(notInArray(job.status, [...FINAL_JOB_STATUSES]));
+    if (options.cursor) {
+      const { createdAt, id } = options.cursor;
+      conditions.push(or(lt(job.createdAt, createdAt), and(eq(job.createdAt, createdAt), lt(job.id, id)))!);
+    }
+    return this.db
+      .select()
+      .from(job)
+      .where(and(...conditions))
+      .orderBy(desc(job.createdAt), desc(job.id))
+      .limit(options.limit)
+      .all();
+  }
+
+  resultMediaIds(jobIds: string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    if (!jobIds.length) return out;
+    const rows = this.db.select({ id: media.id, jobId: media.jobId }).from(media).where(inArray(media.jobId, jobIds)).all();
+    for (const row of rows) {
+      if (!row.jobId) continue;
+      out.set(row.jobId, [...(out.get(row.jobId) ?? []), row.id]);
+    }
+    return out;
+  }
+
+  toDto(row: JobRow, resultMediaIds: string[], typicalDurationMs: number | null): JobDto {
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      model: row.model,
+      prompt: row.prompt,
+      params: safeObject(row.params),
+      inputIds: safeArray(row.inputIds),
+      parentMediaId: row.parentMediaId,
+      createdAt: row.createdAt,
+      submittedAt: row.submittedAt,
+      finishedAt: row.finishedAt,
+      errorCode: row.errorCode,
+      errorMessage: row.errorMessage,
+      resultMediaIds,
+      typicalDurationMs,
+    };
+  }
+}
+
+function safeObject(text: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function safeArray(text: string): string[] {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}

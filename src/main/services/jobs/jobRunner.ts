@@ -1,0 +1,411 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { GoogleGenAI } from '@google/genai';
+import { StudioError } from '../../../shared/contract/errors';
+import type { JobDto } from '../../../shared/contract/routes/generation';
+import type { JobStatus } from '../../../shared/domain/jobs';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import type { Logger } from '../../logger';
+import type { EventHub } from '../eventHub';
+import { downloadToTempFile } from '../gemini/download';
+import { toStudioError } from '../gemini/errors';
+import { generateImage } from '../gemini/imageProvider';
+import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
+import type { JobRepository, JobRow } from './jobRepository';
+import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from './ports';
+import { Slots, sleep } from './slots';
+
+export interface JobTimings {
+  /** budget of one image request (GEMINI-API.md §9: the SDK has none) */
+  imageTimeoutMs: number;
+  pollIntervalMs: number;
+  /** give up on a video that has not finished by then */
+  maxVideoWaitMs: number;
+  downloadTimeoutMs: number;
+  maxVideoBytes: number;
+}
+
+export const DEFAULT_JOB_TIMINGS: JobTimings = {
+  imageTimeoutMs: 180_000,
+  pollIntervalMs: 10_000,
+  maxVideoWaitMs: 20 * 60_000,
+  downloadTimeoutMs: 10 * 60_000,
+  maxVideoBytes: 1024 * 1024 * 1024,
+};
+
+export interface JobRunnerDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  jobs: JobRepository;
+  quota: QuotaPort;
+  media: MediaPort;
+  events: EventHub;
+  genai: () => GoogleGenAI;
+  apiKey: () => string;
+  geminiBaseUrl?: string;
+  videoProviders: Record<'veo' | 'omni', VideoProvider>;
+  maxParallel: () => number;
+  timings: JobTimings;
+}
+
+/** Thrown through a pipeline when the app is shutting down: the job keeps its state for recovery. */
+class ShutdownSignal extends Error {}
+
+/** Errors worth polling again for: the operation is still there, the way to it was not. */
+const TRANSIENT_POLL_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'RATE_LIMITED']);
+const MAX_TRANSIENT_POLL_FAILURES = 6;
+
+/**
+ * Runs generation jobs in main: bounded parallelism, durable state at every step, a quota charge
+ * committed exactly once with the media rows, released on every failure. Jobs outlive the window
+ * that asked for them; `recover` picks them up after a restart without ever resubmitting a request
+ * whose outcome is unknown.
+ */
+export class JobRunner {
+  private readonly slots: Slots;
+  private readonly running = new Map<string, AbortController>();
+  private readonly settled = new Set<Promise<void>>();
+  private stopping = false;
+
+  constructor(private readonly deps: JobRunnerDeps) {
+    this.slots = new Slots(deps.maxParallel);
+  }
+
+  /** Starts (or resumes) a job in the background. */
+  start(jobId: string): void {
+    if (this.stopping || this.running.has(jobId)) return;
+    const controller = new AbortController();
+    this.running.set(jobId, controller);
+    const run = this.run(jobId, controller.signal)
+      .catch((error: unknown) => this.deps.logger.error('job runner crashed', { jobId, error: String(error) }))
+      .finally(() => {
+        this.running.delete(jobId);
+        this.settled.delete(run);
+      });
+    this.settled.add(run);
+  }
+
+  /** Cancels a job that has not finished; a queued one ends at once. Returns whether it was live. */
+  cancel(jobId: string): boolean {
+    const controller = this.running.get(jobId);
+    if (controller) {
+      controller.abort(new StudioError('CANCELLED', 'Cancelled.'));
+      return true;
+    }
+    const row = this.deps.jobs.get(jobId);
+    if (!row) return false;
+    return this.finishWithError(row, new StudioError('CANCELLED', 'Cancelled.'));
+  }
+
+  /** Waits until every job's pipeline has settled (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.settled.size) await Promise.allSettled([...this.settled]);
+  }
+
+  /**
+   * Stops every pipeline without deciding any outcome: each job keeps its persisted state, and the
+   * next start resumes or interrupts it (SPEC §5).
+   */
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    for (const controller of this.running.values()) controller.abort(new ShutdownSignal('shutdown'));
+    await this.idle();
+  }
+
+  /** Start-up recovery (SPEC §5): resume known operations, never resubmit an unknown outcome. */
+  recover(): void {
+    for (const row of this.deps.jobs.unfinished()) {
+      const resumable = row.kind === 'video' && row.operationName !== null;
+      if (row.status === 'queued' || (row.submittedAt === null && row.status !== 'saving')) {
+        this.start(row.id); // never sent: safe to run
+      } else if (resumable) {
+        this.start(row.id); // Google knows the operation: poll it again, download again if needed
+      } else {
+        this.finishWithError(
+          row,
+          new StudioError(
+            'INTERNAL',
+            'The studio closed while Google was working on this, so the outcome is unknown. It was not resent, to avoid paying twice.',
+          ),
+          'interrupted',
+        );
+      }
+    }
+    // A crash between a reservation and its job, or between a job's end and its settlement.
+    for (const jobId of this.deps.quota.openReservationJobIds()) {
+      const row = this.deps.jobs.get(jobId);
+      if (!row || row.status === 'failed' || row.status === 'blocked' || row.status === 'cancelled' || row.status === 'interrupted') {
+        this.deps.quota.release(jobId);
+      } else if (row.status === 'succeeded') {
+        this.deps.quota.commit(jobId);
+      }
+    }
+  }
+
+  dto(row: JobRow): JobDto {
+    const results = this.deps.jobs.resultMediaIds([row.id]).get(row.id) ?? [];
+    return this.deps.jobs.toDto(row, results, this.typicalDurationMs(row));
+  }
+
+  typicalDurationMs(row: JobRow): number | null {
+    return row.kind === 'video' ? (this.deps.videoProviders[row.provider as 'veo' | 'omni']?.typicalDurationMs ?? null) : null;
+  }
+
+  private async run(jobId: string, signal: AbortSignal): Promise<void> {
+    const row = this.deps.jobs.get(jobId);
+    if (!row || !['queued', 'submitting', 'running', 'downloading', 'saving'].includes(row.status)) return;
+    try {
+      if (row.kind === 'video') await this.runVideo(row, signal);
+      else await this.runImage(row, signal);
+    } catch (error) {
+      if (error instanceof ShutdownSignal || signal.reason instanceof ShutdownSignal) return;
+      const studioError = signal.aborted && signal.reason instanceof StudioError ? signal.reason : toStudioError(error);
+      if (!(error instanceof StudioError)) this.deps.logger.error('job failed unexpectedly', { jobId, error: String(error) });
+      this.finishWithError(this.deps.jobs.get(jobId) ?? row, studioError);
+    }
+  }
+
+  private async runImage(row: JobRow, signal: AbortSignal): Promise<void> {
+    await this.slots.acquire(signal);
+    try {
+      const inputs = parseIds(row.inputIds).map((id) => this.deps.media.readInputImage(row.userId, id));
+      const params = JSON.parse(row.params) as { aspectRatio?: string; imageSize?: string };
+      const ai = this.deps.genai();
+      // submittedAt is written before the request leaves: from here on the outcome may be billed
+      this.move(row.id, 'running', { submittedAt: this.deps.clock.now() });
+      const result = await generateImage(ai, {
+        model: row.model,
+        prompt: row.prompt,
+        images: inputs.map(({ mimeType, data }) => ({ mimeType, data })),
+        aspectRatio: params.aspectRatio,
+        imageSize: params.imageSize,
+        signal,
+        timeoutMs: this.deps.timings.imageTimeoutMs,
+      });
+      this.throwIfAborted(signal);
+      this.move(row.id, 'saving', { responseId: result.responseId ?? null });
+      const prepared = await this.deps.media.prepareImage(result.image.bytes, result.image.mimeType);
+      this.finalize(row, prepared, result.responseId ?? null);
+    } finally {
+      this.slots.release();
+    }
+  }
+
+  private async runVideo(row: JobRow, signal: AbortSignal): Promise<void> {
+    const provider = this.deps.videoProviders[row.provider as 'veo' | 'omni'];
+    if (!provider) throw new StudioError('INTERNAL', `No video provider for ${row.provider}.`);
+    let operation = row.operationName;
+    if (!operation) {
+      await this.slots.acquire(signal);
+      try {
+        operation = await this.submitVideo(row, provider, signal);
+      } finally {
+        this.slots.release();
+      }
+    }
+    const output = await this.waitForVideo(row, provider, operation, signal);
+    await this.slots.acquire(signal);
+    try {
+      this.move(row.id, 'downloading');
+      const file = await this.fetchVideo(output, signal);
+      this.move(row.id, 'saving');
+      let prepared: PreparedMedia;
+      try {
+        prepared = await this.deps.media.prepareVideo(file.path, file.mimeType);
+      } finally {
+        fs.rmSync(file.path, { force: true });
+      }
+      this.finalize(row, prepared, output.continuationRef ?? operation);
+    } finally {
+      this.slots.release();
+    }
+  }
+
+  private async submitVideo(row: JobRow, provider: VideoProvider, signal: AbortSignal): Promise<string> {
+    const params = JSON.parse(row.params) as VideoParams;
+    const read = (id: string | undefined) => (id ? this.deps.media.readInputImage(row.userId, id) : undefined);
+    const first = read(params.firstFrameId);
+    const last = read(params.lastFrameId);
+    const references = (params.referenceIds ?? []).map((id) => read(id)!);
+    const inline = (i: { mimeType: string; data: string } | undefined) => (i ? { mimeType: i.mimeType, data: i.data } : undefined);
+    this.deps.genai(); // fails with NO_API_KEY before anything is recorded as sent
+    this.move(row.id, 'submitting', { submittedAt: this.deps.clock.now() });
+    let operation: string;
+    try {
+      operation = await provider.submit({
+        model: row.model,
+        prompt: row.prompt,
+        negativePrompt: row.negativePrompt ?? undefined,
+        aspectRatio: params.aspectRatio,
+        resolution: params.resolution,
+        durationSeconds: params.durationSeconds,
+        firstFrame: inline(first),
+        lastFrame: inline(last),
+        references: references.map((r) => inline(r)!),
+        extendFrom: params.extendFrom,
+        refineFrom: params.refineFrom,
+        signal,
+      });
+    } catch (error) {
+      const studioError = toStudioError(error);
+      // A lost connection or a timeout after sending: Google may have started the video. Resending
+      // could bill twice, so the job is interrupted, not retried.
+      if (studioError.code === 'NETWORK_ERROR' || studioError.code === 'TIMEOUT') {
+        throw new InterruptedSubmit(studioError.message);
+      }
+      throw studioError;
+    }
+    this.move(row.id, 'running', { operationName: operation });
+    return operation;
+  }
+
+  private async waitForVideo(row: JobRow, provider: VideoProvider, operation: string, signal: AbortSignal): Promise<VideoOutput> {
+    const startedAt = row.submittedAt ?? this.deps.clock.now();
+    let transientFailures = 0;
+    for (;;) {
+      if (this.deps.clock.now() - startedAt > this.deps.timings.maxVideoWaitMs) {
+        throw new StudioError('TIMEOUT', `Google did not finish the video within ${Math.round(this.deps.timings.maxVideoWaitMs / 60_000)} minutes.`);
+      }
+      try {
+        const poll = await provider.poll(operation, signal);
+        transientFailures = 0;
+        if (poll.done) return poll.output;
+      } catch (error) {
+        this.throwIfAborted(signal);
+        const studioError = toStudioError(error);
+        const serverTrouble = studioError.code === 'PROVIDER_ERROR' && Number((studioError.details as { httpStatus?: number } | undefined)?.httpStatus) >= 500;
+        if (!(TRANSIENT_POLL_CODES.has(studioError.code) || serverTrouble) || ++transientFailures > MAX_TRANSIENT_POLL_FAILURES) {
+          throw studioError;
+        }
+        this.deps.logger.warn('video poll failed; polling again', { jobId: row.id, code: studioError.code });
+      }
+      await sleep(this.deps.timings.pollIntervalMs * Math.max(1, 2 ** transientFailures / 2), signal);
+    }
+  }
+
+  private async fetchVideo(output: VideoOutput, signal: AbortSignal): Promise<{ path: string; mimeType: string }> {
+    const tempDir = this.deps.media.tempDir();
+    if (output.bytes) {
+      fs.mkdirSync(tempDir, { recursive: true });
+      const file = path.join(tempDir, `inline-${randomUUID()}.part`);
+      fs.writeFileSync(file, output.bytes);
+      return { path: file, mimeType: output.mimeType };
+    }
+    if (!output.uri) throw new StudioError('PROVIDER_ERROR', 'Google finished the video but returned nothing to download.');
+    const download = await downloadToTempFile({
+      uri: output.uri,
+      apiKey: this.deps.apiKey(),
+      baseUrl: this.deps.geminiBaseUrl,
+      tempDir,
+      signal,
+      timeoutMs: this.deps.timings.downloadTimeoutMs,
+      maxBytes: this.deps.timings.maxVideoBytes,
+    });
+    return { path: download.file, mimeType: download.mimeType.startsWith('video/') ? download.mimeType : output.mimeType };
+  }
+
+  /**
+   * The one place a job succeeds: media row, job state and quota charge in one transaction, and only
+   * if the job has not ended some other way meanwhile (a cancel that won the race).
+   */
+  private finalize(row: JobRow, prepared: PreparedMedia, providerRef: string | null): void {
+    const params = JSON.parse(row.params) as Record<string, unknown>;
+    const record: GeneratedMediaRecord = {
+      userId: row.userId,
+      jobId: row.id,
+      prompt: row.prompt,
+      negativePrompt: row.negativePrompt,
+      model: row.model,
+      params,
+      inputIds: parseIds(row.inputIds),
+      parentMediaId: row.parentMediaId,
+      workstation: { hostName: row.workstationHost, osUser: row.workstationUser, ipv4: row.workstationIp },
+      providerRef,
+    };
+    let recorded = false;
+    try {
+      recorded = this.deps.db.transaction(
+        () => {
+          if (!this.deps.jobs.transition(row.id, 'succeeded')) return false;
+          this.deps.media.insert(prepared, record);
+          this.deps.quota.commit(row.id);
+          return true;
+        },
+        { behavior: 'immediate' },
+      );
+    } catch (error) {
+      this.deps.media.discard(prepared);
+      throw error;
+    }
+    if (!recorded) {
+      this.deps.media.discard(prepared);
+      return;
+    }
+    this.deps.media.announce(row.userId, [prepared.id]);
+    this.emit(row.id);
+  }
+
+  /** Ends a job with an error and gives its quota back, once. Returns whether it changed state. */
+  private finishWithError(row: JobRow, error: StudioError, forced?: JobStatus): boolean {
+    const status: JobStatus =
+      forced ?? (error instanceof InterruptedSubmit ? 'interrupted' : error.code === 'CONTENT_BLOCKED' ? 'blocked' : error.code === 'CANCELLED' ? 'cancelled' : 'failed');
+    const changed = this.deps.db.transaction(
+      () => {
+        const moved = this.deps.jobs.transition(row.id, status, { errorCode: error.code, errorMessage: error.message });
+        if (moved) this.deps.quota.release(row.id);
+        return moved;
+      },
+      { behavior: 'immediate' },
+    );
+    if (changed) this.emit(row.id);
+    return changed;
+  }
+
+  private move(jobId: string, status: JobStatus, fields: Parameters<JobRepository['transition']>[2] = {}): void {
+    if (!this.deps.jobs.transition(jobId, status, fields)) {
+      // ended elsewhere (cancelled while a step ran): stop this pipeline quietly
+      throw new StudioError('CANCELLED', 'Cancelled.');
+    }
+    this.emit(jobId);
+  }
+
+  private emit(jobId: string): void {
+    const row = this.deps.jobs.get(jobId);
+    if (row) this.deps.events.toUser(row.userId, 'job.updated', this.dto(row));
+  }
+
+  private throwIfAborted(signal: AbortSignal): void {
+    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new StudioError('CANCELLED', 'Cancelled.');
+  }
+}
+
+/** A video submit whose outcome is unknown (see submitVideo). */
+class InterruptedSubmit extends StudioError {
+  constructor(reason: string) {
+    super('NETWORK_ERROR', `${reason} The request may have reached Google, so it was not resent (that could bill twice).`);
+  }
+}
+
+interface VideoParams {
+  aspectRatio?: string;
+  resolution?: string;
+  durationSeconds?: number;
+  firstFrameId?: string;
+  lastFrameId?: string;
+  referenceIds?: string[];
+  /** provider handle of the video being extended / refined, captured at creation */
+  extendFrom?: string;
+  refineFrom?: string;
+}
+
+function parseIds(text: string): string[] {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}

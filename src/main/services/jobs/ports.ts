@@ -1,0 +1,71 @@
+import type { QuotaKind } from '../../../shared/domain/quotas';
+import type { WorkstationIdentity } from '../../../shared/domain/workstation';
+
+/**
+ * What the job runner needs from the quota ledger and the media store. Kept narrow so the
+ * generation code says exactly which guarantees it relies on.
+ */
+export interface QuotaPort {
+  /** one unit per job, all or nothing; runs inside the caller's immediate transaction */
+  reserve(input: { userId: string; kind: QuotaKind; jobIds: string[] }): void;
+  /** idempotent: a second commit never charges twice */
+  commit(jobId: string): void;
+  /** idempotent; a committed reservation stays committed */
+  release(jobId: string): void;
+  /** job ids whose reservation is neither committed nor released (start-up recovery) */
+  openReservationJobIds(): string[];
+}
+
+/** An input image read for an inline request part. */
+export interface InputImage {
+  id: string;
+  mimeType: string;
+  /** base64 */
+  data: string;
+}
+
+/** A durable file (and its thumbnail) not yet recorded in the database. */
+export interface PreparedMedia {
+  id: string;
+  kind: 'image' | 'video';
+  relPath: string;
+  thumbRelPath: string | null;
+  mimeType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+}
+
+export interface GeneratedMediaRecord {
+  userId: string;
+  jobId: string;
+  prompt: string;
+  negativePrompt: string | null;
+  model: string;
+  params: Record<string, unknown>;
+  inputIds: string[];
+  parentMediaId: string | null;
+  workstation: WorkstationIdentity;
+  providerRef: string | null;
+}
+
+export interface MediaPort {
+  /** refuses (NOT_FOUND) an id the user may not use as an input image, without reading the file */
+  assertInputImage(userId: string, mediaId: string): void;
+  /** an image the user may use as an input (own, or a managed user's for an admin); NOT_FOUND otherwise */
+  readInputImage(userId: string, mediaId: string): InputImage;
+  /** a video the user may extend or refine, with the provider handle stored when it was made */
+  videoForContinuation(userId: string, mediaId: string): { id: string; model: string | null; providerRef: string | null };
+  prepareImage(bytes: Buffer, mimeType: string): Promise<PreparedMedia>;
+  /** moves a downloaded temp file into the store */
+  prepareVideo(tempFile: string, mimeType: string): Promise<PreparedMedia>;
+  /** inserts the media row; runs inside the caller's transaction */
+  insert(prepared: PreparedMedia, record: GeneratedMediaRecord): void;
+  /** removes a prepared file that will not be recorded */
+  discard(prepared: PreparedMedia): void;
+  /** where downloads land before they join the store (same file system, so the move is a rename) */
+  tempDir(): string;
+  /** notifies the owner's windows about new items */
+  announce(userId: string, mediaIds: string[]): void;
+}

@@ -1,0 +1,38 @@
+import type { QuotaKind } from '../../shared/domain/quotas';
+import type { Db } from '../db/client';
+import type { QuotaPort } from './jobs/ports';
+import type { QuotaLedger } from './quotaLedger';
+
+/**
+ * The ledger behind the job runner's `QuotaPort` (services/jobs/ports.ts). The runner calls it
+ * inside its own immediate transactions (jobs + reservation; job succeeded + media + charge; job
+ * failed + release) and, at start-up recovery, outside any; both work. `quota.changed` goes out
+ * once the caller's synchronous transaction is over (a microtask later), so the status it carries
+ * is what was committed.
+ */
+export function ledgerQuotaPort(ledger: QuotaLedger, db: Db): QuotaPort {
+  const inTransaction = () => db.$client.inTransaction;
+  const announceLater = (userId: string | null) => {
+    if (userId) queueMicrotask(() => ledger.announceUser(userId));
+  };
+  return {
+    reserve({ userId, kind, jobIds }: { userId: string; kind: QuotaKind; jobIds: string[] }) {
+      if (inTransaction()) ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds });
+      else db.transaction(() => ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds }), { behavior: 'immediate' });
+      announceLater(userId);
+    },
+    commit(jobId: string) {
+      if (!inTransaction()) return void ledger.commit(jobId);
+      const settlement = ledger.commitInCurrentTransaction(jobId);
+      if (settlement.changed) announceLater(settlement.userId);
+    },
+    release(jobId: string) {
+      if (!inTransaction()) return void ledger.release(jobId);
+      const settlement = ledger.releaseInCurrentTransaction(jobId);
+      if (settlement.changed) announceLater(settlement.userId);
+    },
+    openReservationJobIds() {
+      return [...new Set(ledger.openReservations().map((r) => r.jobId))];
+    },
+  };
+}

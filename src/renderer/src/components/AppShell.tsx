@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { isStudioError } from '../../../shared/contract/errors';
+import { useActivityHeartbeat } from '../features/auth/useActivityHeartbeat';
+import { call } from '../ipc/client';
+import { useMe } from '../queries/auth';
+import { pagesFor } from '../pages/registry';
+import { useNavigationStore } from '../stores/navigation';
+import { endSession, useSessionStore } from '../stores/session';
+import { ErrorPanel } from './ErrorPanel';
+import { HeaderExtras } from './HeaderExtras';
+
+/** The signed-in frame: header (app, quota slot, navigation, who is signed in, sign out) and the page. */
+export function AppShell() {
+  const me = useMe();
+  const pageId = useNavigationStore((s) => s.pageId);
+  const go = useNavigationStore((s) => s.go);
+  useActivityHeartbeat();
+
+  useEffect(() => {
+    if (me.data) useSessionStore.getState().setIdleTimeoutMinutes(me.data.idleTimeoutMinutes);
+  }, [me.data]);
+  useEffect(() => {
+    // the session is gone and the event was missed (window asleep): same clean-up as the event
+    if (isStudioError(me.error) && me.error.code === 'UNAUTHENTICATED') endSession('expired');
+  }, [me.error]);
+
+  if (me.isPending) return <div className="splash" aria-busy="true" aria-label="Loading your account" />;
+  if (me.isError) return <ErrorPanel title="Your account could not be loaded" error={me.error} onRetry={() => me.refetch()} />;
+
+  const pages = pagesFor(me.data.role);
+  const page = pages.find((p) => p.id === pageId) ?? pages[0];
+  const Page = page?.component;
+
+  async function signOut(): Promise<void> {
+    try {
+      await call('auth.logout');
+    } finally {
+      endSession('logout');
+    }
+  }
+
+  return (
+    <div className="app-shell">
+      <header className="app-header">
+        <span className="app-name">Gemini Media Studio</span>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {pages.map((p) => (
+              <li key={p.id} className={p.adminOnly ? 'nav-admin' : undefined}>
+                <button type="button" className="nav-item" aria-current={p.id === page?.id ? 'page' : undefined} onClick={() => go(p.id)}>
+                  {p.adminOnly ? <span className="nav-group">Admin · </span> : null}
+                  {p.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <HeaderExtras me={me.data} />
+        <span className="signed-in-as" aria-label="Signed in as">
+          <span data-testid="signed-in-email">{me.data.email}</span>
+          {me.data.role === 'admin' ? <span className="badge">admin</span> : null}
+        </span>
+        <button type="button" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      <main className="app-main">{Page ? <Page me={me.data} /> : null}</main>
+    </div>
+  );
+}

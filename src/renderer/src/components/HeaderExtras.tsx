@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react';
+import type { Me } from '../queries/auth';
+
+/**
+ * A slot in the header for other areas: the quotas work adds the remaining-quota summary here
+ * (one line in this list), so the header needs no edit of its own.
+ */
+const EXTRAS: readonly ComponentType<{ me: Me }>[] = [];
+
+export function HeaderExtras({ me }: { me: Me }) {
+  return (
+    <div className="header-extras">
+      {EXTRAS.map((Extra, i) => (
+        <Extra key={i} me={me} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { isStudioError } from '../../../../shared/contract/errors';
+import { QUOTA_KINDS, QUOTA_PERIODS, type QuotaKind, type QuotaPeriod, type QuotaPolicies } from '../../../../shared/domain/quotas';
+import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS } from '../../../../shared/domain/quotaStatus';
+import { useQuotasOf, useResetQuotaUsage, useSetQuotas } from '../../queries/quotas';
+import { remainingText, resetText } from './quotaText';
+
+interface Draft {
+  change: boolean;
+  period: QuotaPeriod;
+  limit: string;
+}
+
+type Drafts = Record<QuotaKind, Draft>;
+
+/**
+ * Admin: edit quotas of one user inline, or set them for a selection. With one user the form starts
+ * from their policies and shows their usage; with several, each kind is left alone unless ticked
+ * ("Change"), because their current policies may differ. Scope is enforced by main; this form
+ * only shows what main returned.
+ */
+export function QuotaEditor(props: { userIds: string[]; onSaved?: () => void }) {
+  // a new selection starts a new form, never the last selection's half-edited drafts
+  return <QuotaEditorForm key={[...props.userIds].sort().join(',')} {...props} />;
+}
+
+function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: () => void }) {
+  const query = useQuotasOf(userIds);
+  const save = useSetQuotas();
+  const single = userIds.length === 1;
+  const [drafts, setDrafts] = useState<Drafts | null>(null);
+  const [initial, setInitial] = useState<Drafts | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const formId = useId();
+
+  // Start from what main says (one user: their policies; a selection: the first user's, unticked).
+  useEffect(() => {
+    if (!query.data || drafts) return;
+    const first = query.data.users[0]?.status.kinds;
+    const initial = {} as Drafts;
+    for (const kind of QUOTA_KINDS) {
+      initial[kind] = { change: single, period: first?.[kind].period ?? 'daily', limit: String(first?.[kind].limit ?? 0) };
+    }
+    setDrafts(initial);
+    setInitial(initial);
+  }, [query.data, drafts, single]);
+
+  if (userIds.length === 0) return <p className="muted">Select at least one account.</p>;
+  if (query.isPending || !drafts || !initial) return <p aria-busy="true">Loading quotas…</p>;
+  if (query.isError) return <p role="alert" className="form-error">{errorText(query.error)}</p>;
+
+  const update = (kind: QuotaKind, patch: Partial<Draft>) => setDrafts({ ...drafts, [kind]: { ...drafts[kind], ...patch } });
+  // One user: save only what was edited, so untouched kinds keep following the default.
+  // A selection: save the ticked kinds.
+  const edited = (k: QuotaKind) => drafts[k].period !== initial[k].period || drafts[k].limit.trim() !== initial[k].limit;
+  const chosen = QUOTA_KINDS.filter((k) => (single ? edited(k) : drafts[k].change));
+  const invalid = chosen.filter((k) => drafts[k].period !== 'unlimited' && !/^\d{1,7}$/.test(drafts[k].limit.trim()));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setMessage(null);
+    if (chosen.length === 0 || invalid.length > 0) return;
+    const policies: QuotaPolicies = {};
+    for (const kind of chosen) {
+      const d = drafts[kind];
+      policies[kind] = { period: d.period, limit: d.period === 'unlimited' ? Number(d.limit) || 0 : Number(d.limit.trim()) };
+    }
+    save.mutate(
+      { userIds, policies },
+      {
+        onSuccess: () => {
+          setMessage(single ? 'Quotas saved.' : `Quotas saved for ${userIds.length} accounts.`);
+          setInitial(drafts);
+          onSaved?.();
+        },
+      },
+    );
+  };
+
+  const one = single ? query.data.users[0] : undefined;
+  return (
+    <form className="quota-editor" onSubmit={submit} aria-labelledby={`${formId}-title`}>
+      <h2 id={`${formId}-title`}>{one ? `Quotas for ${one.email}` : `Quotas for ${userIds.length} selected accounts`}</h2>
+      {!single && <p className="muted">Tick the quotas to change; the others keep each account's current setting.</p>}
+      <table className="quota-editor__table">
+        <thead>
+          <tr>
+            {!single && <th scope="col">Change</th>}
+            <th scope="col">Kind</th>
+            <th scope="col">Period</th>
+            <th scope="col">Limit</th>
+            {one && <th scope="col">This period</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {QUOTA_KINDS.map((kind) => {
+            const d = drafts[kind];
+            const title = QUOTA_KIND_NOUNS[kind].title;
+            const current = one?.status.kinds[kind];
+            const disabled = !d.change;
+            return (
+              <tr key={kind}>
+                {!single && (
+                  <td>
+                    <input type="checkbox" aria-label={`Change ${title.toLowerCase()} quota`} checked={d.change} onChange={(e) => update(kind, { change: e.target.checked })} />
+                  </td>
+                )}
+                <th scope="row">{title}</th>
+                <td>
+                  <select aria-label={`${title} period`} value={d.period} disabled={disabled} onChange={(e) => update(kind, { period: e.target.value as QuotaPeriod })}>
+                    {QUOTA_PERIODS.map((p) => (
+                      <option key={p} value={p}>
+                        {p === 'unlimited' ? 'Unlimited' : QUOTA_PERIOD_LABELS[p]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    aria-label={`${title} limit`}
+                    inputMode="numeric"
+                    value={d.period === 'unlimited' ? '' : d.limit}
+                    placeholder={d.period === 'unlimited' ? 'no limit' : undefined}
+                    disabled={disabled || d.period === 'unlimited'}
+                    aria-invalid={invalid.includes(kind)}
+                    onChange={(e) => update(kind, { limit: e.target.value })}
+                  />
+                </td>
+                {current && (
+                  <td className="muted">
+                    {current.used} used{current.remaining === null ? '' : `, ${remainingText(current)}`}
+                    {resetText(current) ? ` · ${resetText(current)}` : ''}
+                    {current.isDefault ? ' · default policy' : ''}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {invalid.length > 0 && (
+        <p className="form-error" role="alert">
+          Enter a whole number of 0 or more for: {invalid.map((k) => QUOTA_KIND_NOUNS[k].title.toLowerCase()).join(', ')}.
+        </p>
+      )}
+      {save.isError && <p className="form-error" role="alert">{errorText(save.error)}</p>}
+      {message && <p role="status">{message}</p>}
+      {single && chosen.length === 0 && !message && <p className="muted">Change a period or a limit to save.</p>}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={save.isPending || chosen.length === 0 || invalid.length > 0}>
+          {save.isPending ? 'Saving…' : 'Save quotas'}
+        </button>
+        {one && <ResetUsageButton userId={one.userId} email={one.email} />}
+      </div>
+    </form>
+  );
+}
+
+/** A two-step reset (audited in main): a stray click or Enter never wipes someone's usage. */
+function ResetUsageButton({ userId, email }: { userId: string; email: string }) {
+  const reset = useResetQuotaUsage();
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState(false);
+  if (!confirming) {
+    return (
+      <>
+        <button type="button" onClick={() => { setConfirming(true); setDone(false); }}>
+          Reset current usage…
+        </button>
+        {done && <span role="status">Usage reset.</span>}
+      </>
+    );
+  }
+  return (
+    <span className="confirm" role="group" aria-label="Confirm usage reset">
+      <span>Start {email}'s current periods over from zero?</span>
+      <button
+        type="button"
+        className="danger"
+        disabled={reset.isPending}
+        onClick={() => reset.mutate({ userId }, { onSuccess: () => { setConfirming(false); setDone(true); } })}
+      >
+        Reset usage
+      </button>
+      <button type="button" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+      {reset.isError && <span className="form-error" role="alert">{errorText(reset.error)}</span>}
+    </span>
+  );
+}
+
+function errorText(error: unknown): string {
+  return isStudioError(error) ? error.message : 'Something went wrong. Try again.';
+}

@@ -1,0 +1,32 @@
+import { QUOTA_KINDS } from '../../../../shared/domain/quotas';
+import { QUOTA_KIND_NOUNS, quotaLevel } from '../../../../shared/domain/quotaStatus';
+import { useQuotaStatus } from '../../queries/quotas';
+import { quotaSentence, remainingText } from './quotaText';
+import { useQuotaLiveUpdates } from './useQuotaLiveUpdates';
+
+/**
+ * The signed-in user's remaining quotas for the header ("Images 47 left · Edits 30 left · Videos
+ * 10 left"). Mount it once per signed-in window: it also keeps the quota cache live.
+ */
+export function QuotaSummary() {
+  useQuotaLiveUpdates();
+  const query = useQuotaStatus();
+  if (query.isPending) return <span className="quota-summary muted" aria-busy="true">Quotas…</span>;
+  if (query.isError) return <span className="quota-summary muted">Quotas unavailable</span>;
+  return (
+    <ul className="quota-summary" aria-label="Your remaining quotas">
+      {QUOTA_KINDS.map((kind) => {
+        const s = query.data.kinds[kind];
+        return (
+          <li key={kind} className={`quota-summary__item quota-summary__item--${quotaLevel(s)}`}>
+            <span className="quota-summary__kind">{QUOTA_KIND_NOUNS[kind].title}</span>{' '}
+            <span className="quota-summary__value" data-testid={`quota-remaining-${kind}`}>
+              {remainingText(s)}
+            </span>
+            <span className="visually-hidden">. {quotaSentence(s)}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { isStudioError } from '../../../../shared/contract/errors';
+import type { UserSummary } from '../../../../shared/contract/routes/users';
+import { call } from '../../ipc/client';
+import { queryKeys } from '../../queries/keys';
+import { queryClient } from '../../queries/queryClient';
+import type { IssuedCode } from './SetupCodeList';
+
+export type BatchAction = 'deactivate' | 'reactivate' | 'reset';
+
+/**
+ * Runs one action over a selection, one account at a time, and reports each failure by email (a
+ * refusal for one account — the last admin, someone no longer managed — does not stop the rest).
+ */
+export function useBatchActions(onCodes: (codes: IssuedCode[]) => void) {
+  const [running, setRunning] = useState(false);
+  const [failures, setFailures] = useState<string[]>([]);
+
+  async function run(action: BatchAction, users: UserSummary[]): Promise<void> {
+    setRunning(true);
+    setFailures([]);
+    const codes: IssuedCode[] = [];
+    const failed: string[] = [];
+    for (const user of users.filter((u) => !u.isSelf)) {
+      try {
+        if (action === 'reset') {
+          const r = await call('users.reset_password', { userId: user.id });
+          codes.push({ email: r.email, code: r.code, expiresAt: r.expiresAt });
+        } else {
+          await call('users.update', { userId: user.id, isActive: action === 'reactivate' });
+        }
+      } catch (error) {
+        failed.push(`${user.email}: ${isStudioError(error) ? error.message : 'unexpected problem'}`);
+      }
+    }
+    setFailures(failed);
+    setRunning(false);
+    if (codes.length) onCodes(codes);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.users }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.audit }),
+    ]);
+  }
+
+  return { run, running, failures };
+}

@@ -1,0 +1,30 @@
+import type { ComponentType } from 'react';
+import type { Me } from '../queries/auth';
+import { GalleryPage } from '../features/gallery/GalleryPage';
+import { AuditPage } from './AuditPage';
+import { ProfilePage } from './ProfilePage';
+import { UsersPage } from './UsersPage';
+
+export interface PageDef {
+  id: string;
+  /** the navigation label, also the button's accessible name */
+  label: string;
+  /** shown only to admins; main refuses the page's admin routes to everyone else anyway */
+  adminOnly: boolean;
+  component: ComponentType<{ me: Me }>;
+}
+
+/**
+ * The app's pages in navigation order. Other areas add theirs with one line each (Image, Edit,
+ * Video, Gallery before Profile); the first page a person may see is where they land.
+ */
+export const PAGES: readonly PageDef[] = [
+  { id: 'profile', label: 'Profile', adminOnly: false, component: ProfilePage },
+  { id: 'gallery', label: 'Gallery', adminOnly: false, component: ({ me }) => <GalleryPage isAdmin={me.role === 'admin'} /> },
+  { id: 'admin-users', label: 'Users', adminOnly: true, component: UsersPage },
+  { id: 'admin-audit', label: 'Audit log', adminOnly: true, component: AuditPage },
+];
+
+export function pagesFor(role: Me['role']): readonly PageDef[] {
+  return PAGES.filter((p) => !p.adminOnly || role === 'admin');
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { JOB_KIND_VALUES, JOB_STATUS_VALUES } from '../../domain/jobs';
+import { catalogueModelSchema } from '../../domain/models';
+import { defineRoute } from '../route';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id');
+const prompt = z.string().trim().min(1, 'write a prompt').max(10_000, 'at most 10 000 characters');
+/** a per-click key from the renderer: a double-click or a retried request makes one job, not two */
+const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'a key of 8–100 letters, digits, - or _').optional();
+
+export const jobDtoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(JOB_KIND_VALUES),
+  status: z.enum(JOB_STATUS_VALUES),
+  model: z.string(),
+  prompt: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  inputIds: z.array(z.string()),
+  parentMediaId: z.string().nullable(),
+  createdAt: z.number(),
+  submittedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  resultMediaIds: z.array(z.string()),
+  /** video: how long such a job usually takes, shown against elapsed time (no invented percentages) */
+  typicalDurationMs: z.number().nullable(),
+});
+export type JobDto = z.infer<typeof jobDtoSchema>;
+
+const jobIds = z.object({ jobIds: z.array(z.string()) });
+
+export const generationModelsList = defineRoute({
+  name: 'generation.models.list',
+  access: 'user',
+  input: z.object({}).strict().optional(),
+  output: z.object({ models: z.array(catalogueModelSchema) }),
+});
+
+export const generationImageCreate = defineRoute({
+  name: 'generation.image.create',
+  access: 'user',
+  input: z
+    .object({
+      prompt,
+      model: z.string().optional(),
+      aspectRatio: z.string().optional(),
+      imageSize: z.string().optional(),
+      count: z.number().int().min(1, 'at least 1 image').max(4, 'at most 4 images').default(1),
+      referenceIds: z.array(id).max(14).default([]),
+      idempotencyKey,
+    })
+    .strict(),
+  output: jobIds,
+});
+
+export const generationImageEdit = defineRoute({
+  name: 'generation.image.edit',
+  access: 'user',
+  input: z
+    .object({
+      sourceId: id,
+      prompt,
+      referenceIds: z.array(id).max(13).default([]),
+      model: z.string().optional(),
+      aspectRatio: z.string().optional(),
+      imageSize: z.string().optional(),
+      idempotencyKey,
+    })
+    .strict(),
+  output: jobIds,
+});
+
+export const generationVideoCreate = defineRoute({
+  name: 'generation.video.create',
+  access: 'user',
+  input: z
+    .object({
+      prompt,
+      model: z.string().optional(),
+      firstFrameId: id.optional(),
+      lastFrameId: id.optional(),
+      referenceIds: z.array(id).max(14).default([]),
+      negativePrompt: z.string().trim().max(2_000).optional(),
+      aspectRatio: z.string().optional(),
+      resolution: z.string().optional(),
+      durationSeconds: z.number().int().min(1).max(60).optional(),
+      /** continue a previous video (Veo extension / Omni extend) */
+      extendMediaId: id.optional(),
+      /** refine a previous Omni video conversationally */
+      refineMediaId: id.optional(),
+      idempotencyKey,
+    })
+    .strict(),
+  output: jobIds,
+});
+
+export const jobsList = defineRoute({
+  name: 'jobs.list',
+  access: 'user',
+  input: z
+    .object({
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(100).default(30),
+      /** only jobs that have not finished */
+      active: z.boolean().optional(),
+    })
+    .strict()
+    .default({ limit: 30 }),
+  output: z.object({ items: z.array(jobDtoSchema), nextCursor: z.string().nullable() }),
+});
+
+export const jobsCancel = defineRoute({
+  name: 'jobs.cancel',
+  access: 'user',
+  input: z.object({ jobId: id }).strict(),
+  output: z.object({ job: jobDtoSchema }),
+});

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { ACCOUNT_STATUSES, EMAIL_MAX, ROLES, normalizeEmail } from '../../domain/accounts';
+import { quotaPoliciesSchema } from '../../domain/quotas';
+import { defineRoute } from '../route';
+
+const userId = z.string().min(1).max(64);
+
+export const userSummarySchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  status: z.enum(ACCOUNT_STATUSES),
+  isActive: z.boolean(),
+  awaitingSetup: z.boolean(),
+  /** set while a lockout lasts */
+  lockedUntil: z.number().nullable(),
+  createdAt: z.number(),
+  lastLoginAt: z.number().nullable(),
+  /** the admins who manage this account (SPEC §3) */
+  managers: z.array(z.object({ id: z.string(), email: z.string() })),
+  isSelf: z.boolean(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const usersList = defineRoute({
+  name: 'users.list',
+  access: 'admin',
+  input: z
+    .object({
+      /** part of an email, case-insensitive */
+      query: z.string().max(200).optional(),
+      status: z.enum(ACCOUNT_STATUSES).optional(),
+      role: z.enum(ROLES).optional(),
+      /** the last email of the previous page */
+      cursor: z.string().max(EMAIL_MAX).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    })
+    .strict()
+    .optional()
+    .transform((input) => input ?? { limit: 100 }),
+  output: z.object({
+    items: z.array(userSummarySchema),
+    nextCursor: z.string().nullable(),
+    /** accounts matching the filters within the admin's scope */
+    total: z.number(),
+  }),
+});
+
+export const inviteResultSchema = z.object({
+  email: z.string(),
+  status: z.enum(['created', 'invalid', 'exists']),
+  userId: z.string().optional(),
+  /** the one-time setup code, formatted; present only on `created`, and only in this response */
+  code: z.string().optional(),
+  codeExpiresAt: z.number().optional(),
+  message: z.string(),
+});
+export type InviteResult = z.infer<typeof inviteResultSchema>;
+
+export const usersInvite = defineRoute({
+  name: 'users.invite',
+  access: 'admin',
+  input: z
+    .object({
+      /** raw entries: each is checked on its own and gets its own result */
+      emails: z.array(z.string().max(1000)).min(1).max(200),
+      role: z.enum(ROLES).default('user'),
+      /** explicit policies over the default policy; kinds left out get the default */
+      quotas: quotaPoliciesSchema.optional(),
+    })
+    .strict(),
+  output: z.object({ results: z.array(inviteResultSchema) }),
+});
+
+export const usersUpdate = defineRoute({
+  name: 'users.update',
+  access: 'admin',
+  input: z
+    .object({ userId, isActive: z.boolean().optional(), role: z.enum(ROLES).optional() })
+    .strict()
+    .refine((i) => i.isActive !== undefined || i.role !== undefined, { message: 'Say what to change: isActive or role' }),
+  output: z.object({ user: userSummarySchema }),
+});
+
+export const usersResetPassword = defineRoute({
+  name: 'users.reset_password',
+  access: 'admin',
+  input: z.object({ userId }).strict(),
+  output: z.object({ userId: z.string(), email: z.string(), code: z.string(), expiresAt: z.number() }),
+});
+
+export const usersUnlock = defineRoute({
+  name: 'users.unlock',
+  access: 'admin',
+  input: z.object({ userId }).strict(),
+  output: z.object({ user: userSummarySchema }),
+});
+
+const shareInput = z.object({ userId, adminEmail: z.string().max(EMAIL_MAX).transform(normalizeEmail) }).strict();
+
+export const usersShare = defineRoute({
+  name: 'users.share',
+  access: 'admin',
+  input: shareInput,
+  output: z.object({ user: userSummarySchema }),
+});
+
+export const usersUnshare = defineRoute({
+  name: 'users.unshare',
+  access: 'admin',
+  input: shareInput,
+  output: z.object({ user: userSummarySchema }),
+});
+
+export const usersDelete = defineRoute({
+  name: 'users.delete',
+  access: 'admin',
+  input: z.object({ userId, media: z.enum(['delete', 'transfer']) }).strict(),
+  output: z.object({ userId: z.string(), media: z.enum(['delete', 'transfer']), mediaCount: z.number(), jobCount: z.number() }),
+});

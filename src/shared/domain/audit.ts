@@ -1,0 +1,27 @@
+/**
+ * Names of audit log actions (SPEC §3: sign-ins, setup codes, password changes, every admin action).
+ * A filter on `auth.login` matches `auth.login.succeeded` and `auth.login.failed` (prefix by segment).
+ */
+export const AUDIT_ACTIONS = {
+  firstAdminCreated: 'auth.first_admin.created',
+  adminProvisioned: 'auth.admin.provisioned',
+  loginSucceeded: 'auth.login.succeeded',
+  loginFailed: 'auth.login.failed',
+  lockout: 'auth.lockout',
+  logout: 'auth.logout',
+  passwordChanged: 'auth.password.changed',
+  setupCodeIssued: 'setup_code.issued',
+  setupCodeRedeemed: 'setup_code.redeemed',
+  invite: 'users.invite',
+  update: 'users.update',
+  resetPassword: 'users.reset_password',
+  unlock: 'users.unlock',
+  share: 'users.share',
+  unshare: 'users.unshare',
+  delete: 'users.delete',
+} as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
+
+/** The filter choices the audit page offers, broadest first. */
+export const AUDIT_ACTION_FILTERS: readonly string[] = ['auth', 'auth.login', 'setup_code', 'users', ...Object.values(AUDIT_ACTIONS)];

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { QUOTA_KINDS, QUOTA_PERIODS, type QuotaKind, type QuotaPeriod } from './quotas';
+
+/** One kind of one user's quota as it stands now, in the current period. */
+export const quotaKindStatusSchema = z.object({
+  kind: z.enum(QUOTA_KINDS),
+  period: z.enum(QUOTA_PERIODS),
+  /** units per period; not enforced for `unlimited` (kept so switching back restores it) */
+  limit: z.number().int(),
+  /** committed + reserved in the current period (since an admin's usage reset, if later) */
+  used: z.number().int(),
+  /** units still available; null for `unlimited` */
+  remaining: z.number().int().nullable(),
+  /** when usage starts again from zero (ms); null for `total` and `unlimited` */
+  resetsAt: z.number().nullable(),
+  /** `resetsAt` in the workstation's time zone, e.g. `Fri 27 Nov 2026, 00:00`; shown as is */
+  resetsAtLabel: z.string().nullable(),
+  /** true when the user has no policy of their own and follows the admin's default */
+  isDefault: z.boolean(),
+});
+export type QuotaKindStatus = z.infer<typeof quotaKindStatusSchema>;
+
+export const quotaStatusSchema = z.object({
+  userId: z.string(),
+  kinds: z.object({ image: quotaKindStatusSchema, edit: quotaKindStatusSchema, video: quotaKindStatusSchema }),
+});
+export type QuotaStatus = z.infer<typeof quotaStatusSchema>;
+
+export type QuotaLevel = 'normal' | 'warning' | 'critical';
+
+/** SPEC §4: yellow at ≥ 80 % used, red at ≥ 95 %. A limit of 0 is fully used from the start. */
+export function quotaLevel(status: Pick<QuotaKindStatus, 'period' | 'used' | 'limit'>): QuotaLevel {
+  if (status.period === 'unlimited') return 'normal';
+  if (status.limit <= 0) return 'critical';
+  const ratio = status.used / status.limit;
+  if (ratio >= 0.95) return 'critical';
+  if (ratio >= 0.8) return 'warning';
+  return 'normal';
+}
+
+/**
+ * The refusal every generator shows (SPEC §4), word for word:
+ * `Quota exceeded for video. Used: 10/10. Resets at Fri 27 Nov 2026, 00:00` or `… Does not reset`.
+ */
+export function quotaExceededMessage(kind: QuotaKind, used: number, limit: number, resetsAtLabel: string | null): string {
+  const when = resetsAtLabel === null ? 'Does not reset' : `Resets at ${resetsAtLabel}`;
+  return `Quota exceeded for ${kind}. Used: ${used}/${limit}. ${when}`;
+}
+
+/** Plural nouns for the UI ("3 images left"). */
+export const QUOTA_KIND_NOUNS: Record<QuotaKind, { one: string; many: string; title: string }> = {
+  image: { one: 'image', many: 'images', title: 'Images' },
+  edit: { one: 'edit', many: 'edits', title: 'Edits' },
+  video: { one: 'video', many: 'videos', title: 'Videos' },
+};
+
+export const QUOTA_PERIOD_LABELS: Record<QuotaPeriod, string> = {
+  daily: 'per day',
+  weekly: 'per week',
+  monthly: 'per month',
+  total: 'in total',
+  unlimited: 'unlimited',
+};

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemorySecretStore } from '../../src/main/services/secretStore';
+import { seedUser, signInAs } from '../support/seed';
+import { type TestCore, startTestCore } from '../support/testCore';
+
+const KEY = 'AIzaSyTEST-not-a-real-key-0000001234';
+let t: TestCore;
+afterEach(async () => t?.cleanup());
+
+async function adminCore(secretStore = new MemorySecretStore()) {
+  t = await startTestCore({ secretStore });
+  const adminId = seedUser(t.core, { email: 'admin@lab.org', role: 'admin' });
+  signInAs(t.core, 'admin-window', adminId);
+  const userId = seedUser(t.core, { email: 'user@lab.org', managedBy: [adminId] });
+  signInAs(t.core, 'user-window', userId);
+  return { adminId, userId };
+}
+
+describe('API key settings', () => {
+  it('stores the key sealed, shows only its last four characters, and never returns it', async () => {
+    await adminCore();
+    const set = await t.call('admin-window', 'settings.set_api_key', { apiKey: KEY });
+    expect(set).toEqual({ ok: true, data: { set: true, source: 'stored', lastFour: '1234', protection: 'os', available: 'os' } });
+    const settings = await t.call('admin-window', 'settings.get', {});
+    expect(JSON.stringify(settings)).not.toContain(KEY.slice(0, 12));
+    const row = t.core.services.db.$client.prepare('SELECT sealed FROM secret').get() as { sealed: Buffer };
+    expect(row.sealed.toString('utf8')).not.toContain(KEY);
+    expect(t.core.services.apiKeys.current()).toBe(KEY);
+    const audit = t.core.services.db.$client.prepare('SELECT * FROM audit_entry').all();
+    expect(JSON.stringify(audit)).not.toContain(KEY.slice(4, 20));
+    expect(audit).toHaveLength(1);
+  });
+
+  it('refuses to store a key without OS protection unless the admin opts in', async () => {
+    await adminCore(new MemorySecretStore('unprotected'));
+    const refused = await t.call('admin-window', 'settings.set_api_key', { apiKey: KEY });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { needsAllowUnprotected: true } } });
+    expect(t.core.services.apiKeys.isSet()).toBe(false);
+    const stored = await t.call('admin-window', 'settings.set_api_key', { apiKey: KEY, allowUnprotected: true });
+    expect(stored).toMatchObject({ ok: true, data: { set: true, protection: 'unprotected' } });
+  });
+
+  it('refuses a key that cannot be a key, naming the field', async () => {
+    await adminCore();
+    const result = await t.call('admin-window', 'settings.set_api_key', { apiKey: 'short' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('apiKey') } });
+  });
+
+  it('clears the key, falling back to the provisioning environment variable', async () => {
+    t = await startTestCore({ env: { GEMINI_API_KEY: 'AIzaSyENV-provisioned-key-000000009999' } });
+    const adminId = seedUser(t.core, { role: 'admin' });
+    signInAs(t.core, 'w', adminId);
+    expect(await t.call('w', 'settings.get')).toMatchObject({ ok: true, data: { apiKey: { source: 'environment', lastFour: '9999' } } });
+    await t.call('w', 'settings.set_api_key', { apiKey: KEY });
+    expect(t.core.services.apiKeys.current()).toBe(KEY);
+    expect(await t.call('w', 'settings.clear_api_key')).toMatchObject({ ok: true, data: { source: 'environment' } });
+  });
+
+  it('keeps the key out of the log even when an error message carries it', async () => {
+    await adminCore();
+    await t.call('admin-window', 'settings.set_api_key', { apiKey: KEY });
+    t.logger.error(`proxy said: bad key ${KEY}`);
+    expect(t.logger.lines.join('\n')).not.toContain(KEY);
+  });
+
+  it('is for admins only', async () => {
+    await adminCore();
+    for (const route of ['settings.get', 'settings.update', 'settings.set_api_key', 'settings.clear_api_key', 'settings.models.update']) {
+      expect(await t.call('user-window', route, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+});
+
+describe('general settings and the model catalogue', () => {
+  it('validates and audits a change of the idle timeout', async () => {
+    await adminCore();
+    expect(await t.call('admin-window', 'settings.update', { idleTimeoutMinutes: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('idleTimeoutMinutes') },
+    });
+    expect(await t.call('admin-window', 'settings.update', { idleTimeoutMinutes: 30 })).toMatchObject({ ok: true, data: { idleTimeoutMinutes: 30 } });
+    const entry = t.core.services.db.$client.prepare("SELECT details FROM audit_entry WHERE action = 'settings.update'").get() as { details: string };
+    expect(JSON.parse(entry.details)).toEqual({ key: 'idleTimeoutMinutes', before: 15, after: 30 });
+  });
+
+  it('refuses a catalogue without exactly one default per kind', async () => {
+    await adminCore();
+    const current = (await t.call('admin-window', 'settings.get')) as { ok: true; data: { catalogue: { kind: string; isDefault: boolean }[] } };
+    const noDefault = current.data.catalogue.map((m) => ({ ...m, isDefault: m.kind === 'video' ? m.isDefault : false }));
+    expect(await t.call('admin-window', 'settings.models.update', { models: noDefault })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('default image model') },
+    });
+    const disabled = current.data.catalogue.map((m, i) => (i === 2 ? { ...m, enabled: false } : m));
+    expect(await t.call('admin-window', 'settings.models.update', { models: disabled })).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,31 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ManualClock } from '../../src/main/clock';
+import { closeDb, openDb } from '../../src/main/db/client';
+import { QuotaLedger } from '../../src/main/services/quotaLedger';
+import { QuotaUsage } from '../../src/main/services/quotaUsage';
+import { SettingsStore } from '../../src/main/services/settings';
+import { raceInLockstep } from './quotaRace';
+
+export interface RaceWorkerData {
+  file: string;
+  migrationsDir: string;
+  userId: string;
+  attempts: number;
+  now: number;
+  tag: string;
+  index: number;
+  /** one Int32 slot per racer: rounds finished (see `raceInLockstep`) */
+  progress: SharedArrayBuffer;
+}
+
+/**
+ * Another connection to the same database file, opened exactly as the product opens it, racing
+ * the main thread's connection from a real parallel thread.
+ */
+const data = workerData as RaceWorkerData;
+const db = openDb({ file: data.file, migrationsDir: data.migrationsDir });
+const clock = new ManualClock(data.now, 'UTC');
+const ledger = new QuotaLedger({ db, clock, usage: new QuotaUsage({ db, clock, settings: new SettingsStore(db, clock) }) });
+const result = raceInLockstep(ledger, { ...data, progress: new Int32Array(data.progress) });
+closeDb(db);
+parentPort!.postMessage(result);

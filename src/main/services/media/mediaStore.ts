@@ -31,11 +31,23 @@ export interface MediaStoreDeps {
   onWriteStep?: (step: MediaWriteStep) => void | Promise<void>;
 }
 
-export interface PrepareMediaInput {
-  userId: string;
+/** A durable original (and thumbnail) that has no database row yet. */
+export interface StoredFile {
+  id: string;
   kind: MediaKind;
-  /** the bytes, or a finished download (moved into place, so it is gone afterwards) */
-  source: DurableSource;
+  relPath: string;
+  thumbRelPath: string | null;
+  mimeType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  createdAt: number;
+}
+
+/** How an item was made: everything of its row that is not about the file. */
+export interface MediaMeta {
+  userId: string;
   /** captured by main for the job, never supplied by the renderer */
   workstation: WorkstationIdentity;
   jobId?: string | null;
@@ -46,6 +58,12 @@ export interface PrepareMediaInput {
   inputIds?: string[];
   parentMediaId?: string | null;
   providerRef?: string | null;
+}
+
+export interface PrepareMediaInput extends MediaMeta {
+  kind: MediaKind;
+  /** the bytes, or a finished download (moved into place, so it is gone afterwards) */
+  source: DurableSource;
   createdAt?: number;
 }
 
@@ -79,9 +97,16 @@ export class MediaStore {
   /**
    * Makes the file and its thumbnail durable and returns the row to insert. Nothing is in the
    * database yet: if the caller's transaction fails, it calls `discard` (and a crash is swept).
-   * The type comes from the bytes; a video whose poster cannot be made is kept without one.
    */
   async prepareFile(input: PrepareMediaInput): Promise<MediaRowValues> {
+    return this.rowFor(await this.storeFile(input), input);
+  }
+
+  /**
+   * The file half of `prepareFile`: the durable original and its thumbnail, named by a fresh id.
+   * The type comes from the bytes; a video whose poster cannot be made is kept without one.
+   */
+  async storeFile(input: { kind: MediaKind; source: DurableSource; createdAt?: number }): Promise<StoredFile> {
     const id = randomUUID();
     const createdAt = input.createdAt ?? this.deps.clock.now();
     const type = await this.sniff(input.source);
@@ -110,31 +135,28 @@ export class MediaStore {
       await this.removeFiles([{ relPath, thumbRelPath: thumb }]);
       throw error;
     }
+    const { width, height, durationMs } = facts;
+    return { id, kind: input.kind, relPath, thumbRelPath: thumb, mimeType: type.mimeType, bytes, width, height, durationMs, createdAt };
+  }
+
+  /** The row for a stored file and what is known about how it was made. */
+  rowFor(file: StoredFile, meta: MediaMeta): MediaRowValues {
     return {
-      id,
-      userId: input.userId,
-      kind: input.kind,
-      jobId: input.jobId ?? null,
-      relPath,
-      thumbRelPath: thumb,
-      mimeType: type.mimeType,
-      bytes,
-      width: facts.width,
-      height: facts.height,
-      durationMs: facts.durationMs,
-      prompt: input.prompt ?? null,
-      negativePrompt: input.negativePrompt ?? null,
-      model: input.model ?? null,
-      params: JSON.stringify(input.params ?? {}),
-      inputIds: JSON.stringify(input.inputIds ?? []),
-      parentMediaId: input.parentMediaId ?? null,
+      ...file,
+      userId: meta.userId,
+      jobId: meta.jobId ?? null,
+      prompt: meta.prompt ?? null,
+      negativePrompt: meta.negativePrompt ?? null,
+      model: meta.model ?? null,
+      params: JSON.stringify(meta.params ?? {}),
+      inputIds: JSON.stringify(meta.inputIds ?? []),
+      parentMediaId: meta.parentMediaId ?? null,
       favorite: false,
       missing: false,
-      workstationHost: input.workstation.hostName,
-      workstationUser: input.workstation.osUser,
-      workstationIp: input.workstation.ipv4,
-      providerRef: input.providerRef ?? null,
-      createdAt,
+      workstationHost: meta.workstation.hostName,
+      workstationUser: meta.workstation.osUser,
+      workstationIp: meta.workstation.ipv4,
+      providerRef: meta.providerRef ?? null,
     };
   }
 

@@ -113,7 +113,16 @@ export const DEFAULT_CATALOGUE: Catalogue = [
   }),
   imageModel('gemini-3-pro-image', 'Nano Banana Pro (Gemini 3 Pro Image)', false, { imageSizes: ['1K', '2K', '4K'] }),
   imageModel('gemini-3.1-flash-lite-image', 'Nano Banana 2 Lite', false, { imageSizes: ['1K'], maxInputImages: 3 }),
-  videoModel('veo-3.1-generate-preview', 'Veo 3.1', 'veo', true, VEO_FULL),
+  // Google's recommended default for video since mid-2026 (GEMINI-API.md §13): Interactions API only.
+  videoModel('gemini-omni-1.1-flash', 'Gemini Omni Flash', 'omni', true, {
+    resolutions: ['360p', '720p', '1080p', '4k'],
+    durations: [],
+    maxInputImages: 6,
+    videoModes: ['text', 'image', 'interpolation', 'references', 'extend'],
+    negativePrompt: false,
+    refine: true,
+  }),
+  videoModel('veo-3.1-generate-preview', 'Veo 3.1', 'veo', false, VEO_FULL),
   videoModel('veo-3.1-fast-generate-preview', 'Veo 3.1 Fast', 'veo', false, VEO_FULL),
   videoModel('veo-3.1-lite-generate-preview', 'Veo 3.1 Lite', 'veo', false, {
     resolutions: ['720p'],

@@ -4,6 +4,7 @@ import type { UserSummary } from '../../../shared/contract/routes/users';
 import { ACCOUNT_STATUSES, ACCOUNT_STATUS_LABELS, type AccountStatus } from '../../../shared/domain/accounts';
 import { formatDateTime } from '../components/format';
 import { Modal } from '../components/Modal';
+import { QuotaEditor } from '../features/quotas';
 import { DeleteUserDialog } from '../features/users/DeleteUserDialog';
 import { InviteDialog } from '../features/users/InviteDialog';
 import { type IssuedCode, SetupCodeList } from '../features/users/SetupCodeList';
@@ -12,7 +13,13 @@ import { UserRowActions } from '../features/users/UserRowActions';
 import { useBatchActions } from '../features/users/useBatchActions';
 import { useUsers } from '../queries/users';
 
-type Dialog = { kind: 'invite' } | { kind: 'codes'; codes: IssuedCode[] } | { kind: 'share'; user: UserSummary } | { kind: 'delete'; user: UserSummary } | null;
+type Dialog =
+  | { kind: 'invite' }
+  | { kind: 'codes'; codes: IssuedCode[] }
+  | { kind: 'share'; user: UserSummary }
+  | { kind: 'delete'; user: UserSummary }
+  | { kind: 'quotas'; users: UserSummary[] }
+  | null;
 
 /** Admin → Users: the admin's own account and the accounts they manage (main enforces the scope). */
 export function UsersPage() {
@@ -73,6 +80,9 @@ export function UsersPage() {
           <button type="button" disabled={batch.running} onClick={() => void batch.run('reset', chosen)}>
             Reset passwords of selected
           </button>
+          <button type="button" onClick={() => setDialog({ kind: 'quotas', users: chosen })}>
+            Set quotas of selected
+          </button>
         </div>
       )}
       {batch.failures.length > 0 && (
@@ -130,6 +140,9 @@ export function UsersPage() {
               <td>{u.managers.map((m) => m.email).join(', ') || '—'}</td>
               <td>{formatDateTime(u.lastLoginAt)}</td>
               <td>
+                <button type="button" onClick={() => setDialog({ kind: 'quotas', users: [u] })} aria-label={`Quotas of ${u.email}`}>
+                  Quotas
+                </button>
                 <UserRowActions
                   user={u}
                   onCodes={showCodes}
@@ -158,6 +171,15 @@ export function UsersPage() {
         </Modal>
       )}
       {dialog?.kind === 'share' && <ShareDialog user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'quotas' && (
+        <Modal
+          title={dialog.users.length === 1 ? `Quotas of ${dialog.users[0]!.email}` : `Quotas of ${dialog.users.length} accounts`}
+          onClose={() => setDialog(null)}
+          className="wide"
+        >
+          <QuotaEditor userIds={dialog.users.map((u) => u.id)} onSaved={() => setDialog(null)} />
+        </Modal>
+      )}
       {dialog?.kind === 'delete' && <DeleteUserDialog user={dialog.user} onClose={() => setDialog(null)} />}
     </section>
   );

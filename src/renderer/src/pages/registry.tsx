@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Me } from '../queries/auth';
 import { GalleryPage } from '../features/gallery/GalleryPage';
+import { UsageReportPage } from '../features/quotas';
 import { AuditPage } from './AuditPage';
 import { ProfilePage } from './ProfilePage';
 import { UsersPage } from './UsersPage';
@@ -22,6 +23,7 @@ export const PAGES: readonly PageDef[] = [
   { id: 'profile', label: 'Profile', adminOnly: false, component: ProfilePage },
   { id: 'gallery', label: 'Gallery', adminOnly: false, component: ({ me }) => <GalleryPage isAdmin={me.role === 'admin'} /> },
   { id: 'admin-users', label: 'Users', adminOnly: true, component: UsersPage },
+  { id: 'admin-usage', label: 'Usage', adminOnly: true, component: UsageReportPage },
   { id: 'admin-audit', label: 'Audit log', adminOnly: true, component: AuditPage },
 ];
 

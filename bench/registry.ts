@@ -13,6 +13,7 @@ export interface Benchmark {
 /** Each area adds its benchmark module here (lazily, so a filtered run loads only what it runs). */
 export const benchmarks: Benchmark[] = [
   { name: 'auth.login', run: async () => (await import('./login')).loginBenchmark.run() },
+  { name: 'gallery', run: async () => (await import('./gallery.bench')).galleryBenchmark.run() },
 ];
 
 export function median(values: number[]): number {

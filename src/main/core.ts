@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { routes } from '../shared/contract/index';
+import { MEDIA_URL_BASE } from '../shared/contract/mediaUrl';
 import type { Envelope } from '../shared/contract/envelope';
 import type { WorkstationIdentity } from '../shared/domain/workstation';
 import packageJson from '../../package.json';
@@ -19,6 +20,10 @@ import { EventHub, type EventSink } from './services/eventHub';
 import { QuotaAdmin } from './services/quotaAdmin';
 import { QuotaLedger } from './services/quotaLedger';
 import { QuotaUsage } from './services/quotaUsage';
+import type { MediaDesktopHooks } from './services/media/desktopHooks';
+import { bundledFfmpegPath } from './services/media/ffmpegPath';
+import { createMediaServer } from './services/media/serveMedia';
+import { startMediaLibrary } from './services/media/startMediaLibrary';
 import type { Services } from './services/index';
 import { DEFAULT_BCRYPT_COST, PasswordService } from './services/passwords';
 import type { SecretStore } from './services/secretStore';
@@ -49,6 +54,10 @@ export interface CoreOptions {
   bcryptCost?: number;
   /** bundled data (the common-password list); found beside the app when omitted, packaged builds pass it */
   resourcesDir?: string;
+  /** native dialogs and the file manager for the gallery (Electron shell); absent in the harness */
+  mediaDesktop?: MediaDesktopHooks;
+  /** ffmpeg for video poster frames; the bundled one when omitted, null for none */
+  ffmpegPath?: string | null;
 }
 
 export interface Core {
@@ -94,6 +103,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onEnded: (session, reason) => events?.toTransport(session.transportId, 'session.ended', { reason }),
   });
   events = new EventHub((userId) => sessions.transportsOf(userId));
+  // Before the router exists: the sweep must not race a write (a new file would look orphaned).
+  const mediaLibrary = await startMediaLibrary({
+    db,
+    dataDir: options.dataDir,
+    clock,
+    logger,
+    ffmpegPath: options.ffmpegPath === undefined ? bundledFfmpegPath() : options.ffmpegPath,
+  });
   const hub = events;
 
   // quota.changed carries the fresh status, so the header updates without a refetch. It is only
@@ -132,6 +149,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     quotaUsage,
     passwords,
     auth,
+    media: mediaLibrary.store,
+    mediaUrlBase: options.mediaUrlBase ?? MEDIA_URL_BASE,
+    mediaDesktop: options.mediaDesktop ?? {},
   };
   await provisionAdminFromEnv(services, env);
 
@@ -156,12 +176,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     endAllSessions: (reason) => sessions.endAll(reason),
     sweepSessions: () => sessions.sweep(),
     resetAdmin: async (email) => resetAdmin(services, email),
-    // The media library arrives with the gallery work; until then nothing exists to serve.
-    serveMedia: async () => new Response('Not found', { status: 404 }),
+    serveMedia: createMediaServer({ db, media: mediaLibrary.store, logger, resolveActor: createActorResolver(db, sessions, { touch: false }) }),
     async shutdown() {
       if (closed) return;
       closed = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      await mediaLibrary.stop();
       closeDb(db);
     },
     services,

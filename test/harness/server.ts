@@ -10,6 +10,7 @@ import type { Logger } from '../../src/main/logger';
 import { MemorySecretStore } from '../../src/main/services/secretStore';
 import { bridgeScript } from './bridgeScript';
 import { OffsetClock } from './testClock';
+import { createSeedControls } from './seedControls';
 
 export interface HarnessOptions {
   port: number;
@@ -67,6 +68,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     env,
   });
 
+  const seedControls = options.testControls ? createSeedControls(core, (req) => readBody(req, 1024 * 1024)) : null;
+
   // Connection ids this harness issued; anything else is a forged transport identity.
   const connections = new Set<string>();
   const server = http.createServer((req, res) => {
@@ -92,6 +95,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) return serveMedia(req, url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/assets/')) return serveAsset(url, res);
     if (testClock && req.method === 'POST' && url.pathname === '/__test/clock/advance') return advanceClock(testClock, req, res);
+    if (seedControls && url.pathname.startsWith('/__test/')) return seedControls.handle(req, res, url);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   }
 

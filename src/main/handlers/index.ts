@@ -6,6 +6,7 @@ import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { settingsHandlers } from './settings';
 import { usersHandlers } from './users';
+import { mediaHandlers } from './media';
 
 /** Every route's handler. Leaving one out is a type error here. */
 export function createHandlers(s: Services): Handlers {
@@ -16,5 +17,6 @@ export function createHandlers(s: Services): Handlers {
     ...authHandlers(s),
     ...usersHandlers(s),
     ...auditHandlers(s),
+    ...mediaHandlers(s),
   };
 }

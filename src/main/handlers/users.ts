@@ -17,6 +17,11 @@ export function usersHandlers(s: Services): Pick<
     'users.unlock': (input, { actor }) => ({ user: unlockUser(s, actor, input.userId) }),
     'users.share': (input, { actor }) => ({ user: shareUser(s, actor, input.userId, input.adminEmail) }),
     'users.unshare': (input, { actor }) => ({ user: unshareUser(s, actor, input.userId, input.adminEmail) }),
-    'users.delete': (input, { actor }) => deleteUser(s, actor, input),
+    'users.delete': async (input, { actor }) => {
+      const { filesToRemove, ...result } = deleteUser(s, actor, input);
+      // rows are gone (committed); now the files (a crash here is finished by the start-up sweep)
+      await s.media.removeFiles(filesToRemove.map((relPath) => ({ relPath, thumbRelPath: null })));
+      return result;
+    },
   };
 }

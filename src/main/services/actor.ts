@@ -7,8 +7,10 @@ import type { SessionStore } from './sessions';
 /**
  * Maps a transport to its account. The account is read from the database on every request, so a
  * deactivation, deletion or demotion takes effect on the very next request of a live session.
+ * `touch: false` resolves without counting as activity: media loads use it, so a video looping in
+ * an abandoned window does not keep its session from going idle.
  */
-export function createActorResolver(db: Db, sessions: SessionStore): (caller: Caller) => Actor | null {
+export function createActorResolver(db: Db, sessions: SessionStore, options: { touch?: boolean } = {}): (caller: Caller) => Actor | null {
   return (caller) => {
     const session = sessions.current(caller.transportId);
     if (!session) return null;
@@ -25,7 +27,7 @@ export function createActorResolver(db: Db, sessions: SessionStore): (caller: Ca
       sessions.end(caller.transportId, 'deactivated');
       return null;
     }
-    sessions.touch(session);
+    if (options.touch !== false) sessions.touch(session);
     return { userId: account.id, email: account.email, role: account.role, sessionId: session.id };
   };
 }

@@ -10,6 +10,8 @@ import type { QuotaAdmin } from './quotaAdmin';
 import type { QuotaLedger } from './quotaLedger';
 import type { QuotaUsage } from './quotaUsage';
 import type { PasswordService } from './passwords';
+import type { MediaDesktopHooks } from './media/desktopHooks';
+import type { MediaStore } from './media/mediaStore';
 import type { SecretStore } from './secretStore';
 import type { SessionStore } from './sessions';
 import type { SettingsStore } from './settings';
@@ -39,4 +41,10 @@ export interface Services {
   passwords: PasswordService;
   /** sign-in, first run, setup codes, password changes */
   auth: AuthService;
+  /** the media library's files (durable writes, thumbnails, deletion) */
+  media: MediaStore;
+  /** prefix of media URLs in DTOs: `studio-media://media/` (Electron) or `/media/` (harness) */
+  mediaUrlBase: string;
+  /** native dialogs and the file manager, when the transport has them (Electron) */
+  mediaDesktop: MediaDesktopHooks;
 }

@@ -124,7 +124,11 @@ export function unlockUser(deps: UserAdminDeps, actor: Actor, userId: string): U
  * managed users are handed over too, then the account goes with everything that cascades from it
  * (manager links, codes, quota policies and ledger). Audit entries keep ids and emails as text.
  */
-export function deleteUser(deps: UserAdminDeps, actor: Actor, input: ParsedInput<'users.delete'>): RouteOutput<'users.delete'> {
+export function deleteUser(
+  deps: UserAdminDeps,
+  actor: Actor,
+  input: ParsedInput<'users.delete'>,
+): RouteOutput<'users.delete'> & { filesToRemove: string[] } {
   const { db, clock, sessions } = deps;
   if (input.userId === actor.userId) {
     refuseIfLastAdmin(deps, self(deps, actor));
@@ -146,7 +150,13 @@ export function deleteUser(deps: UserAdminDeps, actor: Actor, input: ParsedInput
         jobCount: disposed.jobCount,
         handedOverUsers,
       });
-      return { userId: row.id, media: input.media, mediaCount: disposed.mediaCount, jobCount: disposed.jobCount };
+      return {
+        userId: row.id,
+        media: input.media,
+        mediaCount: disposed.mediaCount,
+        jobCount: disposed.jobCount,
+        filesToRemove: disposed.filesToRemove,
+      };
     },
     { behavior: 'immediate' },
   );

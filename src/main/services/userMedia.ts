@@ -9,8 +9,6 @@ export type MediaDisposal = 'delete' | 'transfer';
  * inside the deletion's transaction, before the user row goes, so no row ever points to a missing
  * user. Returns the files the caller removes after the commit (rows first, then files; the media
  * library's start-up sweep finishes a removal a crash interrupted).
- *
- * The media library adds file deletion at merge; until then only rows exist.
  */
 export function disposeUserMedia(
   db: Db,

@@ -21,8 +21,12 @@ export interface StudioEvents {
   'job.updated': JobDto;
   /** after every reserve, commit, release and policy change: the user's fresh quotas */
   'quota.changed': { userId: string; status: QuotaStatus };
+  /** new items in the media library of `userId` (sent to that user and the admins managing them) */
+  'media.created': { userId: string; ids: string[] };
+  /** items removed from the media library of `userId` */
+  'media.deleted': { userId: string; ids: string[] };
 }
 
 export type StudioEventName = keyof StudioEvents;
 
-export const EVENT_NAMES = ['session.ended', 'job.updated', 'quota.changed'] as const satisfies readonly StudioEventName[];
+export const EVENT_NAMES = ['session.ended', 'job.updated', 'quota.changed', 'media.created', 'media.deleted'] as const satisfies readonly StudioEventName[];

@@ -14,6 +14,7 @@ import {
   usersUnshare,
   usersUpdate,
 } from './routes/users';
+import { mediaRoutes } from './routes/media';
 
 /**
  * Every route of the product, declared once. The router's handler table, the renderer client's
@@ -47,6 +48,8 @@ export const routes = routeTable(
   usersUnshare,
   usersDelete,
   auditList,
+  // the media library and gallery
+  ...mediaRoutes,
 );
 
 export type Routes = typeof routes;

@@ -46,8 +46,13 @@ export const media = sqliteTable(
     providerRef: text('provider_ref'),
     createdAt: integer('created_at').notNull(),
   },
+  // Every gallery page walks one of these per visible user, newest first, and stops after one page:
+  // the filter column sits between user and time so a filtered page stays a short index range too.
   (t) => [
     index('media_user_created_idx').on(t.userId, t.createdAt, t.id),
+    index('media_user_kind_created_idx').on(t.userId, t.kind, t.createdAt, t.id),
+    index('media_user_favorite_created_idx').on(t.userId, t.favorite, t.createdAt, t.id),
+    index('media_user_model_created_idx').on(t.userId, t.model, t.createdAt, t.id),
     index('media_created_idx').on(t.createdAt, t.id),
     index('media_job_idx').on(t.jobId),
     index('media_parent_idx').on(t.parentMediaId),

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Me } from '../queries/auth';
+import { GalleryPage } from '../features/gallery/GalleryPage';
 import { UsageReportPage } from '../features/quotas';
 import { AuditPage } from './AuditPage';
 import { ProfilePage } from './ProfilePage';
@@ -20,6 +21,7 @@ export interface PageDef {
  */
 export const PAGES: readonly PageDef[] = [
   { id: 'profile', label: 'Profile', adminOnly: false, component: ProfilePage },
+  { id: 'gallery', label: 'Gallery', adminOnly: false, component: ({ me }) => <GalleryPage isAdmin={me.role === 'admin'} /> },
   { id: 'admin-users', label: 'Users', adminOnly: true, component: UsersPage },
   { id: 'admin-usage', label: 'Usage', adminOnly: true, component: UsageReportPage },
   { id: 'admin-audit', label: 'Audit log', adminOnly: true, component: AuditPage },

@@ -14,4 +14,11 @@ export const queryKeys = {
   usersList: (filters: object) => ['users.list', filters] as const,
   audit: ['audit.list'] as const,
   auditList: (filters: object) => ['audit.list', filters] as const,
+  /** everything from the media library; invalidated together when items come or go */
+  media: ['media'] as const,
+  mediaList: (filters: object) => ['media', 'list', filters] as const,
+  mediaLists: ['media', 'list'] as const,
+  mediaItem: (id: string) => ['media', 'item', id] as const,
+  mediaStats: ['media', 'stats'] as const,
+  mediaCapabilities: ['media', 'capabilities'] as const,
 };

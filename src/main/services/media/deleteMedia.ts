@@ -1,0 +1,69 @@
+import { StudioError } from '../../../shared/contract/errors';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../router';
+import { recordAudit } from '../audit';
+import type { Services } from '../index';
+import { visibleUserIds } from '../scope';
+import { announceMedia } from './mediaEvents';
+import type { MediaFileRefs } from './mediaStore';
+
+interface DeletableRow extends MediaFileRefs {
+  id: string;
+  userId: string;
+  email: string;
+}
+
+/**
+ * Deletes items the actor may act on: their own, or (admins) a managed user's. All or nothing: if
+ * any id is unknown or out of scope, nothing is deleted and the answer does not say which.
+ * Row first (one transaction, with the audit entry), then the files: a crash in between leaves
+ * files without rows, which the start-up sweep removes. A deleted item's URL answers 404 at once.
+ */
+export async function deleteMedia(s: Pick<Services, 'db' | 'media' | 'events' | 'clock' | 'workstation'>, actor: Actor, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  // better-sqlite3 has one connection: statements on `s.db` inside the callback are part of the transaction.
+  const rows = s.db.transaction(
+    () => {
+      const found = selectDeletable(s.db, unique);
+      const visible = new Set(visibleUserIds(s.db, actor));
+      if (found.length !== unique.length || found.some((r) => !visible.has(r.userId))) {
+        throw new StudioError('NOT_FOUND', 'Nothing was deleted: some of these items do not exist or you cannot delete them.');
+      }
+      s.db.$client.prepare(`DELETE FROM media WHERE id IN (${marks(unique.length)})`).run(...unique);
+      for (const [userId, owned] of groupByOwner(found)) {
+        recordAudit(s.db, {
+          action: 'media.delete',
+          actor: { id: actor.userId, email: actor.email },
+          target: { id: userId, email: owned[0]!.email },
+          details: { count: owned.length, ids: owned.map((r) => r.id) },
+          workstation: s.workstation(),
+          at: s.clock.now(),
+        });
+      }
+      return found;
+    },
+    { behavior: 'immediate' },
+  );
+  await s.media.removeFiles(rows);
+  for (const [userId, owned] of groupByOwner(rows)) announceMedia(s, 'media.deleted', userId, owned.map((r) => r.id));
+  return unique;
+}
+
+function selectDeletable(db: Db, ids: string[]): DeletableRow[] {
+  return db.$client
+    .prepare(
+      `SELECT m.id AS id, m.user_id AS userId, u.email AS email, m.rel_path AS relPath, m.thumb_rel_path AS thumbRelPath
+       FROM media m JOIN user u ON u.id = m.user_id WHERE m.id IN (${marks(ids.length)})`,
+    )
+    .all(...ids) as DeletableRow[];
+}
+
+function groupByOwner(rows: DeletableRow[]): Map<string, DeletableRow[]> {
+  const groups = new Map<string, DeletableRow[]>();
+  for (const row of rows) groups.set(row.userId, [...(groups.get(row.userId) ?? []), row]);
+  return groups;
+}
+
+function marks(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}

@@ -1,0 +1,64 @@
+import { StudioError } from '../../../shared/contract/errors';
+import type { MediaDetails } from '../../../shared/contract/routes/media';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../router';
+import { visibleUserIds } from '../scope';
+import { MEDIA_RECORD_COLUMNS, MEDIA_RECORD_FROM, type MediaRecord, parseIdList, parseJsonObject, toMediaItem } from './mediaRecord';
+import { prepared } from './statementCache';
+
+/** A source chain longer than this is cut (and a cycle in bad data cannot loop forever). */
+const MAX_CHAIN = 50;
+
+/** The same answer for "no such item" and "not yours", so ids of other people's items reveal nothing. */
+export function mediaNotFound(): StudioError {
+  return new StudioError('NOT_FOUND', 'This item does not exist or you cannot see it.');
+}
+
+/** One item if the actor may see it (own; an admin also a managed user's), else null. */
+export function findVisibleMedia(db: Db, actor: Actor, id: string): MediaRecord | null {
+  const row = prepared(db, `SELECT ${MEDIA_RECORD_COLUMNS} FROM ${MEDIA_RECORD_FROM} WHERE m.id = ?`).get(id) as MediaRecord | undefined;
+  if (!row) return null;
+  return new Set(visibleUserIds(db, actor)).has(row.userId) ? row : null;
+}
+
+/**
+ * An item with everything the details panel shows: every parameter, the inputs it was made from
+ * and its source chain (what it edits or animates, and what that came from). Related items the
+ * actor may not see are left out rather than named.
+ */
+export function getMediaDetails(db: Db, actor: Actor, id: string, urlBase: string): MediaDetails {
+  const row = findVisibleMedia(db, actor, id);
+  if (!row) throw mediaNotFound();
+  const visible = new Set(visibleUserIds(db, actor));
+  const ctx = { urlBase, forAdmin: actor.role === 'admin' };
+
+  const chain = prepared(
+    db,
+    `WITH RECURSIVE chain(id, depth) AS (
+       SELECT parent_media_id, 1 FROM media WHERE id = ? AND parent_media_id IS NOT NULL
+       UNION ALL
+       SELECT m.parent_media_id, c.depth + 1 FROM media m JOIN chain c ON m.id = c.id
+       WHERE m.parent_media_id IS NOT NULL AND c.depth < ${MAX_CHAIN}
+     )
+     SELECT ${MEDIA_RECORD_COLUMNS} FROM chain c JOIN media m ON m.id = c.id JOIN user u ON u.id = m.user_id ORDER BY c.depth`,
+  ).all(id) as MediaRecord[];
+
+  const inputIds = parseIdList(row.inputIds);
+  const inputs = inputIds.length
+    ? (db.$client
+        .prepare(`SELECT ${MEDIA_RECORD_COLUMNS} FROM ${MEDIA_RECORD_FROM} WHERE m.id IN (${inputIds.map(() => '?').join(', ')})`)
+        .all(...inputIds) as MediaRecord[])
+    : [];
+  const byId = new Map(inputs.map((r) => [r.id, r]));
+
+  return {
+    ...toMediaItem(row, ctx),
+    params: parseJsonObject(row.params),
+    inputIds,
+    inputs: inputIds
+      .map((inputId) => byId.get(inputId))
+      .filter((r): r is MediaRecord => r !== undefined && visible.has(r.userId))
+      .map((r) => toMediaItem(r, ctx)),
+    sourceChain: chain.filter((r) => visible.has(r.userId)).map((r) => toMediaItem(r, ctx)),
+  };
+}

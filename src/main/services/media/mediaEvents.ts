@@ -1,0 +1,19 @@
+import type { Db } from '../../db/client';
+import type { EventHub } from '../eventHub';
+
+/**
+ * Tells the owner's windows, and the windows of every admin managing the owner, that items came or
+ * went; nobody else hears about them. Payloads carry ids only: the renderer refetches what it may see.
+ */
+export function announceMedia(
+  deps: { db: Db; events: EventHub },
+  event: 'media.created' | 'media.deleted',
+  userId: string,
+  ids: string[],
+): void {
+  if (ids.length === 0) return;
+  const admins = deps.db.$client.prepare('SELECT admin_id AS adminId FROM user_manager WHERE user_id = ?').all(userId) as { adminId: string }[];
+  for (const recipient of new Set([userId, ...admins.map((a) => a.adminId)])) {
+    deps.events.toUser(recipient, event, { userId, ids });
+  }
+}

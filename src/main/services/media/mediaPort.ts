@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { StudioError } from '../../../shared/contract/errors';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import type { EventHub } from '../eventHub';
+import type { GeneratedMediaRecord, InputImage, MediaPort, PreparedMedia } from '../jobs/ports';
+import { canAccessUser } from '../scope';
+import { absoluteOf, STAGING_DIR } from './layout';
+import { announceMedia } from './mediaEvents';
+import type { MediaStore, StoredFile } from './mediaStore';
+
+interface ItemRow {
+  id: string;
+  userId: string;
+  kind: 'image' | 'video' | 'input';
+  relPath: string;
+  mimeType: string;
+  model: string | null;
+  providerRef: string | null;
+  missing: number;
+}
+
+/**
+ * The media library as the job runner sees it (`jobs/ports.ts`): inputs a user may use, durable
+ * outputs that become rows inside the job's finishing transaction, and events after the commit.
+ * An id the user may not use answers NOT_FOUND, the same as an id that does not exist.
+ */
+export function createMediaPort(deps: { db: Db; media: MediaStore; events: EventHub; clock: Clock; dataDir: string }): MediaPort {
+  const notUsable = () => new StudioError('NOT_FOUND', 'One of the chosen images does not exist or you cannot use it.');
+
+  /** An item `userId` may use: their own, or (for an admin) a managed user's. */
+  function usable(userId: string, mediaId: string, needsFile: boolean): ItemRow {
+    const row = deps.db.$client
+      .prepare(
+        `SELECT id, user_id AS userId, kind, rel_path AS relPath, mime_type AS mimeType, model, provider_ref AS providerRef, missing
+         FROM media WHERE id = ?`,
+      )
+      .get(mediaId) as ItemRow | undefined;
+    const actor = deps.db.$client.prepare('SELECT id, email, role FROM user WHERE id = ?').get(userId) as
+      | { id: string; email: string; role: 'user' | 'admin' }
+      | undefined;
+    if (!row || !actor || (needsFile && row.missing)) throw notUsable();
+    if (!canAccessUser(deps.db, { userId: actor.id, email: actor.email, role: actor.role, sessionId: '' }, row.userId)) throw notUsable();
+    return row;
+  }
+
+  function usableImage(userId: string, mediaId: string): ItemRow {
+    const row = usable(userId, mediaId, true);
+    if (row.kind === 'video') throw new StudioError('VALIDATION_FAILED', 'A video cannot be used where an image is needed.');
+    return row;
+  }
+
+  /** Stored files carry their `createdAt` through the runner, so the row matches the folder it is in. */
+  const toPrepared = (file: StoredFile): PreparedMedia & { createdAt: number } => ({ ...file, kind: file.kind === 'video' ? 'video' : 'image' });
+
+  return {
+    assertInputImage(userId, mediaId) {
+      usableImage(userId, mediaId);
+    },
+
+    readInputImage(userId, mediaId): InputImage {
+      const row = usableImage(userId, mediaId);
+      // realpath containment, as for serving: a row pointing outside the media folder is not read
+      const root = fs.realpathSync(deps.media.root);
+      let file: string;
+      try {
+        file = fs.realpathSync(absoluteOf(deps.dataDir, row.relPath));
+      } catch {
+        throw notUsable();
+      }
+      if (!file.startsWith(root + path.sep)) throw notUsable();
+      return { id: row.id, mimeType: row.mimeType, data: fs.readFileSync(file).toString('base64') };
+    },
+
+    videoForContinuation(userId, mediaId) {
+      // continuing needs Google's handle, not the local file: a missing file does not block it
+      const row = usable(userId, mediaId, false);
+      if (row.kind !== 'video') throw new StudioError('VALIDATION_FAILED', 'Only a video can be extended or refined.');
+      return { id: row.id, model: row.model, providerRef: row.providerRef };
+    },
+
+    // The declared MIME type is not trusted: the store reads the type from the bytes.
+    prepareImage: async (bytes) => toPrepared(await deps.media.storeFile({ kind: 'image', source: bytes })),
+    prepareVideo: async (tempFile) => toPrepared(await deps.media.storeFile({ kind: 'video', source: { file: tempFile } })),
+
+    insert(prepared, record: GeneratedMediaRecord) {
+      const createdAt = (prepared as Partial<StoredFile>).createdAt ?? deps.clock.now();
+      deps.media.insertRows(deps.db, [deps.media.rowFor({ ...prepared, createdAt }, record)]);
+    },
+
+    discard(prepared) {
+      for (const rel of [prepared.relPath, prepared.thumbRelPath]) {
+        if (rel) fs.rmSync(absoluteOf(deps.dataDir, rel), { force: true });
+      }
+    },
+
+    tempDir() {
+      const dir = path.join(deps.media.root, STAGING_DIR);
+      fs.mkdirSync(dir, { recursive: true });
+      return dir;
+    },
+
+    announce(userId, mediaIds) {
+      announceMedia(deps, 'media.created', userId, mediaIds);
+    },
+  };
+}

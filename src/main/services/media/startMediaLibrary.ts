@@ -1,0 +1,45 @@
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import type { Logger } from '../../logger';
+import { MediaStore } from './mediaStore';
+import { sweepMediaFolder, type SweepReport } from './mediaSweep';
+
+export interface MediaLibrary {
+  store: MediaStore;
+  sweep: SweepReport;
+  /** waits for background thumbnail repair to stop (shutdown) */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the media library at start-up: the integrity sweep runs to completion first (it only lists
+ * folders, so it is quick), then thumbnails that went missing are rebuilt one at a time in the
+ * background — the gallery shows a placeholder until each is back.
+ */
+export async function startMediaLibrary(deps: { db: Db; dataDir: string; clock: Clock; logger: Logger; ffmpegPath: string | null }): Promise<MediaLibrary> {
+  const store = new MediaStore(deps);
+  const sweep = await sweepMediaFolder(deps);
+  let stopping = false;
+  const repair = (async () => {
+    const select = deps.db.$client.prepare('SELECT id, kind, rel_path AS relPath, created_at AS createdAt FROM media WHERE id = ?');
+    const update = deps.db.$client.prepare('UPDATE media SET thumb_rel_path = ? WHERE id = ?');
+    for (const id of sweep.thumbsToRebuild) {
+      if (stopping) return;
+      try {
+        const row = select.get(id) as Parameters<MediaStore['rebuildThumbnail']>[0] | undefined;
+        const rel = row ? await store.rebuildThumbnail(row) : null;
+        if (!stopping) update.run(rel, id);
+      } catch (error) {
+        deps.logger.warn('thumbnail not rebuilt', { mediaId: id, error: String(error) });
+      }
+    }
+  })();
+  return {
+    store,
+    sweep,
+    async stop() {
+      stopping = true;
+      await repair;
+    },
+  };
+}

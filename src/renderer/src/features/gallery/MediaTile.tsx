@@ -1,0 +1,56 @@
+import type { MouseEvent } from 'react';
+import type { MediaItem } from '../../../../shared/contract/routes/media';
+import { formatDuration } from './format';
+
+export interface MediaTileProps {
+  item: MediaItem;
+  index: number;
+  size: number;
+  selected: boolean;
+  /** selection mode: a plain click toggles instead of opening */
+  selecting: boolean;
+  onOpen: (index: number) => void;
+  onToggle: (index: number, range: boolean) => void;
+}
+
+/** One gallery tile: thumbnail (or a placeholder), badges, and a checkbox for bulk selection. */
+export function MediaTile({ item, index, size, selected, selecting, onOpen, onToggle }: MediaTileProps) {
+  const label = tileLabel(item);
+  const onClick = (event: MouseEvent<HTMLButtonElement>) => {
+    if (event.shiftKey) onToggle(index, true);
+    else if (event.ctrlKey || event.metaKey || selecting) onToggle(index, false);
+    else onOpen(index);
+  };
+  return (
+    <div className={`media-tile${selected ? ' is-selected' : ''}`} data-testid="media-tile" data-index={index} role="listitem" style={{ width: size, height: size }}>
+      <button type="button" className="media-tile-open" aria-label={label} data-tile-index={index} onClick={onClick}>
+        {item.missing ? (
+          <span className="media-tile-missing">File missing</span>
+        ) : item.thumbUrl ? (
+          <img src={item.thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />
+        ) : (
+          <span className="media-tile-placeholder">{item.kind === 'video' ? 'Video' : 'No preview'}</span>
+        )}
+      </button>
+      <input
+        type="checkbox"
+        className="media-tile-check"
+        aria-label={`Select ${label}`}
+        checked={selected}
+        onChange={() => {}}
+        onClick={(event) => onToggle(index, event.shiftKey)}
+      />
+      <span className="media-tile-badges" aria-hidden="true">
+        {item.favorite && <span className="media-badge">★</span>}
+        {item.kind === 'video' && <span className="media-badge">{item.durationMs ? formatDuration(item.durationMs) : 'Video'}</span>}
+        {item.kind === 'input' && <span className="media-badge">Input</span>}
+      </span>
+    </div>
+  );
+}
+
+export function tileLabel(item: MediaItem): string {
+  const what = item.kind === 'video' ? 'Video' : item.kind === 'input' ? 'Input image' : 'Image';
+  const prompt = item.prompt ? `: ${item.prompt.length > 80 ? `${item.prompt.slice(0, 80)}…` : item.prompt}` : '';
+  return `${what}${prompt}${item.missing ? ' (file missing)' : ''}`;
+}

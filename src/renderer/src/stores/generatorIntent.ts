@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import { registerSessionReset } from './sessionReset';
+
+/** Which generator to open from the gallery: a new image, an edit of this one, or a video of it. */
+export type GeneratorTarget = 'image' | 'edit' | 'video';
+
+export interface GeneratorIntent {
+  target: GeneratorTarget;
+  /** the gallery item this came from */
+  mediaId: string;
+  /**
+   * `settings`: only prefill the form from the item ("reuse settings");
+   * `source`: also use the item as the input — the image to edit, or the first frame to animate
+   */
+  use: 'settings' | 'source';
+  /** settings to prefill: prompt, negative prompt, model and the recorded parameters */
+  settings: {
+    prompt?: string | null;
+    negativePrompt?: string | null;
+    model?: string | null;
+    params?: Record<string, unknown>;
+  };
+}
+
+interface GeneratorIntentState {
+  intent: GeneratorIntent | null;
+  /** set by the gallery ("reuse settings", "edit", "animate") */
+  open: (intent: GeneratorIntent) => void;
+  /** read once by the generation page it targets, which then clears it */
+  consume: () => GeneratorIntent | null;
+}
+
+/**
+ * A one-shot hand-over from the gallery to the generation pages, which live on another branch of
+ * the UI: the gallery says what to open and with which settings, the page reads it when it mounts.
+ */
+export const useGeneratorIntent = create<GeneratorIntentState>((set, get) => ({
+  intent: null,
+  open: (intent) => set({ intent }),
+  consume: () => {
+    const { intent } = get();
+    if (intent) set({ intent: null });
+    return intent;
+  },
+}));
+
+// A prompt is personal: it must not be waiting in the generator for the next person.
+registerSessionReset(() => useGeneratorIntent.setState({ intent: null }));

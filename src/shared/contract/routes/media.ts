@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import {
+  IMPORT_MAX_BASE64_CHARS,
+  MEDIA_BATCH_MAX,
+  MEDIA_PAGE_DEFAULT,
+  MEDIA_PAGE_MAX,
+  MEDIA_QUERY_MAX_CHARS,
+  mediaIdSchema,
+  mediaKindSchema,
+} from '../../domain/media';
+import { workstationSchema } from '../../domain/workstation';
+import { defineRoute } from '../route';
+
+const epochMs = z.number().int().min(0).max(8.64e15);
+
+/**
+ * One media item as the renderer sees it. `url` and `thumbUrl` come from main (the transport's media
+ * base), so the renderer never builds a file path or protocol URL. `owner` and `workstation` are only
+ * present for admins (SPEC §6: admins see who made what, from which workstation).
+ */
+export const mediaItemSchema = z.object({
+  id: z.string(),
+  kind: mediaKindSchema,
+  url: z.string(),
+  /** null when no thumbnail exists (a video whose poster frame could not be made) */
+  thumbUrl: z.string().nullable(),
+  mimeType: z.string(),
+  bytes: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  durationMs: z.number().int().nullable(),
+  prompt: z.string().nullable(),
+  negativePrompt: z.string().nullable(),
+  model: z.string().nullable(),
+  favorite: z.boolean(),
+  /** the start-up check found the file gone: the item is listed, but cannot be shown */
+  missing: z.boolean(),
+  createdAt: z.number().int(),
+  parentMediaId: z.string().nullable(),
+  jobId: z.string().nullable(),
+  owner: z.object({ userId: z.string(), email: z.string() }).optional(),
+  workstation: workstationSchema.optional(),
+});
+export type MediaItem = z.infer<typeof mediaItemSchema>;
+
+export const mediaDetailsSchema = mediaItemSchema.extend({
+  /** every parameter the generation sent, as recorded */
+  params: z.record(z.string(), z.unknown()),
+  inputIds: z.array(z.string()),
+  /** the input items this one was made from, that the caller may see */
+  inputs: z.array(mediaItemSchema),
+  /** parent, grandparent, … (what this item edits, animates or extends), nearest first */
+  sourceChain: z.array(mediaItemSchema),
+});
+export type MediaDetails = z.infer<typeof mediaDetailsSchema>;
+
+const kindTotals = z.object({ count: z.number().int(), bytes: z.number().int() });
+export const mediaTotalsSchema = z.object({
+  count: z.number().int(),
+  bytes: z.number().int(),
+  missing: z.number().int(),
+  byKind: z.object({ image: kindTotals, video: kindTotals, input: kindTotals }),
+});
+export type MediaTotals = z.infer<typeof mediaTotalsSchema>;
+
+export const mediaImport = defineRoute({
+  name: 'media.import',
+  access: 'user',
+  input: z.object({
+    /** the file's bytes, base64; the type is read from the bytes, never from the name */
+    bytes: z.string().min(1, 'the file is empty').max(IMPORT_MAX_BASE64_CHARS, 'the image is larger than 20 MB'),
+    fileName: z.string().max(255).optional(),
+  }),
+  output: z.object({
+    id: z.string(),
+    mediaUrl: z.string(),
+    thumbUrl: z.string().nullable(),
+    width: z.number().int(),
+    height: z.number().int(),
+    mimeType: z.string(),
+  }),
+});
+
+export const mediaList = defineRoute({
+  name: 'media.list',
+  access: 'user',
+  input: z.object({
+    /** opaque: the `nextCursor` of the previous page */
+    cursor: z.string().max(300).optional(),
+    limit: z.number().int().min(1).max(MEDIA_PAGE_MAX).default(MEDIA_PAGE_DEFAULT),
+    kind: mediaKindSchema.optional(),
+    model: z.string().min(1).max(200).optional(),
+    /** admins: one of the users they manage (or themselves) */
+    userId: z.string().min(1).max(64).optional(),
+    favorite: z.boolean().optional(),
+    /** words or word beginnings that must all appear in the prompt */
+    query: z.string().max(MEDIA_QUERY_MAX_CHARS).optional(),
+    /** created at or after (ms since the epoch) */
+    from: epochMs.optional(),
+    /** created before (ms since the epoch) */
+    to: epochMs.optional(),
+  }),
+  output: z.object({ items: z.array(mediaItemSchema), nextCursor: z.string().nullable() }),
+});
+
+export const mediaGet = defineRoute({
+  name: 'media.get',
+  access: 'user',
+  input: z.object({ id: mediaIdSchema }),
+  output: mediaDetailsSchema,
+});
+
+export const mediaFavorite = defineRoute({
+  name: 'media.favorite',
+  access: 'user',
+  input: z.object({ id: mediaIdSchema, favorite: z.boolean() }),
+  output: z.object({ id: z.string(), favorite: z.boolean() }),
+});
+
+const idBatch = z.array(mediaIdSchema).min(1, 'nothing selected').max(MEDIA_BATCH_MAX, `at most ${MEDIA_BATCH_MAX} items at once`);
+
+export const mediaDelete = defineRoute({
+  name: 'media.delete',
+  access: 'user',
+  input: z.object({ ids: idBatch }),
+  output: z.object({ deleted: z.array(z.string()) }),
+});
+
+export const mediaExport = defineRoute({
+  name: 'media.export',
+  access: 'user',
+  // No destination from the renderer: a page must not be able to make main write into any folder it
+  // names. The folder comes from the app's own save dialog (Electron) or the data folder (harness).
+  input: z.object({ ids: idBatch }).strict(),
+  output: z.object({
+    /** false when the person closed the folder dialog */
+    exported: z.boolean(),
+    path: z.string().nullable(),
+    files: z.number().int(),
+    skipped: z.array(z.object({ id: z.string(), reason: z.enum(['missing']) })),
+  }),
+});
+
+export const mediaStats = defineRoute({
+  name: 'media.stats',
+  access: 'user',
+  input: z.object({}).optional(),
+  output: z.object({
+    own: mediaTotalsSchema,
+    /** admins only: over the users they manage (not counting themselves), and per user */
+    managed: mediaTotalsSchema
+      .extend({ users: z.array(z.object({ userId: z.string(), email: z.string(), totals: mediaTotalsSchema })) })
+      .nullable(),
+    /** the models that made the visible media, for the gallery's model filter */
+    models: z.array(z.string()),
+  }),
+});
+
+/** What this transport can do beyond the contract's core (desktop dialogs and the file manager). */
+export const mediaCapabilitiesGet = defineRoute({
+  name: 'media.capabilities.get',
+  access: 'user',
+  input: z.object({}).optional(),
+  output: z.object({ saveAs: z.boolean(), revealInFolder: z.boolean(), exportToChosenFolder: z.boolean() }),
+});
+
+export const mediaSaveAs = defineRoute({
+  name: 'media.save_as',
+  access: 'user',
+  input: z.object({ id: mediaIdSchema }),
+  output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+});
+
+export const mediaReveal = defineRoute({
+  name: 'media.reveal',
+  access: 'user',
+  input: z.object({ id: mediaIdSchema }),
+  output: z.object({ revealed: z.boolean() }),
+});
+
+export const mediaRoutes = [
+  mediaImport,
+  mediaList,
+  mediaGet,
+  mediaFavorite,
+  mediaDelete,
+  mediaExport,
+  mediaStats,
+  mediaCapabilitiesGet,
+  mediaSaveAs,
+  mediaReveal,
+] as const;

@@ -1,0 +1,80 @@
+import type http from 'node:http';
+import sharp from 'sharp';
+import type { Core } from '../../src/main/core';
+import { seedUser } from '../support/seed';
+import { seedMediaRows } from '../support/seedMedia';
+
+/**
+ * Test-only seeding controls of the browser harness, for end-to-end specs that need a big or
+ * multi-user library without generating it. Part of the harness's opt-in test controls
+ * (STUDIO_HARNESS_TEST_CONTROLS=1, like the movable clock); the harness itself is never packaged.
+ *
+ * - POST /__test/seed-media `{ users?: [{ email, password?, role?, managedBy?: [adminEmail] }], items?: [{ ownerEmail, count, promptPrefix? }] }`
+ *   → `{ users: { [email]: id }, items: { [ownerEmail]: [ids, oldest first] } }`; a user with a
+ *   password signs in through the real login screen.
+ */
+interface SeedRequest {
+  users?: { email: string; password?: string; role?: 'user' | 'admin'; managedBy?: string[] }[];
+  items?: { ownerEmail: string; count: number; promptPrefix?: string }[];
+}
+
+export interface SeedControls {
+  /** answers a /__test/ request */
+  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void>;
+}
+
+export function createSeedControls(core: Core, readBody: (req: http.IncomingMessage) => Promise<string>): SeedControls {
+  let files: { original: Buffer; thumbnail: Buffer } | null = null;
+
+  const userIdOf = (email: string): string | undefined =>
+    (core.services.db.$client.prepare('SELECT id FROM user WHERE email = ?').get(email.toLowerCase()) as { id: string } | undefined)?.id;
+
+  async function seed(body: SeedRequest) {
+    files ??= {
+      original: await sharp({ create: { width: 96, height: 96, channels: 3, background: '#4a6fa5' } }).png().toBuffer(),
+      thumbnail: await sharp({ create: { width: 96, height: 96, channels: 3, background: '#4a6fa5' } }).webp().toBuffer(),
+    };
+    const users: Record<string, string> = {};
+    for (const u of body.users ?? []) {
+      const managedBy = (u.managedBy ?? []).map((email) => userIdOf(email) ?? users[email]).filter((id): id is string => Boolean(id));
+      const id = userIdOf(u.email) ?? seedUser(core, { email: u.email.toLowerCase(), role: u.role ?? 'user', managedBy });
+      if (u.password) {
+        const hash = await core.services.passwords.hash(u.password);
+        core.services.db.$client.prepare('UPDATE user SET password_hash = ? WHERE id = ?').run(hash, id);
+      }
+      users[u.email] = id;
+    }
+    const items: Record<string, string[]> = {};
+    const now = core.services.clock.now();
+    for (const group of body.items ?? []) {
+      const owner = userIdOf(group.ownerEmail);
+      if (!owner) throw new Error(`unknown owner ${group.ownerEmail}`);
+      const prefix = group.promptPrefix ?? 'Seeded item';
+      const rows = Array.from({ length: group.count }, (_, i) => ({
+        userId: owner,
+        createdAt: now - (group.count - i) * 1000,
+        prompt: `${prefix} ${String(i).padStart(4, '0')}`,
+      }));
+      items[group.ownerEmail] = seedMediaRows(core.services.db, rows, { dataDir: core.services.dataDir, ...files });
+    }
+    return { users, items };
+  }
+
+  return {
+    async handle(req, res, url) {
+      try {
+        if (req.method !== 'POST') throw new Error('POST only');
+        const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
+        let result: unknown;
+        if (url.pathname === '/__test/seed-media') result = await seed(body as SeedRequest);
+        else {
+          res.writeHead(404).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      } catch (error) {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : 'bad request');
+      }
+    },
+  };
+}

@@ -13,6 +13,15 @@ import { createLogger, type Logger } from './logger';
 import { type Caller, createRouter, type Handlers, type RouterDeps } from './router';
 import { provisionAdminFromEnv, resetAdmin } from './services/adminProvisioning';
 import { createActorResolver } from './services/actor';
+import { createGenAi } from './services/gemini/client';
+import { createOmniProvider } from './services/gemini/omniProvider';
+import { createVeoProvider } from './services/gemini/veoProvider';
+import { GenerationService } from './services/jobs/generationService';
+import { JobRepository } from './services/jobs/jobRepository';
+import { DEFAULT_JOB_TIMINGS, JobRunner, type JobTimings } from './services/jobs/jobRunner';
+import { createMediaPort } from './services/media/mediaPort';
+import { mediaUrl } from './services/media/mediaRecord';
+import { ledgerQuotaPort } from './services/quotaPort';
 import { AuthService } from './services/auth';
 import { findResourcesDir, loadCommonPasswords } from './services/commonPasswords';
 import { ApiKeyStore } from './services/apiKey';
@@ -48,6 +57,8 @@ export interface CoreOptions {
   migrationsDir?: string;
   workstation?: () => WorkstationIdentity;
   logger?: Logger;
+  /** generation budgets and poll interval; tests shorten them */
+  jobTimings?: Partial<JobTimings>;
   /** how often expired sessions are swept (ms); 0 turns the timer off (tests call `sweepSessions`) */
   sessionSweepMs?: number;
   /** bcrypt cost for new hashes; the product uses 12 (SPEC §2), tests lower it to stay fast */
@@ -130,6 +141,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
   const auth = new AuthService({ db, clock, workstation, sessions, settings, passwords });
 
+  const apiKeys = new ApiKeyStore(db, options.secretStore, clock, env);
+  const mediaUrlBase = options.mediaUrlBase ?? MEDIA_URL_BASE;
+
+  // Generation: one SDK client per call (the key may change while the app runs), adapters per family.
+  const genai = () => createGenAi({ apiKey: apiKeys.current(), baseUrl: options.geminiBaseUrl });
+  const jobs = new JobRepository(db, clock);
+  const quotaPort = ledgerQuotaPort(quotaLedger, db);
+  const mediaPort = createMediaPort({ db, media: mediaLibrary.store, events, clock, dataDir: options.dataDir });
+  const jobRunner = new JobRunner({
+    db,
+    clock,
+    logger,
+    jobs,
+    quota: quotaPort,
+    media: mediaPort,
+    events,
+    genai,
+    apiKey: () => apiKeys.current(),
+    geminiBaseUrl: options.geminiBaseUrl,
+    videoProviders: {
+      veo: createVeoProvider(genai, { pollTimeoutMs: 30_000 }),
+      omni: createOmniProvider(genai, { createTimeoutMs: 60_000, pollTimeoutMs: 30_000 }),
+    },
+    maxParallel: () => settings.get('maxParallelJobs'),
+    timings: { ...DEFAULT_JOB_TIMINGS, ...options.jobTimings },
+    mediaUrls: (id, hasThumb) => ({
+      url: mediaUrl(mediaUrlBase, id, 'original'),
+      thumbUrl: hasThumb ? mediaUrl(mediaUrlBase, id, 'thumbnail') : null,
+    }),
+  });
+  const generation = new GenerationService({ db, clock, jobs, runner: jobRunner, quota: quotaPort, media: mediaPort, settings, workstation });
+
   const services: Services = {
     db,
     schema,
@@ -143,14 +186,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     secretStore: options.secretStore,
     workstation,
-    apiKeys: new ApiKeyStore(db, options.secretStore, clock, env),
+    apiKeys,
     quotaLedger,
     quotaAdmin,
     quotaUsage,
     passwords,
     auth,
     media: mediaLibrary.store,
-    mediaUrlBase: options.mediaUrlBase ?? MEDIA_URL_BASE,
+    mediaUrlBase,
+    jobs,
+    jobRunner,
+    generation,
     mediaDesktop: options.mediaDesktop ?? {},
   };
   await provisionAdminFromEnv(services, env);
@@ -163,6 +209,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     isFirstRun: () => db.select({ id: schema.user.id }).from(schema.user).limit(1).get() === undefined,
     logger,
   });
+
+  // After a restart: resume known operations, interrupt unknown outcomes, settle stray reservations.
+  jobRunner.recover();
 
   const sweepMs = options.sessionSweepMs ?? 15_000;
   const sweepTimer = sweepMs > 0 ? setInterval(() => sessions.sweep(), sweepMs) : undefined;
@@ -181,6 +230,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      // running jobs keep their persisted state; the next start resumes or interrupts them
+      await jobRunner.shutdown();
       await mediaLibrary.stop();
       closeDb(db);
     },

@@ -31,7 +31,7 @@ export async function startGenerationRig(
 ): Promise<GenerationRig> {
   const fake = options.fake ?? (await startFakeGemini({ pendingPolls: 2 }));
   const t = await startTestCore({
-    dataDir: options.dataDir,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     geminiBaseUrl: fake.baseUrl,
     env: { GEMINI_API_KEY: fake.apiKey },
     jobTimings: FAST_TIMINGS,

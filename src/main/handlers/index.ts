@@ -1,6 +1,7 @@
 import type { Handlers } from '../router';
 import type { Services } from '../services';
 import { appHandlers } from './app';
+import { generationHandlers } from './generation';
 import { quotaHandlers } from './quotas';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
@@ -12,6 +13,7 @@ import { mediaHandlers } from './media';
 export function createHandlers(s: Services): Handlers {
   return {
     ...appHandlers(s),
+    ...generationHandlers(s),
     ...settingsHandlers(s),
     ...quotaHandlers(s),
     ...authHandlers(s),

@@ -6,6 +6,9 @@ import type { Logger } from '../logger';
 import type { ApiKeyStore } from './apiKey';
 import type { AuthService } from './auth';
 import type { EventHub } from './eventHub';
+import type { GenerationService } from './jobs/generationService';
+import type { JobRepository } from './jobs/jobRepository';
+import type { JobRunner } from './jobs/jobRunner';
 import type { QuotaAdmin } from './quotaAdmin';
 import type { QuotaLedger } from './quotaLedger';
 import type { QuotaUsage } from './quotaUsage';
@@ -47,4 +50,10 @@ export interface Services {
   mediaUrlBase: string;
   /** native dialogs and the file manager, when the transport has them (Electron) */
   mediaDesktop: MediaDesktopHooks;
+  /** durable job rows */
+  jobs: JobRepository;
+  /** runs, cancels and recovers jobs */
+  jobRunner: JobRunner;
+  /** validates generation requests and turns them into reserved jobs */
+  generation: GenerationService;
 }

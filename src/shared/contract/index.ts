@@ -14,6 +14,14 @@ import {
   usersUnshare,
   usersUpdate,
 } from './routes/users';
+import {
+  generationImageCreate,
+  generationImageEdit,
+  generationModelsList,
+  generationVideoCreate,
+  jobsCancel,
+  jobsList,
+} from './routes/generation';
 import { mediaRoutes } from './routes/media';
 
 /**
@@ -50,6 +58,13 @@ export const routes = routeTable(
   auditList,
   // the media library and gallery
   ...mediaRoutes,
+  // generation jobs
+  generationModelsList,
+  generationImageCreate,
+  generationImageEdit,
+  generationVideoCreate,
+  jobsList,
+  jobsCancel,
 );
 
 export type Routes = typeof routes;

@@ -3,7 +3,6 @@ export const queryKeys = {
   appStatus: ['app.status'] as const,
   models: ['generation.models.list'] as const,
   jobs: ['jobs.list'] as const,
-  media: ['media'] as const,
   quotaStatus: ['quotas.status'] as const,
   /** prefix of every admin view of quotas (one user, a selection, the usage report) */
   quotasAdmin: ['quotas.admin'] as const,

@@ -219,7 +219,19 @@ export class JobRunner {
         this.slots.release();
       }
     }
-    const output = await this.waitForVideo(row, provider, operation, signal);
+    let output: VideoOutput;
+    try {
+      output = await this.waitForVideo(row, provider, operation, signal);
+    } catch (error) {
+      // A person's cancel also tells Google to stop where the API allows it (Omni), so nothing keeps
+      // generating — and billing — for a result nobody will see. A shutdown does not: it resumes.
+      if (signal.reason instanceof StudioError && signal.reason.code === 'CANCELLED') {
+        await provider.cancel(operation).catch((cancelError: unknown) =>
+          this.deps.logger.warn('could not cancel on Google’s side', { jobId: row.id, error: String(cancelError) }),
+        );
+      }
+      throw error;
+    }
     await this.slots.acquire(signal);
     try {
       this.move(row.id, 'downloading');

@@ -58,6 +58,7 @@ test('first run → invite two people → a code is copied → the invited perso
   await expect(nav.getByRole('button', { name: 'Profile' })).toBeVisible();
   await expect(nav.getByRole('button', { name: /Users/ })).toHaveCount(0);
   await expect(nav.getByRole('button', { name: /Audit/ })).toHaveCount(0);
+  await nav.getByRole('button', { name: 'Profile' }).click();
   await expect(page.getByTestId('profile-email')).toHaveText('kim@lab.example');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -87,6 +88,7 @@ test.describe('with the harness clock under test control', () => {
   test('the idle timeout returns to the sign-in screen with the previous person’s data gone', async ({ page, request, harness }) => {
     await page.goto(harness.url);
     await createFirstAdmin(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Profile' }).click();
     await expect(page.getByTestId('profile-email')).toHaveText(ADMIN);
     await page.getByLabel('Current password').fill('something typed');
 

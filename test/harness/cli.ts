@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     geminiApiKey,
     env: process.env,
     testControls: process.env.STUDIO_HARNESS_TEST_CONTROLS === '1',
+    // Google's videos take minutes, so the app polls every 10 s; the local stand-in answers at once
+    ...(values['fake-gemini'] ? { jobTimings: { pollIntervalMs: 250 } } : {}),
   });
   console.log(`HARNESS_URL=${harness.url}`);
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/contract/csp';
 import type { Clock } from '../../src/main/clock';
-import { type Core, createCore } from '../../src/main/core';
+import { type Core, type CoreOptions, createCore } from '../../src/main/core';
 import type { Logger } from '../../src/main/logger';
 import { MemorySecretStore } from '../../src/main/services/secretStore';
 import { bridgeScript } from './bridgeScript';
@@ -28,6 +28,8 @@ export interface HarnessOptions {
    * `POST /__test/clock/advance {ms}`, which also sweeps expired sessions. Never on by default.
    */
   testControls?: boolean;
+  /** generation budgets and poll interval (a local fake server needs no 10-second polls) */
+  jobTimings?: CoreOptions['jobTimings'];
 }
 
 export interface Harness {
@@ -66,6 +68,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     clock: testClock ?? options.clock,
     logger: options.logger,
     env,
+    jobTimings: options.jobTimings,
   });
 
   const seedControls = options.testControls ? createSeedControls(core, (req) => readBody(req, 1024 * 1024)) : null;

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
 import { useActivityHeartbeat } from '../features/auth/useActivityHeartbeat';
+import { JobQueuePanel } from '../features/generation/JobQueuePanel';
+import { useJobEvents } from '../features/generation/useJobs';
 import { call } from '../ipc/client';
 import { useMe } from '../queries/auth';
 import { pagesFor } from '../pages/registry';
@@ -8,6 +10,9 @@ import { useNavigationStore } from '../stores/navigation';
 import { endSession, useSessionStore } from '../stores/session';
 import { ErrorPanel } from './ErrorPanel';
 import { HeaderExtras } from './HeaderExtras';
+import { Toasts } from './Toasts';
+
+const openGallery = () => useNavigationStore.getState().go('gallery');
 
 /** The signed-in frame: header (app, quota slot, navigation, who is signed in, sign out) and the page. */
 export function AppShell() {
@@ -15,6 +20,8 @@ export function AppShell() {
   const pageId = useNavigationStore((s) => s.pageId);
   const go = useNavigationStore((s) => s.go);
   useActivityHeartbeat();
+  // one subscription for the whole window: the queue, results and toasts stay live on every page
+  useJobEvents(openGallery);
 
   useEffect(() => {
     if (me.data) useSessionStore.getState().setIdleTimeoutMinutes(me.data.idleTimeoutMinutes);
@@ -56,6 +63,7 @@ export function AppShell() {
           </ul>
         </nav>
         <HeaderExtras me={me.data} />
+        <JobQueuePanel />
         <span className="signed-in-as" aria-label="Signed in as">
           <span data-testid="signed-in-email">{me.data.email}</span>
           {me.data.role === 'admin' ? <span className="badge">admin</span> : null}
@@ -65,6 +73,7 @@ export function AppShell() {
         </button>
       </header>
       <main className="app-main">{Page ? <Page me={me.data} /> : null}</main>
+      <Toasts />
     </div>
   );
 }

@@ -1,7 +1,11 @@
 import type { ComponentType } from 'react';
 import type { Me } from '../queries/auth';
 import { GalleryPage } from '../features/gallery/GalleryPage';
+import { EditPage } from '../features/generation/EditPage';
+import { ImagePage } from '../features/generation/ImagePage';
+import { VideoPage } from '../features/generation/VideoPage';
 import { UsageReportPage } from '../features/quotas';
+import { useNavigationStore } from '../stores/navigation';
 import { AuditPage } from './AuditPage';
 import { ProfilePage } from './ProfilePage';
 import { UsersPage } from './UsersPage';
@@ -16,12 +20,19 @@ export interface PageDef {
 }
 
 /**
- * The app's pages in navigation order. Other areas add theirs with one line each (Image, Edit,
- * Video, Gallery before Profile); the first page a person may see is where they land.
+ * The app's pages in navigation order; the first page a person may see is where they land.
  */
 export const PAGES: readonly PageDef[] = [
+  { id: 'image', label: 'Image', adminOnly: false, component: ImagePage },
+  { id: 'edit', label: 'Edit', adminOnly: false, component: EditPage },
+  { id: 'video', label: 'Video', adminOnly: false, component: VideoPage },
+  {
+    id: 'gallery',
+    label: 'Gallery',
+    adminOnly: false,
+    component: ({ me }) => <GalleryPage isAdmin={me.role === 'admin'} onOpenGenerator={(target) => useNavigationStore.getState().go(target)} />,
+  },
   { id: 'profile', label: 'Profile', adminOnly: false, component: ProfilePage },
-  { id: 'gallery', label: 'Gallery', adminOnly: false, component: ({ me }) => <GalleryPage isAdmin={me.role === 'admin'} /> },
   { id: 'admin-users', label: 'Users', adminOnly: true, component: UsersPage },
   { id: 'admin-usage', label: 'Usage', adminOnly: true, component: UsageReportPage },
   { id: 'admin-audit', label: 'Audit log', adminOnly: true, component: AuditPage },

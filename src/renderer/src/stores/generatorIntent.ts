@@ -13,6 +13,8 @@ export interface GeneratorIntent {
    * `source`: also use the item as the input — the image to edit, or the first frame to animate
    */
   use: 'settings' | 'source';
+  /** the item's URLs from main, to show it as the chosen input */
+  preview?: { url: string; thumbUrl: string | null };
   /** settings to prefill: prompt, negative prompt, model and the recorded parameters */
   settings: {
     prompt?: string | null;

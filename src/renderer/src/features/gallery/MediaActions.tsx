@@ -29,6 +29,7 @@ export function MediaActions({ item, onRequestDelete, onOpenGenerator, onMessage
       target,
       mediaId: item.id,
       use,
+      preview: { url: item.url, thumbUrl: item.thumbUrl },
       settings: { prompt: item.prompt, negativePrompt: item.negativePrompt, model: item.model, params: details.data?.params ?? {} },
     });
     onOpenGenerator?.(target);

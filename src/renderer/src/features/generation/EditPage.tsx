@@ -1,12 +1,14 @@
 import type { RouteInput } from '../../../../shared/contract/types';
 import { useState } from 'react';
 import { call } from '../../ipc/client';
+import { QuotaMeter } from '../quotas';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
 import { PromptField } from './PromptField';
 import { Select } from './Select';
 import { useGenerate } from './useGenerate';
+import { param, pickedFrom, useIntentFor } from './useIntent';
 import { pickModel, useModels } from './useModels';
 
 interface EditFormState {
@@ -19,9 +21,18 @@ interface EditFormState {
 }
 
 /** Edit an image by instruction; the result links to its source, so edits form a chain. */
-export function EditPage({ initial }: { initial?: Partial<EditFormState> }) {
+export function EditPage() {
   const { models } = useModels('image');
-  const [form, setForm] = useState<EditFormState>({ source: [], prompt: '', references: [], ...initial });
+  const intent = useIntentFor('edit');
+  const [form, setForm] = useState<EditFormState>(() => ({
+    // "edit this result" continues the chain: the item is the source, the instruction starts empty
+    source: intent?.use === 'source' ? [pickedFrom(intent)] : [],
+    prompt: intent?.use === 'settings' ? (intent.settings.prompt ?? '') : '',
+    modelId: intent?.settings.model ?? undefined,
+    aspectRatio: intent ? param(intent, 'aspectRatio', 'string') : undefined,
+    imageSize: intent ? param(intent, 'imageSize', 'string') : undefined,
+    references: [],
+  }));
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<EditFormState>) => setForm((f) => ({ ...f, ...patch }));
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.edit'>) =>
@@ -44,6 +55,7 @@ export function EditPage({ initial }: { initial?: Partial<EditFormState> }) {
   return (
     <section className="generator" aria-labelledby="edit-title">
       <h1 id="edit-title">Edit</h1>
+      <QuotaMeter kind="edit" />
       <form
         className="generator-form"
         onSubmit={(e) => {

@@ -1,12 +1,14 @@
 import type { RouteInput } from '../../../../shared/contract/types';
 import { useState } from 'react';
 import { call } from '../../ipc/client';
+import { QuotaMeter } from '../quotas';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
 import { PromptField } from './PromptField';
 import { Select } from './Select';
 import { useGenerate } from './useGenerate';
+import { param, useIntentFor } from './useIntent';
 import { pickModel, useModels } from './useModels';
 
 interface ImageFormState {
@@ -19,9 +21,17 @@ interface ImageFormState {
 }
 
 /** Generate images: one request per image, run in parallel, every image kept (SPEC §5). */
-export function ImagePage({ initial }: { initial?: Partial<ImageFormState> }) {
+export function ImagePage() {
   const { models } = useModels('image');
-  const [form, setForm] = useState<ImageFormState>({ prompt: '', count: 1, references: [], ...initial });
+  const intent = useIntentFor('image');
+  const [form, setForm] = useState<ImageFormState>(() => ({
+    prompt: intent?.settings.prompt ?? '',
+    modelId: intent?.settings.model ?? undefined,
+    aspectRatio: intent ? param(intent, 'aspectRatio', 'string') : undefined,
+    imageSize: intent ? param(intent, 'imageSize', 'string') : undefined,
+    count: (intent && param<number>(intent, 'count', 'number')) || 1,
+    references: [],
+  }));
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<ImageFormState>) => setForm((f) => ({ ...f, ...patch }));
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.create'>) =>
@@ -44,6 +54,7 @@ export function ImagePage({ initial }: { initial?: Partial<ImageFormState> }) {
   return (
     <section className="generator" aria-labelledby="image-title">
       <h1 id="image-title">Image</h1>
+      <QuotaMeter kind="image" />
       <form
         className="generator-form"
         onSubmit={(e) => {

@@ -4,6 +4,7 @@ import type { JobDto } from '../../../../shared/contract/routes/generation';
 import type { VideoMode } from '../../../../shared/domain/models';
 import { videoOptionProblems } from '../../../../shared/domain/videoRules';
 import { call } from '../../ipc/client';
+import { QuotaMeter } from '../quotas';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
@@ -11,6 +12,7 @@ import { PromptField } from './PromptField';
 import { Select } from './Select';
 import { useGenerate } from './useGenerate';
 import { allJobs, useJobs } from './useJobs';
+import { param, pickedFrom, useIntentFor } from './useIntent';
 import { pickModel, useModels } from './useModels';
 
 type FormMode = Exclude<VideoMode, 'extend'> | 'continue';
@@ -42,16 +44,24 @@ const MODE_LABELS: Record<FormMode, string> = {
  * One form for both video families: it offers what the chosen model can do and checks the same
  * rules main checks (shared/domain/videoRules.ts), so every option shown is one that is sent.
  */
-export function VideoPage({ initial }: { initial?: Partial<VideoFormState> }) {
+export function VideoPage() {
   const { models } = useModels('video');
-  const [form, setForm] = useState<VideoFormState>({
-    prompt: '',
-    mode: 'text',
-    firstFrame: [],
-    lastFrame: [],
-    references: [],
-    negativePrompt: '',
-    ...initial,
+  const intent = useIntentFor('video');
+  const [form, setForm] = useState<VideoFormState>(() => {
+    const fromVideo = intent?.use === 'settings';
+    return {
+      // "animate" from the gallery: the image becomes the first frame
+      prompt: fromVideo ? (intent.settings.prompt ?? '') : '',
+      modelId: fromVideo ? (intent.settings.model ?? undefined) : undefined,
+      mode: intent?.use === 'source' ? 'image' : 'text',
+      firstFrame: intent?.use === 'source' ? [pickedFrom(intent)] : [],
+      lastFrame: [],
+      references: [],
+      negativePrompt: fromVideo ? (intent.settings.negativePrompt ?? '') : '',
+      aspectRatio: fromVideo ? param(intent, 'aspectRatio', 'string') : undefined,
+      resolution: fromVideo ? param(intent, 'resolution', 'string') : undefined,
+      durationSeconds: fromVideo ? param(intent, 'durationSeconds', 'number') : undefined,
+    };
   });
   const set = (patch: Partial<VideoFormState>) => setForm((f) => ({ ...f, ...patch }));
   const model = pickModel(models, form.modelId);
@@ -97,6 +107,7 @@ export function VideoPage({ initial }: { initial?: Partial<VideoFormState> }) {
   return (
     <section className="generator" aria-labelledby="video-title">
       <h1 id="video-title">Video</h1>
+      <QuotaMeter kind="video" />
       <form
         className="generator-form"
         onSubmit={(e) => {

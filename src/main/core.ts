@@ -14,6 +14,7 @@ import { type Caller, createRouter, type Handlers, type RouterDeps } from './rou
 import { provisionAdminFromEnv, resetAdmin } from './services/adminProvisioning';
 import { createActorResolver } from './services/actor';
 import { createGenAi } from './services/gemini/client';
+import { checkModels, DEFAULT_MODEL_CHECK, type ModelCheckOptions } from './services/gemini/modelCheck';
 import { createOmniProvider } from './services/gemini/omniProvider';
 import { createVeoProvider } from './services/gemini/veoProvider';
 import { GenerationService } from './services/jobs/generationService';
@@ -59,6 +60,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** generation budgets and poll interval; tests shorten them */
   jobTimings?: Partial<JobTimings>;
+  /** per-look-up budget and parallelism of "check models"; tests shorten the budget */
+  modelCheck?: Partial<ModelCheckOptions>;
   /** how often expired sessions are swept (ms); 0 turns the timer off (tests call `sweepSessions`) */
   sessionSweepMs?: number;
   /** bcrypt cost for new hashes; the product uses 12 (SPEC §2), tests lower it to stay fast */
@@ -172,6 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
   });
   const generation = new GenerationService({ db, clock, jobs, runner: jobRunner, quota: quotaPort, media: mediaPort, settings, workstation });
+  const modelCheckOptions = { ...DEFAULT_MODEL_CHECK, ...options.modelCheck };
 
   const services: Services = {
     db,
@@ -197,6 +201,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     jobs,
     jobRunner,
     generation,
+    // genai() reads the key first, so a missing key is NO_API_KEY before anything is sent
+    checkModels: (ids) => checkModels(genai(), ids, modelCheckOptions),
     mediaDesktop: options.mediaDesktop ?? {},
   };
   await provisionAdminFromEnv(services, env);

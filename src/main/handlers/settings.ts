@@ -1,8 +1,15 @@
+import { withAvailability } from '../../shared/domain/models';
 import type { Handlers } from '../router';
 import { recordAudit } from '../services/audit';
 import type { Services } from '../services';
 
-type SettingsRoutes = 'settings.get' | 'settings.update' | 'settings.set_api_key' | 'settings.clear_api_key' | 'settings.models.update';
+type SettingsRoutes =
+  | 'settings.get'
+  | 'settings.update'
+  | 'settings.set_api_key'
+  | 'settings.clear_api_key'
+  | 'settings.models.update'
+  | 'settings.models.check';
 
 export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
   const snapshot = () => ({
@@ -56,11 +63,38 @@ export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
     },
 
     'settings.models.update': (input, { actor }) => {
-      s.db.transaction(() => {
-        s.settings.set('modelCatalogue', input.models, actor.userId);
-        audit(actor, 'settings.models.update', { models: input.models.map((m) => `${m.id}${m.enabled ? '' : ' (disabled)'}${m.isDefault ? ' (default)' : ''}`) });
-      });
+      s.db.transaction(
+        () => {
+          // `missing` is Google's answer, not the admin's: an id keeps what the last check found
+          // (an editor opened before a check cannot undo it), a new id starts as not missing.
+          const known = new Map(s.settings.get('modelCatalogue').map((m) => [m.id, m.missing]));
+          const models = input.models.map((m) => ({ ...m, missing: known.get(m.id) ?? false }));
+          s.settings.set('modelCatalogue', models, actor.userId);
+          audit(actor, 'settings.models.update', { models: models.map((m) => `${m.id}${m.enabled ? '' : ' (disabled)'}${m.isDefault ? ' (default)' : ''}`) });
+        },
+        { behavior: 'immediate' },
+      );
       return { catalogue: s.settings.get('modelCatalogue') };
+    },
+
+    'settings.models.check': async (_input, { actor }) => {
+      // Refuse before any request: without a key every answer would be "unknown".
+      s.apiKeys.current();
+      const asked = s.settings.get('modelCatalogue');
+      // The network calls run outside any transaction (ARCHITECTURE.md: invariants).
+      const results = await s.checkModels(asked.map((m) => m.id));
+      const catalogue = s.db.transaction(
+        () => {
+          // Re-read: the catalogue may have been edited while Google was answering.
+          const { catalogue: next, changed } = withAvailability(s.settings.get('modelCatalogue'), results);
+          if (changed.length > 0) s.settings.set('modelCatalogue', next, actor.userId);
+          const ids = (status: string) => results.filter((r) => r.status === status).map((r) => r.id);
+          audit(actor, 'settings.models.check', { available: ids('available'), missing: ids('missing'), unknown: ids('unknown'), changed });
+          return next;
+        },
+        { behavior: 'immediate' },
+      );
+      return { results, catalogue };
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ModelCheckResult } from '../../shared/contract/routes/settings';
 import type { WorkstationIdentity } from '../../shared/domain/workstation';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
@@ -56,4 +57,6 @@ export interface Services {
   jobRunner: JobRunner;
   /** validates generation requests and turns them into reserved jobs */
   generation: GenerationService;
+  /** asks Google whether each model id still exists (never throws per model; NO_API_KEY up front) */
+  checkModels: (ids: readonly string[]) => Promise<ModelCheckResult[]>;
 }

@@ -1,7 +1,7 @@
 import { routeTable } from './route';
 import { appStatus } from './routes/app';
 import { quotasGet, quotasResetUsage, quotasSet, quotasStatus, quotasUsageReport } from './routes/quotas';
-import { settingsClearApiKey, settingsGet, settingsModelsUpdate, settingsSetApiKey, settingsUpdate } from './routes/settings';
+import { settingsClearApiKey, settingsGet, settingsModelsCheck, settingsModelsUpdate, settingsSetApiKey, settingsUpdate } from './routes/settings';
 import { auditList } from './routes/audit';
 import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
 import {
@@ -35,6 +35,7 @@ export const routes = routeTable(
   settingsSetApiKey,
   settingsClearApiKey,
   settingsModelsUpdate,
+  settingsModelsCheck,
   quotasStatus,
   quotasGet,
   quotasSet,

@@ -132,6 +132,44 @@ export const DEFAULT_CATALOGUE: Catalogue = [
   }),
 ];
 
+/**
+ * Whether generators offer a model: an admin enabled it and Google still knows its id. A missing
+ * model stays in the catalogue (admins see it flagged in settings) but nobody can pick it.
+ */
+export function isOffered(model: CatalogueModel): boolean {
+  return model.enabled && !model.missing;
+}
+
+/**
+ * The model a generator uses when none is named: the admin's default, or — while Google no longer
+ * offers that one — the first other offered model of the kind, as the generator pages preselect.
+ */
 export function defaultModel(catalogue: Catalogue, kind: 'image' | 'video'): CatalogueModel | undefined {
-  return catalogue.find((m) => m.kind === kind && m.enabled && m.isDefault) ?? catalogue.find((m) => m.kind === kind && m.enabled);
+  const offered = catalogue.filter((m) => m.kind === kind && isOffered(m));
+  return offered.find((m) => m.isDefault) ?? offered[0];
+}
+
+/** One id's answer from "check models"; only definite answers change the catalogue. */
+export interface ModelAvailability {
+  id: string;
+  status: 'available' | 'missing' | 'unknown';
+}
+
+/**
+ * The catalogue with `missing` set from definite answers: 404 → missing, found → not missing.
+ * `unknown` (no key, rate limit, network, 5xx) leaves a model as it was, so a bad day at Google
+ * never hides the whole catalogue from every generator. Ids without an answer are left alone too.
+ */
+export function withAvailability(catalogue: Catalogue, results: readonly ModelAvailability[]): { catalogue: Catalogue; changed: string[] } {
+  const answers = new Map(results.map((r) => [r.id, r.status]));
+  const changed: string[] = [];
+  const next = catalogue.map((m) => {
+    const status = answers.get(m.id);
+    if (status !== 'available' && status !== 'missing') return m;
+    const missing = status === 'missing';
+    if (missing === m.missing) return m;
+    changed.push(m.id);
+    return { ...m, missing };
+  });
+  return { catalogue: next, changed };
 }

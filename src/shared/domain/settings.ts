@@ -3,13 +3,23 @@ import { catalogueSchema, DEFAULT_CATALOGUE } from './models';
 import { INITIAL_DEFAULT_QUOTAS, quotaPolicySchema } from './quotas';
 
 /**
+ * Bounds of the numeric settings, shared so the settings form checks exactly what main enforces.
+ * Idle timeout: SPEC §2 (5–120 minutes); parallel jobs: enough to overlap videos without flooding
+ * Google's rate limit from one workstation.
+ */
+export const SETTING_LIMITS = {
+  idleTimeoutMinutes: { min: 5, max: 120 },
+  maxParallelJobs: { min: 1, max: 8 },
+} as const;
+
+/**
  * Admin settings: each key with its schema and its initial value. Stored as JSON in the `setting`
  * table; a missing or unreadable value falls back to the default here.
  */
 export const settingSchemas = {
-  idleTimeoutMinutes: z.number().int().min(5).max(120),
+  idleTimeoutMinutes: z.number().int().min(SETTING_LIMITS.idleTimeoutMinutes.min).max(SETTING_LIMITS.idleTimeoutMinutes.max),
   defaultQuotas: z.object({ image: quotaPolicySchema, edit: quotaPolicySchema, video: quotaPolicySchema }),
-  maxParallelJobs: z.number().int().min(1).max(8),
+  maxParallelJobs: z.number().int().min(SETTING_LIMITS.maxParallelJobs.min).max(SETTING_LIMITS.maxParallelJobs.max),
   modelCatalogue: catalogueSchema,
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogueModelSchema, catalogueSchema } from '../../domain/models';
 import { quotaPolicySchema } from '../../domain/quotas';
+import { SETTING_LIMITS } from '../../domain/settings';
 import { defineRoute } from '../route';
 
 const apiKeyStatusSchema = z.object({
@@ -28,14 +29,25 @@ export const settingsGet = defineRoute({
   output: settingsSchema,
 });
 
+const idle = SETTING_LIMITS.idleTimeoutMinutes;
+const parallel = SETTING_LIMITS.maxParallelJobs;
+
 export const settingsUpdate = defineRoute({
   name: 'settings.update',
   access: 'admin',
   input: z
     .object({
-      idleTimeoutMinutes: z.number().int().min(5, 'at least 5 minutes').max(120, 'at most 120 minutes'),
+      idleTimeoutMinutes: z
+        .number()
+        .int('whole minutes')
+        .min(idle.min, `at least ${idle.min} minutes`)
+        .max(idle.max, `at most ${idle.max} minutes`),
       defaultQuotas: defaultQuotasSchema,
-      maxParallelJobs: z.number().int().min(1).max(8),
+      maxParallelJobs: z
+        .number()
+        .int('a whole number')
+        .min(parallel.min, `at least ${parallel.min}`)
+        .max(parallel.max, `at most ${parallel.max} jobs at once`),
     })
     .partial()
     .strict(),
@@ -71,4 +83,22 @@ export const settingsModelsUpdate = defineRoute({
   access: 'admin',
   input: z.object({ models: catalogueSchema }).strict(),
   output: z.object({ catalogue: z.array(catalogueModelSchema) }),
+});
+
+/**
+ * What Google said about one catalogue id. `unknown` means we could not tell (no answer, rate
+ * limit, bad key, 5xx): it never marks a model missing, and `message` says why.
+ */
+export const modelCheckResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(['available', 'missing', 'unknown']),
+  message: z.string().optional(),
+});
+export type ModelCheckResult = z.infer<typeof modelCheckResultSchema>;
+
+export const settingsModelsCheck = defineRoute({
+  name: 'settings.models.check',
+  access: 'admin',
+  input: z.object({}).strict().optional(),
+  output: z.object({ results: z.array(modelCheckResultSchema), catalogue: z.array(catalogueModelSchema) }),
 });

@@ -16,7 +16,7 @@ export function generationHandlers(s: Services): Pick<Handlers, GenerationRoutes
   const requireApiKey = () => void s.apiKeys.current();
 
   return {
-    'generation.models.list': () => ({ models: s.generation.enabledModels() }),
+    'generation.models.list': () => ({ models: s.generation.offeredModels() }),
 
     'generation.image.create': (input, { actor }) => {
       requireApiKey();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StudioError } from '../../../shared/contract/errors';
 import type { JobKind } from '../../../shared/domain/jobs';
-import { type CatalogueModel, defaultModel } from '../../../shared/domain/models';
+import { type CatalogueModel, defaultModel, isOffered } from '../../../shared/domain/models';
 import { videoModeOf, videoOptionProblems } from '../../../shared/domain/videoRules';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
@@ -57,8 +57,9 @@ export interface GenerationDeps {
 export class GenerationService {
   constructor(private readonly deps: GenerationDeps) {}
 
-  enabledModels(): CatalogueModel[] {
-    return this.deps.settings.get('modelCatalogue').filter((m) => m.enabled);
+  /** What the generator pages may offer: enabled, and not reported missing by Google. */
+  offeredModels(): CatalogueModel[] {
+    return this.deps.settings.get('modelCatalogue').filter(isOffered);
   }
 
   createImages(actor: Actor, order: ImageOrder): string[] {
@@ -185,8 +186,10 @@ export class GenerationService {
     const catalogue = this.deps.settings.get('modelCatalogue');
     const model = id ? catalogue.find((m) => m.id === id && m.kind === kind) : defaultModel(catalogue, kind);
     if (!model || !model.enabled) {
-      throw invalid(id ? `The model ${id} is not available for ${kind}s. Choose another one.` : `No ${kind} model is enabled. Ask an admin.`, 'model');
+      throw invalid(id ? `The model ${id} is not available for ${kind}s. Choose another one.` : `No ${kind} model is available. Ask an admin.`, 'model');
     }
+    // A page opened before "check models" flagged it may still name it; sending would only fail.
+    if (model.missing) throw invalid(`Google no longer offers ${model.label}. Choose another model.`, 'model');
     return model;
   }
 }

@@ -6,10 +6,13 @@ export type QuotaKind = (typeof QUOTA_KINDS)[number];
 export const QUOTA_PERIODS = ['daily', 'weekly', 'monthly', 'total', 'unlimited'] as const;
 export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
 
+/** the largest limit a policy may set; forms check the same bound */
+export const QUOTA_LIMIT_MAX = 1_000_000;
+
 export const quotaPolicySchema = z.object({
   period: z.enum(QUOTA_PERIODS),
   /** units per period; ignored for `unlimited` */
-  limit: z.number().int().min(0).max(1_000_000),
+  limit: z.number().int().min(0).max(QUOTA_LIMIT_MAX),
 });
 export type QuotaPolicy = z.infer<typeof quotaPolicySchema>;
 

@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { isStudioError } from '../../../../shared/contract/errors';
-import { QUOTA_KINDS, QUOTA_PERIODS, type QuotaKind, type QuotaPeriod, type QuotaPolicies } from '../../../../shared/domain/quotas';
-import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS } from '../../../../shared/domain/quotaStatus';
+import { QUOTA_KINDS, type QuotaKind, type QuotaPolicies } from '../../../../shared/domain/quotas';
+import { QUOTA_KIND_NOUNS } from '../../../../shared/domain/quotaStatus';
 import { useQuotasOf, useResetQuotaUsage, useSetQuotas } from '../../queries/quotas';
+import { draftChanged, LIMIT_PROBLEM, limitIsValid, type PolicyDraft, policyFromDraft } from './policyDraft';
+import { QuotaPolicyCells } from './QuotaPolicyCells';
 import { remainingText, resetText } from './quotaText';
 
-interface Draft {
+interface Draft extends PolicyDraft {
   change: boolean;
-  period: QuotaPeriod;
-  limit: string;
 }
 
 type Drafts = Record<QuotaKind, Draft>;
@@ -32,6 +32,7 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
   const [initial, setInitial] = useState<Drafts | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const formId = useId();
+  const problemId = `${formId}-problem`;
 
   // Start from what main says (one user: their policies; a selection: the first user's, unticked).
   useEffect(() => {
@@ -52,19 +53,15 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
   const update = (kind: QuotaKind, patch: Partial<Draft>) => setDrafts({ ...drafts, [kind]: { ...drafts[kind], ...patch } });
   // One user: save only what was edited, so untouched kinds keep following the default.
   // A selection: save the ticked kinds.
-  const edited = (k: QuotaKind) => drafts[k].period !== initial[k].period || drafts[k].limit.trim() !== initial[k].limit;
-  const chosen = QUOTA_KINDS.filter((k) => (single ? edited(k) : drafts[k].change));
-  const invalid = chosen.filter((k) => drafts[k].period !== 'unlimited' && !/^\d{1,7}$/.test(drafts[k].limit.trim()));
+  const chosen = QUOTA_KINDS.filter((k) => (single ? draftChanged(drafts[k], initial[k]) : drafts[k].change));
+  const invalid = chosen.filter((k) => !limitIsValid(drafts[k]));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMessage(null);
     if (chosen.length === 0 || invalid.length > 0) return;
     const policies: QuotaPolicies = {};
-    for (const kind of chosen) {
-      const d = drafts[kind];
-      policies[kind] = { period: d.period, limit: d.period === 'unlimited' ? Number(d.limit) || 0 : Number(d.limit.trim()) };
-    }
+    for (const kind of chosen) policies[kind] = policyFromDraft(drafts[kind]);
     save.mutate(
       { userIds, policies },
       {
@@ -97,7 +94,6 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
             const d = drafts[kind];
             const title = QUOTA_KIND_NOUNS[kind].title;
             const current = one?.status.kinds[kind];
-            const disabled = !d.change;
             return (
               <tr key={kind}>
                 {!single && (
@@ -106,26 +102,7 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
                   </td>
                 )}
                 <th scope="row">{title}</th>
-                <td>
-                  <select aria-label={`${title} period`} value={d.period} disabled={disabled} onChange={(e) => update(kind, { period: e.target.value as QuotaPeriod })}>
-                    {QUOTA_PERIODS.map((p) => (
-                      <option key={p} value={p}>
-                        {p === 'unlimited' ? 'Unlimited' : QUOTA_PERIOD_LABELS[p]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    aria-label={`${title} limit`}
-                    inputMode="numeric"
-                    value={d.period === 'unlimited' ? '' : d.limit}
-                    placeholder={d.period === 'unlimited' ? 'no limit' : undefined}
-                    disabled={disabled || d.period === 'unlimited'}
-                    aria-invalid={invalid.includes(kind)}
-                    onChange={(e) => update(kind, { limit: e.target.value })}
-                  />
-                </td>
+                <QuotaPolicyCells kind={kind} draft={d} disabled={!d.change} invalid={invalid.includes(kind)} describedBy={problemId} onChange={(patch) => update(kind, patch)} />
                 {current && (
                   <td className="muted">
                     {current.used} used{current.remaining === null ? '' : `, ${remainingText(current)}`}
@@ -139,8 +116,8 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
         </tbody>
       </table>
       {invalid.length > 0 && (
-        <p className="form-error" role="alert">
-          Enter a whole number of 0 or more for: {invalid.map((k) => QUOTA_KIND_NOUNS[k].title.toLowerCase()).join(', ')}.
+        <p className="form-error" role="alert" id={problemId}>
+          {LIMIT_PROBLEM} for: {invalid.map((k) => QUOTA_KIND_NOUNS[k].title.toLowerCase()).join(', ')}.
         </p>
       )}
       {save.isError && <p className="form-error" role="alert">{errorText(save.error)}</p>}

@@ -1,10 +1,16 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { config as zodConfig } from 'zod';
 import { App } from './App';
 import { queryClient } from './queries/queryClient';
 import { applyTheme, useThemeStore } from './stores/theme';
 import './styles.css';
+
+// The settings forms check input with the contract's zod schemas. Zod's fast path probes
+// `new Function`, which our CSP forbids (no 'unsafe-eval'): the probe is caught, but Chromium still
+// reports a CSP violation. jitless skips the probe.
+zodConfig({ jitless: true });
 
 applyTheme(useThemeStore.getState().choice);
 

@@ -5,6 +5,7 @@ import { EditPage } from '../features/generation/EditPage';
 import { ImagePage } from '../features/generation/ImagePage';
 import { VideoPage } from '../features/generation/VideoPage';
 import { UsageReportPage } from '../features/quotas';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { useNavigationStore } from '../stores/navigation';
 import { AuditPage } from './AuditPage';
 import { ProfilePage } from './ProfilePage';
@@ -35,6 +36,7 @@ export const PAGES: readonly PageDef[] = [
   { id: 'profile', label: 'Profile', adminOnly: false, component: ProfilePage },
   { id: 'admin-users', label: 'Users', adminOnly: true, component: UsersPage },
   { id: 'admin-usage', label: 'Usage', adminOnly: true, component: UsageReportPage },
+  { id: 'admin-settings', label: 'Settings', adminOnly: true, component: SettingsPage },
   { id: 'admin-audit', label: 'Audit log', adminOnly: true, component: AuditPage },
 ];
 

@@ -11,6 +11,8 @@ export const queryKeys = {
   me: ['auth.me'] as const,
   users: ['users.list'] as const,
   usersList: (filters: object) => ['users.list', filters] as const,
+  /** admin settings (key status, limits, default quotas, catalogue) */
+  settings: ['settings.get'] as const,
   audit: ['audit.list'] as const,
   auditList: (filters: object) => ['audit.list', filters] as const,
   /** everything from the media library; invalidated together when items come or go */

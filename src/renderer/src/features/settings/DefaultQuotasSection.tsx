@@ -1,0 +1,86 @@
+import { type FormEvent, useId, useState } from 'react';
+import { QUOTA_KINDS, type QuotaKind, type QuotaPolicy } from '../../../../shared/domain/quotas';
+import { QUOTA_KIND_NOUNS } from '../../../../shared/domain/quotaStatus';
+import { useUpdateSettings } from '../../queries/settings';
+import { FormError } from '../auth/FormError';
+import { draftChanged, draftFromPolicy, LIMIT_PROBLEM, limitIsValid, type PolicyDraft, policyFromDraft } from '../quotas/policyDraft';
+import { QuotaPolicyCells } from '../quotas/QuotaPolicyCells';
+
+type DefaultQuotas = Record<QuotaKind, QuotaPolicy>;
+
+const draftsOf = (quotas: DefaultQuotas) => Object.fromEntries(QUOTA_KINDS.map((k) => [k, draftFromPolicy(quotas[k])])) as Record<QuotaKind, PolicyDraft>;
+
+/**
+ * The policy new accounts start with (SPEC §4). Accounts without quotas of their own follow it, so
+ * a change reaches them at once; accounts with their own quotas keep them.
+ */
+export function DefaultQuotasSection({ defaultQuotas }: { defaultQuotas: DefaultQuotas }) {
+  const id = useId();
+  const [drafts, setDrafts] = useState(() => draftsOf(defaultQuotas));
+  const [saved, setSaved] = useState(false);
+  const save = useUpdateSettings();
+  const current = draftsOf(defaultQuotas);
+
+  const invalid = QUOTA_KINDS.filter((k) => !limitIsValid(drafts[k]));
+  const changed = QUOTA_KINDS.some((k) => draftChanged(drafts[k], current[k]));
+  const canSave = changed && invalid.length === 0 && !save.isPending;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!canSave) return;
+    setSaved(false);
+    const policies = Object.fromEntries(QUOTA_KINDS.map((k) => [k, policyFromDraft(drafts[k])])) as DefaultQuotas;
+    save.mutate({ defaultQuotas: policies }, { onSuccess: () => setSaved(true) });
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Default quotas for new accounts</h2>
+      <p className="hint">Accounts without quotas of their own follow these, and see a change at once.</p>
+      <form className="settings-form" onSubmit={submit} noValidate>
+        <table className="quota-editor__table" aria-label="Default quotas">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Period</th>
+              <th scope="col">Limit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {QUOTA_KINDS.map((kind) => (
+              <tr key={kind}>
+                <th scope="row">{QUOTA_KIND_NOUNS[kind].title}</th>
+                <QuotaPolicyCells
+                  kind={kind}
+                  draft={drafts[kind]}
+                  invalid={invalid.includes(kind)}
+                  describedBy={`${id}-problem`}
+                  onChange={(patch) => {
+                    setDrafts((d) => ({ ...d, [kind]: { ...d[kind], ...patch } }));
+                    setSaved(false);
+                  }}
+                />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {invalid.length > 0 && (
+          <p id={`${id}-problem`} className="form-error" role="alert">
+            {LIMIT_PROBLEM} for: {invalid.map((k) => QUOTA_KIND_NOUNS[k].title.toLowerCase()).join(', ')}.
+          </p>
+        )}
+        <FormError error={save.error} />
+        {saved && (
+          <p role="status" className="form-success">
+            Default quotas saved.
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={!canSave}>
+            {save.isPending ? 'Saving…' : 'Save default quotas'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

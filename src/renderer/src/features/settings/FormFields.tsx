@@ -1,0 +1,85 @@
+import { useId } from 'react';
+
+/**
+ * Labelled inputs for the settings dialogs: the hint and, once there is one, the problem are tied
+ * to the control (aria-describedby), so a screen reader reads what is wrong with the field itself.
+ */
+export function TextField({
+  label,
+  value,
+  onChange,
+  hint,
+  problem,
+  inputMode,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  problem?: string;
+  inputMode?: 'text' | 'numeric';
+}) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
+  return (
+    <div className="settings-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={value}
+        inputMode={inputMode}
+        spellCheck={false}
+        aria-invalid={Boolean(problem)}
+        aria-describedby={described || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {problem && (
+        <p id={`${id}-problem`} className="field-problem">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A set of options, each a checkbox; the legend names the group. */
+export function CheckboxGroup<T extends string>({
+  legend,
+  options,
+  chosen,
+  onChange,
+  problem,
+}: {
+  legend: string;
+  options: readonly { value: T; label: string }[];
+  chosen: readonly T[];
+  onChange: (chosen: T[]) => void;
+  problem?: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="settings-choices" aria-describedby={problem ? `${id}-problem` : undefined}>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="inline">
+          <input
+            type="checkbox"
+            checked={chosen.includes(o.value)}
+            onChange={(e) => onChange(e.target.checked ? options.map((x) => x.value).filter((v) => v === o.value || chosen.includes(v)) : chosen.filter((v) => v !== o.value))}
+          />
+          {o.label}
+        </label>
+      ))}
+      {problem && (
+        <p id={`${id}-problem`} className="field-problem">
+          {problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}

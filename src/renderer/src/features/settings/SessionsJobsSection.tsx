@@ -1,0 +1,71 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { RouteInput } from '../../../../shared/contract/types';
+import { SETTING_LIMITS } from '../../../../shared/domain/settings';
+import { useUpdateSettings } from '../../queries/settings';
+import { FormError } from '../auth/FormError';
+import { RangeField } from './RangeField';
+import { rangeProblem } from './validation';
+
+/** Idle sign-out and how many generation jobs run at once, checked with main's own limits. */
+export function SessionsJobsSection({ idleTimeoutMinutes, maxParallelJobs }: { idleTimeoutMinutes: number; maxParallelJobs: number }) {
+  const id = useId();
+  const [idle, setIdle] = useState(String(idleTimeoutMinutes));
+  const [parallel, setParallel] = useState(String(maxParallelJobs));
+  const [saved, setSaved] = useState(false);
+  const save = useUpdateSettings();
+
+  const idleProblem = rangeProblem(idle, SETTING_LIMITS.idleTimeoutMinutes, 'minutes');
+  const parallelProblem = rangeProblem(parallel, SETTING_LIMITS.maxParallelJobs, 'jobs');
+  // only what changed is sent, so the audit log records real changes
+  const changes: RouteInput<'settings.update'> = {
+    ...(!idleProblem && Number(idle) !== idleTimeoutMinutes ? { idleTimeoutMinutes: Number(idle) } : {}),
+    ...(!parallelProblem && Number(parallel) !== maxParallelJobs ? { maxParallelJobs: Number(parallel) } : {}),
+  };
+  const canSave = !idleProblem && !parallelProblem && Object.keys(changes).length > 0 && !save.isPending;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!canSave) return;
+    setSaved(false);
+    save.mutate(changes, { onSuccess: () => setSaved(true) });
+  };
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setSaved(false);
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Sessions and jobs</h2>
+      <form className="settings-form" onSubmit={submit} noValidate>
+        <RangeField
+          label="Sign out after inactivity (minutes)"
+          value={idle}
+          limits={SETTING_LIMITS.idleTimeoutMinutes}
+          hint={`${SETTING_LIMITS.idleTimeoutMinutes.min}–${SETTING_LIMITS.idleTimeoutMinutes.max} minutes without activity end a session.`}
+          problem={idleProblem}
+          onChange={edit(setIdle)}
+        />
+        <RangeField
+          label="Generation jobs running at once"
+          value={parallel}
+          limits={SETTING_LIMITS.maxParallelJobs}
+          hint={`${SETTING_LIMITS.maxParallelJobs.min}–${SETTING_LIMITS.maxParallelJobs.max} on this computer; more wait in the queue.`}
+          problem={parallelProblem}
+          onChange={edit(setParallel)}
+        />
+        <FormError error={save.error} />
+        {saved && (
+          <p role="status" className="form-success">
+            Saved.
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={!canSave}>
+            {save.isPending ? 'Saving…' : 'Save session and job settings'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { isStudioError } from '../../../../shared/contract/errors';
+import { useSettings } from '../../queries/settings';
+import { ApiKeySection } from './ApiKeySection';
+import { DefaultQuotasSection } from './DefaultQuotasSection';
+import { ModelCatalogueSection } from './ModelCatalogueSection';
+import { SessionsJobsSection } from './SessionsJobsSection';
+
+/** Admin → Settings (SPEC §7): the API key, session and job limits, default quotas, the model catalogue. */
+export function SettingsPage() {
+  const settings = useSettings();
+  return (
+    <section className="page settings-page" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      {settings.isPending && <p aria-busy="true">Loading settings…</p>}
+      {settings.isError && (
+        <p className="form-error" role="alert">
+          {isStudioError(settings.error) ? settings.error.message : 'The settings could not be loaded.'}
+        </p>
+      )}
+      {settings.data && (
+        <>
+          <ApiKeySection status={settings.data.apiKey} />
+          <SessionsJobsSection idleTimeoutMinutes={settings.data.idleTimeoutMinutes} maxParallelJobs={settings.data.maxParallelJobs} />
+          <DefaultQuotasSection defaultQuotas={settings.data.defaultQuotas} />
+          <ModelCatalogueSection catalogue={settings.data.catalogue} />
+        </>
+      )}
+    </section>
+  );
+}

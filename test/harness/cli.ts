@@ -34,13 +34,16 @@ async function main(): Promise<void> {
     console.log(`FAKE_GEMINI_URL=${fake.baseUrl}`);
   }
 
+  const testControls = process.env.STUDIO_HARNESS_TEST_CONTROLS === '1';
   const harness = await startHarness({
     port,
     dataDir: path.resolve(values.data),
     geminiBaseUrl,
     geminiApiKey,
     env: process.env,
-    testControls: process.env.STUDIO_HARNESS_TEST_CONTROLS === '1',
+    testControls,
+    // e2e only, like the other test controls: pretend the computer has no (or no usable) keyring
+    ...(testControls && isProtection(process.env.STUDIO_HARNESS_SECRET_PROTECTION) ? { secretProtection: process.env.STUDIO_HARNESS_SECRET_PROTECTION } : {}),
     // Google's videos take minutes, so the app polls every 10 s; the local stand-in answers at once
     ...(values['fake-gemini'] ? { jobTimings: { pollIntervalMs: 250 } } : {}),
   });
@@ -53,6 +56,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function isProtection(value: string | undefined): value is 'os' | 'unprotected' | 'unavailable' {
+  return value === 'os' || value === 'unprotected' || value === 'unavailable';
 }
 
 main().catch((error: unknown) => {

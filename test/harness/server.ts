@@ -30,6 +30,11 @@ export interface HarnessOptions {
   testControls?: boolean;
   /** generation budgets and poll interval (a local fake server needs no 10-second polls) */
   jobTimings?: CoreOptions['jobTimings'];
+  /**
+   * What the stand-in secret store claims to offer: 'os' (default) like a desktop with a keychain,
+   * 'unprotected' like Linux without a keyring, so specs can reach the consent path of Settings.
+   */
+  secretProtection?: 'os' | 'unprotected' | 'unavailable';
 }
 
 export interface Harness {
@@ -62,7 +67,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const testClock = options.testControls ? new OffsetClock() : undefined;
   const core = await createCore({
     dataDir: options.dataDir,
-    secretStore: new MemorySecretStore(),
+    secretStore: new MemorySecretStore(options.secretProtection ?? 'os'),
     mediaUrlBase: '/media/',
     geminiBaseUrl: options.geminiBaseUrl,
     clock: testClock ?? options.clock,

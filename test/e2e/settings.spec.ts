@@ -1,0 +1,135 @@
+import './support/window';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, type RunningHarness, test } from './support/harness';
+
+/**
+ * Admin → Settings end to end: the real renderer in Chromium, the real core in the harness, the
+ * real SDK against the fake Gemini server (whose placeholder key arrives through the environment).
+ */
+test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1' } });
+
+const PASSWORD = 'tidal-granite-58';
+const NEW_KEY = 'AIzaSyE2E-placeholder-key-00005678';
+
+async function seedAdmin(request: APIRequestContext, harness: RunningHarness, email: string) {
+  const response = await request.post(`${harness.url}__test/seed-media`, { data: { users: [{ email, role: 'admin', password: PASSWORD }], items: [] } });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+async function signIn(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-email')).toHaveText(email);
+}
+
+const nav = (page: Page, name: string) =>
+  page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: new RegExp(`(^|· )${name}$`) })
+    .click();
+
+test('an admin checks the models, disables one that then leaves the Image page, and replaces the key without ever seeing it', async ({ page, request, harness }) => {
+  test.setTimeout(90_000);
+  await seedAdmin(request, harness, 'root@lab.org');
+  await signIn(page, harness.url, 'root@lab.org');
+  await nav(page, 'Settings');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('api-key-status')).toHaveText(/^Set, ends in ….{4} \(from the GEMINI_API_KEY environment variable\)$/);
+
+  // every shipped id is known to the fake Google
+  await page.getByRole('button', { name: 'Check models with Google' }).click();
+  await expect(page.getByTestId('model-check-summary')).toContainText('Google knows 7 of 7 models.');
+  await expect(page.getByRole('table', { name: 'Model catalogue' }).getByText('Available')).toHaveCount(7);
+
+  // disable Nano Banana Pro: it stays listed here, and leaves the Image page's model list
+  await nav(page, 'Image');
+  await expect(page.getByLabel('Model').locator('option', { hasText: 'Nano Banana Pro' })).toHaveCount(1);
+  await nav(page, 'Settings');
+  await page.getByRole('checkbox', { name: 'Enabled: Nano Banana Pro (Gemini 3 Pro Image)' }).uncheck();
+  await page.getByRole('button', { name: 'Save catalogue' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Catalogue saved.' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Enabled: Nano Banana Pro (Gemini 3 Pro Image)' })).not.toBeChecked();
+  await nav(page, 'Image');
+  const options = page.getByLabel('Model').locator('option');
+  await expect(options.filter({ hasText: 'Nano Banana 2 Lite' })).toHaveCount(1);
+  await expect(options.filter({ hasText: 'Nano Banana Pro' })).toHaveCount(0);
+
+  // a new key: only its last four characters come back, and the input is empty again
+  await nav(page, 'Settings');
+  const keyInput = page.getByLabel('New API key');
+  await expect(keyInput).toHaveValue('');
+  await expect(keyInput).toHaveAttribute('type', 'password');
+  await keyInput.fill(NEW_KEY);
+  await page.getByRole('button', { name: 'Save key' }).click();
+  await expect(page.getByTestId('api-key-status')).toHaveText('Set, ends in …5678 (stored, protected by the OS key store)');
+  await expect(keyInput).toHaveValue('');
+  expect(await page.content()).not.toContain(NEW_KEY.slice(0, 20));
+
+  // removing it takes a second step, then the environment's key is in use again
+  await page.getByRole('button', { name: 'Remove stored key…' }).click();
+  await page.getByRole('group', { name: 'Confirm removing the API key' }).getByRole('button', { name: 'Remove key' }).click();
+  await expect(page.getByTestId('api-key-status')).toHaveText(/\(from the GEMINI_API_KEY environment variable\)$/);
+});
+
+test('out-of-range settings and an incomplete new model are explained inline and not sent', async ({ page, request, harness }) => {
+  await seedAdmin(request, harness, 'root@lab.org');
+  await signIn(page, harness.url, 'root@lab.org');
+  await nav(page, 'Settings');
+
+  const idle = page.getByLabel('Sign out after inactivity (minutes)');
+  await idle.fill('3');
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter a whole number of minutes from 5 to 120.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save session and job settings' })).toBeDisabled();
+  await idle.fill('30');
+  await page.getByRole('button', { name: 'Save session and job settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  await page.getByRole('table', { name: 'Default quotas' }).getByLabel('Videos limit').fill('4');
+  await page.getByRole('button', { name: 'Save default quotas' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Default quotas saved.' })).toBeVisible();
+
+  // a video model from the Veo preset; a taken id is refused before anything is saved
+  await page.getByRole('button', { name: 'Add model…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a model' });
+  await dialog.getByLabel('Kind').selectOption('video');
+  await dialog.getByLabel('Family').selectOption('veo');
+  await expect(dialog.getByLabel('Durations (seconds)')).toHaveValue('4, 6, 8');
+  await dialog.getByLabel('Model id').fill('veo-3.1-generate-preview');
+  await dialog.getByLabel('Label').fill('Veo next');
+  await dialog.getByRole('button', { name: 'Add to catalogue' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The catalogue already has veo-3.1-generate-preview.');
+  await dialog.getByLabel('Model id').fill('veo-4.0-generate-preview');
+  await dialog.getByRole('button', { name: 'Add to catalogue' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Veo next/ })).toContainText('New, not saved');
+  await page.getByRole('button', { name: 'Save catalogue' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Catalogue saved.' })).toBeVisible();
+
+  // Google (the fake) does not know the new id: the check flags it and says so
+  await page.getByRole('button', { name: 'Check models with Google' }).click();
+  await expect(page.getByTestId('model-check-summary')).toContainText('Google does not know Veo next.');
+  await expect(page.getByRole('row', { name: /Veo next/ })).toContainText('Missing at Google');
+});
+
+test.describe('on a computer without a keyring', () => {
+  test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1', STUDIO_HARNESS_SECRET_PROTECTION: 'unprotected' } });
+
+  test('storing the key needs the explicit "without OS protection" consent, and says so', async ({ page, request, harness }) => {
+    await seedAdmin(request, harness, 'root@lab.org');
+    await signIn(page, harness.url, 'root@lab.org');
+    await nav(page, 'Settings');
+    await expect(page.getByRole('note').filter({ hasText: 'This computer has no OS key store' })).toBeVisible();
+
+    await page.getByLabel('New API key').fill(NEW_KEY);
+    await page.getByRole('button', { name: 'Save key' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'stored without protection' })).toBeVisible();
+    await expect(page.getByTestId('api-key-status')).toHaveText(/environment variable/);
+
+    await page.getByRole('checkbox', { name: 'Store without OS protection' }).check();
+    await page.getByRole('button', { name: 'Save key' }).click();
+    await expect(page.getByTestId('api-key-status')).toHaveText('Set, ends in …5678 (stored without OS protection)');
+    await expect(page.getByLabel('New API key')).toHaveValue('');
+  });
+});

@@ -23,5 +23,16 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 
+/** Admin settings changes (recorded by the settings handlers); filterable as a group. */
+export const SETTINGS_AUDIT_ACTIONS = ['settings.update', 'settings.api_key.set', 'settings.api_key.cleared', 'settings.models.update', 'settings.models.check'] as const;
+
 /** The filter choices the audit page offers, broadest first. */
-export const AUDIT_ACTION_FILTERS: readonly string[] = ['auth', 'auth.login', 'setup_code', 'users', ...Object.values(AUDIT_ACTIONS)];
+export const AUDIT_ACTION_FILTERS: readonly string[] = [
+  'auth',
+  'auth.login',
+  'setup_code',
+  'users',
+  'settings',
+  ...Object.values(AUDIT_ACTIONS),
+  ...SETTINGS_AUDIT_ACTIONS,
+];

@@ -14,6 +14,7 @@ export interface Benchmark {
 export const benchmarks: Benchmark[] = [
   { name: 'auth.login', run: async () => (await import('./login')).loginBenchmark.run() },
   { name: 'gallery', run: async () => (await import('./gallery.bench')).galleryBenchmark.run() },
+  { name: 'image', run: async () => (await import('./image.bench')).imageBenchmark.run() },
 ];
 
 export function median(values: number[]): number {

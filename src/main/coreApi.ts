@@ -19,7 +19,7 @@ export type Core = Pick<FullCore, 'router' | 'events' | 'disconnect' | 'endAllSe
 
 export type CoreOptions = Pick<
   FullCoreOptions,
-  'dataDir' | 'secretStore' | 'mediaUrlBase' | 'migrationsDir' | 'resourcesDir' | 'geminiBaseUrl' | 'env'
+  'dataDir' | 'secretStore' | 'mediaUrlBase' | 'migrationsDir' | 'resourcesDir' | 'geminiBaseUrl' | 'env' | 'mediaDesktop'
 >;
 
 export type CreateCore = (options: CoreOptions) => Promise<Core>;

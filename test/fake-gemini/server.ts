@@ -94,6 +94,9 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
+    // From the whole request in hand to the last byte of the answer written: the server's own time
+    // (benchmarks subtract it to get the app's cost).
+    const startedAt = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const { pathPrefix, apiVersion, rest } = parsePath(url.pathname);
     const method = req.method ?? 'GET';
@@ -118,6 +121,9 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     requests.push(entry);
     res.on('close', () => {
       if (res.headersSent) entry.status = res.statusCode;
+    });
+    res.on('finish', () => {
+      entry.serverMs = performance.now() - startedAt;
     });
 
     if (blob) {

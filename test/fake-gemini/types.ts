@@ -139,4 +139,6 @@ export interface LoggedRequest {
   prompt: string;
   /** HTTP status sent, once headers are out. */
   status?: number;
+  /** Milliseconds from the request body received to the response fully written (once finished). */
+  serverMs?: number;
 }

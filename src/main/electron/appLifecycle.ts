@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, protocol, safeStorage, shell } from 'electron';
 import { MEDIA_URL_BASE } from '../../shared/contract/mediaUrl';
 import type { Core, CreateCore } from '../coreApi';
 import { registerAppProtocol } from './appProtocol';
 import { type CommandLineOutput, runCommandLine } from './commandLine';
 import { registerIpcTransport } from './ipcTransport';
+import { createMediaDesktopHooks } from './mediaDesktopHooks';
 import { registerMediaProtocol } from './mediaProtocol';
 import { createSafeStorageSecretStore } from './safeStorageSecretStore';
 import { APP_INDEX_URL, APP_ORIGIN, PRIVILEGED_SCHEMES } from './schemes';
@@ -133,6 +134,7 @@ export function startStudioApp(options: StartOptions): void {
       mediaUrlBase: MEDIA_URL_BASE,
       migrationsDir: resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
       resourcesDir: resolveResourcesDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
+      mediaDesktop: createMediaDesktopHooks({ dialog, shell, currentWindow: () => window }),
     });
     const core = await corePromise;
 

@@ -18,7 +18,10 @@ export function usersHandlers(s: Services): Pick<
     'users.share': (input, { actor }) => ({ user: shareUser(s, actor, input.userId, input.adminEmail) }),
     'users.unshare': (input, { actor }) => ({ user: unshareUser(s, actor, input.userId, input.adminEmail) }),
     'users.delete': async (input, { actor }) => {
+      const live = s.jobs.unfinished().filter((j) => j.userId === input.userId).map((j) => j.id);
       const { filesToRemove, ...result } = deleteUser(s, actor, input);
+      // their rows are gone with the account: stop the pipelines without writing anything back
+      s.jobRunner.abandon(live);
       // rows are gone (committed); now the files (a crash here is finished by the start-up sweep)
       await s.media.removeFiles(filesToRemove.map((relPath) => ({ relPath, thumbRelPath: null })));
       return result;

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
+import { FINAL_JOB_STATUSES } from '../../shared/domain/jobs';
 import type { Db } from '../db/client';
 import { job, media } from '../db/schema';
 
@@ -18,6 +19,11 @@ export function disposeUserMedia(
 ): { mediaCount: number; jobCount: number; filesToRemove: string[] } {
   const items = db.select({ relPath: media.relPath, thumbRelPath: media.thumbRelPath }).from(media).where(eq(media.userId, userId)).all();
   if (mode === 'transfer') {
+    // Work still in progress is not handed over: its quota reservation belongs to the account that
+    // goes, and the caller stops its pipelines. Only finished jobs follow the media.
+    db.delete(job)
+      .where(and(eq(job.userId, userId), notInArray(job.status, [...FINAL_JOB_STATUSES])))
+      .run();
     const mediaCount = db.update(media).set({ userId: adminId }).where(eq(media.userId, userId)).run().changes;
     // an idempotency key is unique per user: the admin's own keys must not collide with these
     const jobCount = db.update(job).set({ userId: adminId, idempotencyKey: null }).where(eq(job.userId, userId)).run().changes;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StudioError } from '../../../shared/contract/errors';
-import { type AbortReason, toStudioError } from './errors';
+import { callBudget } from './callBudget';
+import { toStudioError } from './errors';
 
 const GOOGLE_API = 'https://generativelanguage.googleapis.com';
 
@@ -30,23 +31,12 @@ export interface DownloadRequest {
  */
 export async function downloadToTempFile(request: DownloadRequest): Promise<{ file: string; bytes: number; mimeType: string }> {
   const url = resolveDownloadUrl(request.uri, request.baseUrl);
-  const controller = new AbortController();
-  let abortReason: AbortReason | undefined;
-  const onAbort = (): void => {
-    abortReason ??= 'cancelled';
-    controller.abort();
-  };
-  request.signal.addEventListener('abort', onAbort, { once: true });
-  if (request.signal.aborted) onAbort();
-  const timer = setTimeout(() => {
-    abortReason ??= 'timeout';
-    controller.abort();
-  }, request.timeoutMs);
+  const budget = callBudget(request.signal, request.timeoutMs);
 
   fs.mkdirSync(request.tempDir, { recursive: true });
   const file = path.join(request.tempDir, `download-${randomUUID()}.part`);
   try {
-    const response = await fetchFollowingRedirects(url, request.apiKey, controller.signal);
+    const response = await fetchFollowingRedirects(url, request.apiKey, budget.signal);
     if (!response.ok || !response.body) {
       await response.body?.cancel();
       throw new StudioError('PROVIDER_ERROR', `Downloading the video failed (${response.status}). Try again.`, { httpStatus: response.status });
@@ -65,7 +55,7 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
       },
     });
     const out = fs.createWriteStream(file, { flags: 'wx' });
-    await pipeline(Readable.fromWeb(response.body as never), limit, out, { signal: controller.signal });
+    await pipeline(Readable.fromWeb(response.body as never), limit, out, { signal: budget.signal });
     const fd = fs.openSync(file, 'r');
     try {
       fs.fsyncSync(fd);
@@ -77,10 +67,7 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
   } catch (error) {
     fs.rmSync(file, { force: true });
     if (error instanceof StudioError) throw error;
-    throw toStudioError(error, { abortReason, timeoutMs: request.timeoutMs });
-  } finally {
-    clearTimeout(timer);
-    request.signal.removeEventListener('abort', onAbort);
+    throw toStudioError(error, { abortReason: budget.reason(), timeoutMs: request.timeoutMs });
   }
 }
 

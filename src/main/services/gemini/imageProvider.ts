@@ -1,6 +1,7 @@
 import type { GoogleGenAI, Part } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
-import { type AbortReason, toStudioError } from './errors';
+import { callBudget } from './callBudget';
+import { toStudioError } from './errors';
 
 export interface InlineImage {
   mimeType: string;
@@ -48,18 +49,7 @@ const IMAGE_BLOCK_REASONS = new Set([
  * image: asking for several candidates in one call is what billed four and kept one before.
  */
 export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Promise<ImageResult> {
-  const controller = new AbortController();
-  let abortReason: AbortReason | undefined;
-  const onAbort = (): void => {
-    abortReason ??= 'cancelled';
-    controller.abort();
-  };
-  request.signal.addEventListener('abort', onAbort, { once: true });
-  if (request.signal.aborted) onAbort();
-  const timer = setTimeout(() => {
-    abortReason ??= 'timeout';
-    controller.abort();
-  }, request.timeoutMs);
+  const budget = callBudget(request.signal, request.timeoutMs);
   try {
     const parts: Part[] = [{ text: request.prompt }, ...request.images.map((image) => ({ inlineData: { ...image } }))];
     const imageConfig = {
@@ -75,15 +65,12 @@ export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Pro
         candidateCount: 1,
         // a CONTINUATION answer would make the SDK send the request again on its own
         automaticContinuation: false,
-        abortSignal: controller.signal,
+        abortSignal: budget.signal,
       } as never,
     });
     return { image: pickImage(response), responseId: response.responseId, modelVersion: response.modelVersion };
   } catch (error) {
-    throw toStudioError(error, { abortReason, timeoutMs: request.timeoutMs });
-  } finally {
-    clearTimeout(timer);
-    request.signal.removeEventListener('abort', onAbort);
+    throw toStudioError(error, { abortReason: budget.reason(), timeoutMs: request.timeoutMs });
   }
 }
 

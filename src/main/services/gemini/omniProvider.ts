@@ -1,6 +1,7 @@
 import type { GoogleGenAI } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
-import { type AbortReason, toStudioError } from './errors';
+import { callBudget } from './callBudget';
+import { toStudioError } from './errors';
 import type { InlineImage } from './imageProvider';
 import type { VideoOutput, VideoPoll, VideoProvider, VideoSubmission } from './videoProvider';
 
@@ -43,7 +44,8 @@ export function createOmniProvider(ai: () => GoogleGenAI, options: { createTimeo
 
     async poll(id: string, signal: AbortSignal): Promise<VideoPoll> {
       let interaction: InteractionLike;
-      const { signal: combined, reason } = withTimeout(signal, options.pollTimeoutMs);
+      // the Interactions client ignores `timeout_ms` once a signal is given: the deadline is ours
+      const { signal: combined, reason } = callBudget(signal, options.pollTimeoutMs);
       try {
         interaction = (await ai().interactions.get(id, undefined, { fetch_options: { signal: combined } } as never)) as InteractionLike;
       } catch (error) {
@@ -59,7 +61,7 @@ export function createOmniProvider(ai: () => GoogleGenAI, options: { createTimeo
 }
 
 async function create(ai: GoogleGenAI, body: ReturnType<typeof createBody>, signal: AbortSignal, timeoutMs: number): Promise<string> {
-  const { signal: combined, reason } = withTimeout(signal, timeoutMs);
+  const { signal: combined, reason } = callBudget(signal, timeoutMs);
   try {
     const created = (await ai.interactions.create(body as never, { ...NO_RETRIES, fetch_options: { signal: combined } } as never)) as InteractionLike;
     if (!created.id) throw new StudioError('PROVIDER_ERROR', 'Google accepted the video but returned no interaction to follow.');
@@ -157,16 +159,4 @@ function lastOutput(interaction: InteractionLike): Record<string, unknown>[] {
   const outputs = (interaction.steps ?? []).filter((s) => s.type === 'model_output');
   if (outputs.length) return outputs[outputs.length - 1]?.content ?? [];
   return interaction.outputs ?? [];
-}
-
-/**
- * The Interactions client ignores `timeout_ms` when a signal is given, so the timeout is ours, and
- * so is the knowledge of which of the two ended a call.
- */
-function withTimeout(signal: AbortSignal, timeoutMs: number): { signal: AbortSignal; reason: () => AbortReason | undefined } {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  return {
-    signal: AbortSignal.any([signal, timeout]),
-    reason: () => (signal.aborted ? 'cancelled' : timeout.aborted ? 'timeout' : undefined),
-  };
 }

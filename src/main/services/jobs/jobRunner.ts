@@ -102,6 +102,14 @@ export class JobRunner {
     return this.finishWithError(row, new StudioError('CANCELLED', 'Cancelled.'));
   }
 
+  /**
+   * Stops pipelines whose job rows no longer exist (the account was deleted): nothing is written
+   * back, and Google is asked to stop where it can.
+   */
+  abandon(jobIds: string[]): void {
+    for (const jobId of jobIds) this.running.get(jobId)?.abort(new ShutdownSignal('abandoned'));
+  }
+
   /** Waits until every job's pipeline has settled (tests and shutdown). */
   async idle(): Promise<void> {
     while (this.settled.size) await Promise.allSettled([...this.settled]);

@@ -49,7 +49,18 @@ export function AppShell() {
   return (
     <div className="app-shell">
       <header className="app-header">
-        <span className="app-name">Gemini Media Studio</span>
+        <div className="header-top">
+          <span className="app-name">Gemini Media Studio</span>
+          <HeaderExtras me={me.data} />
+          <JobQueuePanel />
+          <span className="signed-in-as" aria-label="Signed in as">
+            <span data-testid="signed-in-email">{me.data.email}</span>
+            {me.data.role === 'admin' ? <span className="badge">admin</span> : null}
+          </span>
+          <button type="button" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
         <nav aria-label="Main">
           <ul className="nav-list">
             {pages.map((p) => (
@@ -62,15 +73,6 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
-        <HeaderExtras me={me.data} />
-        <JobQueuePanel />
-        <span className="signed-in-as" aria-label="Signed in as">
-          <span data-testid="signed-in-email">{me.data.email}</span>
-          {me.data.role === 'admin' ? <span className="badge">admin</span> : null}
-        </span>
-        <button type="button" onClick={() => void signOut()}>
-          Sign out
-        </button>
       </header>
       <main className="app-main">{Page ? <Page me={me.data} /> : null}</main>
       <Toasts />

@@ -8,7 +8,10 @@ export function Toasts() {
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast-${toast.tone}`}>
-          <span>{toast.message}</span>
+          <span>
+            {toast.message}
+            {toast.count > 1 ? ` (×${toast.count})` : ''}
+          </span>
           {toast.action && (
             <button
               type="button"

@@ -7,11 +7,14 @@ export interface Toast {
   message: string;
   /** an optional action, e.g. "Open" a finished result */
   action?: { label: string; run: () => void };
+  /** toasts with the same key fold into one with a count (four images of one request: one toast) */
+  groupKey?: string;
+  count: number;
 }
 
 interface ToastState {
   toasts: Toast[];
-  push: (toast: Omit<Toast, 'id'>) => void;
+  push: (toast: Omit<Toast, 'id' | 'count'>) => void;
   dismiss: (id: number) => void;
 }
 
@@ -22,7 +25,11 @@ export const useToasts = create<ToastState>((set) => ({
   toasts: [],
   push: (toast) => {
     const id = nextId++;
-    set((state) => ({ toasts: [...state.toasts.slice(-4), { ...toast, id }] }));
+    set((state) => {
+      const same = toast.groupKey ? state.toasts.find((t) => t.groupKey === toast.groupKey) : undefined;
+      const rest = state.toasts.filter((t) => t !== same);
+      return { toasts: [...rest.slice(-4), { ...toast, id, count: (same?.count ?? 0) + 1 }] };
+    });
     // errors stay until dismissed: a person who looked away must still be able to read them
     if (toast.tone !== 'error') setTimeout(() => useToasts.getState().dismiss(id), 6_000);
   },

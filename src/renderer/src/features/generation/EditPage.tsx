@@ -2,11 +2,11 @@ import type { RouteInput } from '../../../../shared/contract/types';
 import { useState } from 'react';
 import { call } from '../../ipc/client';
 import { QuotaMeter } from '../quotas';
+import { ImageOptions } from './ImageOptions';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
 import { PromptField } from './PromptField';
-import { Select } from './Select';
 import { useGenerate } from './useGenerate';
 import { param, pickedFrom, useIntentFor } from './useIntent';
 import { pickModel, useModels } from './useModels';
@@ -72,30 +72,7 @@ export function EditPage() {
           onChange={(prompt) => set({ prompt })}
           onSubmit={submit}
         />
-        <div className="option-row">
-          <Select
-            label="Model"
-            value={model?.id}
-            options={models.map((m) => ({ value: m.id, label: m.label }))}
-            onChange={(modelId) => set({ modelId, aspectRatio: undefined, imageSize: undefined })}
-          />
-          <Select
-            label="Aspect ratio"
-            value={form.aspectRatio}
-            emptyLabel="Keep the source's"
-            options={(model?.capabilities.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
-            onChange={(aspectRatio) => set({ aspectRatio })}
-          />
-          {model && model.capabilities.imageSizes.length > 0 && (
-            <Select
-              label="Size"
-              value={form.imageSize}
-              emptyLabel="Model default"
-              options={model.capabilities.imageSizes.map((s) => ({ value: s, label: s }))}
-              onChange={(imageSize) => set({ imageSize })}
-            />
-          )}
-        </div>
+        <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Keep the source's" />
         <ImageSlots
           label="Extra reference images"
           images={form.references}

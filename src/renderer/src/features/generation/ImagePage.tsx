@@ -2,6 +2,7 @@ import type { RouteInput } from '../../../../shared/contract/types';
 import { useState } from 'react';
 import { call } from '../../ipc/client';
 import { QuotaMeter } from '../quotas';
+import { ImageOptions } from './ImageOptions';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
@@ -63,36 +64,14 @@ export function ImagePage() {
         }}
       >
         <PromptField id="image-prompt" label="Prompt" value={form.prompt} onChange={(prompt) => set({ prompt })} onSubmit={submit} />
-        <div className="option-row">
-          <Select
-            label="Model"
-            value={model?.id}
-            options={models.map((m) => ({ value: m.id, label: m.label }))}
-            onChange={(modelId) => set({ modelId, aspectRatio: undefined, imageSize: undefined })}
-          />
-          <Select
-            label="Aspect ratio"
-            value={form.aspectRatio}
-            emptyLabel="Model default"
-            options={(model?.capabilities.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
-            onChange={(aspectRatio) => set({ aspectRatio })}
-          />
-          {model && model.capabilities.imageSizes.length > 0 && (
-            <Select
-              label="Size"
-              value={form.imageSize}
-              emptyLabel="Model default"
-              options={model.capabilities.imageSizes.map((s) => ({ value: s, label: s }))}
-              onChange={(imageSize) => set({ imageSize })}
-            />
-          )}
+        <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Model default">
           <Select
             label="Images"
             value={form.count}
             options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n) }))}
             onChange={(count) => set({ count })}
           />
-        </div>
+        </ImageOptions>
         <ImageSlots
           label="Reference images"
           hint="Optional: images the prompt can refer to (style, subject, objects)."

@@ -50,10 +50,12 @@ export function useJobEvents(onOpenResult?: (job: JobDto) => void): void {
           push({
             tone: 'success',
             message: `${job.kind === 'video' ? 'Video' : 'Image'} ready: ${shorten(job.prompt)}`,
+            groupKey: `done:${job.kind}:${job.prompt}`,
             ...(onOpenResult ? { action: { label: 'Open', run: () => onOpenResult(job) } } : {}),
           });
         } else if (job.status !== 'cancelled') {
-          push({ tone: 'error', message: job.errorMessage ?? 'The job did not finish.' });
+          const message = job.errorMessage ?? 'The job did not finish.';
+          push({ tone: 'error', message, groupKey: `error:${message}` });
         }
       }),
     [queryClient, push, onOpenResult],

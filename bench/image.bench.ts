@@ -1,0 +1,91 @@
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { createCore } from '../src/main/core';
+import { createMemoryLogger } from '../src/main/logger';
+import { MemorySecretStore } from '../src/main/services/secretStore';
+import { seedUser, signInAs } from '../test/support/seed';
+import { type Benchmark, median } from './registry';
+
+const JOBS = 50;
+const WARM_UP = 3;
+
+/**
+ * The app's own cost of one 2K image job: validation, reservation, the SDK call's client side,
+ * response parsing and base64 decode, the durable write, the thumbnail and the commit — the wall
+ * time of each job minus the fake server's time. Also the longest the main event loop was blocked
+ * meanwhile: it serves every IPC request, so a long block freezes the window.
+ */
+export const imageBenchmark: Benchmark = {
+  name: 'image',
+  async run() {
+    const child = fork(path.join(__dirname, 'support/fakeGeminiProcess.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const { baseUrl, apiKey } = await nextMessage<{ baseUrl: string; apiKey: string }>(child);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-bench-image-'));
+    const core = await createCore({
+      dataDir,
+      secretStore: new MemorySecretStore(),
+      env: { GEMINI_API_KEY: apiKey },
+      geminiBaseUrl: baseUrl,
+      logger: createMemoryLogger(),
+      sessionSweepMs: 0,
+    });
+    try {
+      const userId = seedUser(core);
+      signInAs(core, 'bench', userId);
+      // 53 jobs outrun the default 50 a day: this user is unlimited
+      core.services.db.$client
+        .prepare("INSERT OR REPLACE INTO quota_policy (user_id, kind, period, \"limit\", updated_at) VALUES (?, 'image', 'unlimited', 0, 0)")
+        .run(userId);
+
+      const finished = new Map<string, () => void>();
+      core.events.connect('bench', (event, payload) => {
+        const job = payload as { id: string; status: string };
+        if (event === 'job.updated' && ['succeeded', 'failed', 'blocked'].includes(job.status)) finished.get(job.id)?.();
+      });
+      const runOne = async (): Promise<number> => {
+        const started = performance.now();
+        let pending: () => void = () => {};
+        const done = new Promise<void>((resolve) => (pending = resolve));
+        const result = await core.router.dispatch({ transportId: 'bench' }, 'generation.image.create', { prompt: 'A harbour at dawn', imageSize: '2K' });
+        if (!result.ok) throw new Error(result.error.message);
+        const [jobId] = (result.data as { jobIds: string[] }).jobIds;
+        finished.set(jobId!, pending);
+        await done;
+        const job = core.services.jobs.get(jobId!);
+        if (job?.status !== 'succeeded') throw new Error(`bench job ended ${job?.status}: ${job?.errorMessage}`);
+        return performance.now() - started;
+      };
+
+      for (let i = 0; i < WARM_UP; i++) await runOne();
+      const loop = monitorEventLoopDelay({ resolution: 5 });
+      loop.enable();
+      const walls: number[] = [];
+      for (let i = 0; i < JOBS; i++) walls.push(await runOne());
+      loop.disable();
+
+      child.send('timings');
+      const { timings } = await nextMessage<{ timings: { endpoint: string; serverMs: number | null }[] }>(child);
+      const serverTimes = timings.filter((t) => t.endpoint === 'generateContent').slice(WARM_UP).map((t) => t.serverMs ?? 0);
+      const overheads = walls.map((wall, i) => wall - (serverTimes[i] ?? 0));
+      return [
+        { name: 'image_overhead_ms', value: median(overheads), unit: 'ms' },
+        { name: 'image_job_wall_ms', value: median(walls), unit: 'ms' },
+        { name: 'main_loop_block_ms', value: loop.max / 1e6, unit: 'ms' },
+      ];
+    } finally {
+      await core.shutdown();
+      child.send('stop');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
+
+function nextMessage<T>(child: ReturnType<typeof fork>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve(message as T));
+    child.once('exit', (code) => reject(new Error(`fake Gemini process exited (${code})`)));
+  });
+}

@@ -1,6 +1,7 @@
 import type { GoogleGenAI } from '@google/genai';
 import type { ModelCheckResult } from '../../../shared/contract/routes/settings';
-import { type AbortReason, toStudioError } from './errors';
+import { callBudget } from './callBudget';
+import { toStudioError } from './errors';
 
 export interface ModelCheckOptions {
   /** budget for one look-up; Google answers a model GET in well under a second */
@@ -31,19 +32,13 @@ export async function checkModels(ai: GoogleGenAI, ids: readonly string[], optio
 }
 
 async function checkModel(ai: GoogleGenAI, id: string, timeoutMs: number): Promise<ModelCheckResult> {
-  // Our own timer, not httpOptions.timeout: the SDK reports both as the same AbortError and we
-  // want to say "did not answer within 15 seconds" rather than "cancelled" (GEMINI-API.md §9).
-  const controller = new AbortController();
-  let abortReason: AbortReason | undefined;
-  const timer = setTimeout(() => {
-    abortReason = 'timeout';
-    controller.abort();
-  }, timeoutMs);
+  // Nobody cancels a check; the budget is there to tell our deadline from an abort by name.
+  const budget = callBudget(NEVER_CANCELLED, timeoutMs);
   try {
-    await ai.models.get({ model: id, config: { abortSignal: controller.signal } });
+    await ai.models.get({ model: id, config: { abortSignal: budget.signal } });
     return { id, status: 'available' };
   } catch (error) {
-    const studioError = toStudioError(error, { abortReason, timeoutMs });
+    const studioError = toStudioError(error, { abortReason: budget.reason(), timeoutMs });
     const details = studioError.details as { httpStatus?: number; googleStatus?: string } | undefined;
     // A 404 without Google's NOT_FOUND body (a proxy's HTML page, a wrong base URL) says nothing
     // about the model: every id would look gone.
@@ -51,7 +46,7 @@ async function checkModel(ai: GoogleGenAI, id: string, timeoutMs: number): Promi
       return { id, status: 'missing', message: 'Google does not know this model id.' };
     }
     return { id, status: 'unknown', message: studioError.message };
-  } finally {
-    clearTimeout(timer);
   }
 }
+
+const NEVER_CANCELLED = new AbortController().signal;

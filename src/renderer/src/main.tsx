@@ -8,8 +8,8 @@ import { applyTheme, useThemeStore } from './stores/theme';
 import './styles.css';
 
 // The settings forms check input with the contract's zod schemas. Zod's fast path probes
-// `new Function`, which our CSP forbids (no 'unsafe-eval'): the probe is caught, but Chromium still
-// reports a CSP violation. jitless skips the probe.
+// `new Function`, which our CSP forbids (no 'unsafe-eval'); the failure is caught, but zod advises
+// jitless under strict CSPs so the probe (and any violation report) never happens.
 zodConfig({ jitless: true });
 
 applyTheme(useThemeStore.getState().choice);

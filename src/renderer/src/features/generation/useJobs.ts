@@ -44,6 +44,9 @@ export function useJobEvents(onOpenResult?: (job: JobDto) => void): void {
           return { ...data, pages };
         });
         if (!isFinalJobStatus(job.status)) return;
+        // A list fetch that started before this event (after a click) would land later with the
+        // job still "saving" and hide the outcome; refetching now cancels it and reads the end state.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.jobs });
         void queryClient.invalidateQueries({ queryKey: queryKeys.media });
         void queryClient.invalidateQueries({ queryKey: queryKeys.quotaStatus });
         if (job.status === 'succeeded') {

@@ -1,6 +1,7 @@
 import './support/window';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, type RunningHarness, test } from './support/harness';
+import { openPage, type SeedUser, seedPeople, signIn } from './support/people';
 
 /**
  * The gallery in Chromium through the harness. The harness's test controls seed the library
@@ -8,33 +9,16 @@ import { expect, type RunningHarness, test } from './support/harness';
  */
 test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1' } });
 
-const PASSWORD = 'tidal-granite-58';
-
-interface Seeded {
-  users: Record<string, string>;
-  items: Record<string, string[]>;
-}
-
 interface SeedBody {
-  users: { email: string; role?: 'user' | 'admin'; managedBy?: string[] }[];
+  users: SeedUser[];
   items: { ownerEmail: string; count: number; promptPrefix?: string }[];
 }
 
-async function seed(request: APIRequestContext, harness: RunningHarness, body: SeedBody): Promise<Seeded> {
-  const users = body.users.map((u) => ({ ...u, password: PASSWORD }));
-  const response = await request.post(`${harness.url}__test/seed-media`, { data: { ...body, users } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as Seeded;
-}
+const seed = (request: APIRequestContext, harness: RunningHarness, body: SeedBody) => seedPeople(request, harness, body.users, body.items);
 
 async function openGalleryAs(page: Page, harness: RunningHarness, email: string): Promise<void> {
-  await page.goto(harness.url);
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-email')).toHaveText(email);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Gallery' }).click();
+  await signIn(page, harness.url, email);
+  await openPage(page, 'Gallery');
   await expect(page.getByRole('heading', { name: 'Gallery', level: 1 })).toBeVisible();
 }
 

@@ -1,6 +1,7 @@
 import './support/window';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, launchHarness, type RunningHarness, test } from './support/harness';
+import type { Page } from '@playwright/test';
+import { expect, launchHarness, test } from './support/harness';
+import { openPage as nav, seedPeople as seedUsers, signIn } from './support/people';
 
 /**
  * Generation end to end: the real renderer in Chromium, the real core in the harness, the real
@@ -8,26 +9,6 @@ import { expect, launchHarness, type RunningHarness, test } from './support/harn
  */
 test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1' } });
 
-const PASSWORD = 'tidal-granite-58';
-
-async function seedUsers(request: APIRequestContext, harness: RunningHarness, users: { email: string; role?: 'user' | 'admin'; managedBy?: string[] }[]) {
-  const response = await request.post(`${harness.url}__test/seed-media`, { data: { users: users.map((u) => ({ ...u, password: PASSWORD })), items: [] } });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
-async function signIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-email')).toHaveText(email);
-}
-
-const nav = (page: Page, name: string) =>
-  page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: new RegExp(`(^|· )${name}$`) })
-    .click();
 const results = (page: Page) => page.getByTestId('job-result');
 
 test('generate two images, see them and the quota drop; a blocked prompt costs nothing; all still there after a restart', async ({ page, request, harness }) => {

@@ -1,6 +1,7 @@
 import './support/window';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, type RunningHarness, test } from './support/harness';
+import { openPage as nav, seedPeople, signIn } from './support/people';
 
 /**
  * Admin → Settings end to end: the real renderer in Chromium, the real core in the harness, the
@@ -8,27 +9,9 @@ import { expect, type RunningHarness, test } from './support/harness';
  */
 test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1' } });
 
-const PASSWORD = 'tidal-granite-58';
 const NEW_KEY = 'AIzaSyE2E-placeholder-key-00005678';
 
-async function seedAdmin(request: APIRequestContext, harness: RunningHarness, email: string) {
-  const response = await request.post(`${harness.url}__test/seed-media`, { data: { users: [{ email, role: 'admin', password: PASSWORD }], items: [] } });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
-async function signIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-email')).toHaveText(email);
-}
-
-const nav = (page: Page, name: string) =>
-  page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: new RegExp(`(^|· )${name}$`) })
-    .click();
+const seedAdmin = (request: APIRequestContext, harness: RunningHarness, email: string) => seedPeople(request, harness, [{ email, role: 'admin' }]);
 
 test('an admin checks the models, disables one that then leaves the Image page, and replaces the key without ever seeing it', async ({ page, request, harness }) => {
   test.setTimeout(90_000);

@@ -1,0 +1,44 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, type RunningHarness } from './harness';
+
+/** The password of every account seeded for end-to-end specs. */
+export const SEEDED_PASSWORD = 'tidal-granite-58';
+
+export interface SeedUser {
+  email: string;
+  role?: 'user' | 'admin';
+  /** emails of the admins who manage this account */
+  managedBy?: string[];
+}
+
+/** Accounts (and optionally gallery items) through the harness's test controls. */
+export async function seedPeople(
+  request: APIRequestContext,
+  harness: RunningHarness,
+  users: SeedUser[],
+  items: { ownerEmail: string; count: number; promptPrefix?: string }[] = [],
+): Promise<{ users: Record<string, string>; items: Record<string, string[]> }> {
+  const response = await request.post(`${harness.url}__test/seed-media`, {
+    data: { users: users.map((u) => ({ ...u, password: SEEDED_PASSWORD })), items },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as { users: Record<string, string>; items: Record<string, string[]> };
+}
+
+/** Signs a seeded account in through the real sign-in screen. */
+export async function signIn(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(SEEDED_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-email')).toHaveText(email);
+}
+
+/** Opens a page from the main navigation ("Gallery", or "Users" for "Admin · Users"). */
+export function openPage(page: Page, name: string): Promise<void> {
+  return page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: new RegExp(`(^|· )${name}$`) })
+    .click();
+}

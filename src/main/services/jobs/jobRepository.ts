@@ -93,7 +93,7 @@ export class JobRepository {
       model: row.model,
       prompt: row.prompt,
       params: safeObject(row.params),
-      inputIds: safeArray(row.inputIds),
+      inputIds: parseIdList(row.inputIds),
       parentMediaId: row.parentMediaId,
       createdAt: row.createdAt,
       submittedAt: row.submittedAt,
@@ -115,7 +115,8 @@ function safeObject(text: string): Record<string, unknown> {
   }
 }
 
-function safeArray(text: string): string[] {
+/** A JSON list of ids as stored in a row; anything else reads as no ids. */
+export function parseIdList(text: string): string[] {
   try {
     const value = JSON.parse(text) as unknown;
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

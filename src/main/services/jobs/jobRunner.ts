@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { GoogleGenAI } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
 import type { JobDto } from '../../../shared/contract/routes/generation';
@@ -9,13 +7,13 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
 import type { EventHub } from '../eventHub';
-import { downloadToTempFile } from '../gemini/download';
 import { toStudioError } from '../gemini/errors';
 import { generateImage } from '../gemini/imageProvider';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
-import type { JobRepository, JobRow } from './jobRepository';
+import { type JobRepository, type JobRow, parseIdList } from './jobRepository';
 import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from './ports';
-import { Slots, sleep } from './slots';
+import { Slots } from './slots';
+import { InterruptedSubmit, VideoSteps } from './videoSteps';
 
 export interface JobTimings {
   /** budget of one image request (GEMINI-API.md §9: the SDK has none) */
@@ -56,9 +54,6 @@ export interface JobRunnerDeps {
 /** Thrown through a pipeline when the app is shutting down: the job keeps its state for recovery. */
 class ShutdownSignal extends Error {}
 
-/** Errors worth polling again for: the operation is still there, the way to it was not. */
-const TRANSIENT_POLL_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'RATE_LIMITED']);
-const MAX_TRANSIENT_POLL_FAILURES = 6;
 
 /**
  * Runs generation jobs in main: bounded parallelism, durable state at every step, a quota charge
@@ -68,12 +63,14 @@ const MAX_TRANSIENT_POLL_FAILURES = 6;
  */
 export class JobRunner {
   private readonly slots: Slots;
+  private readonly video: VideoSteps;
   private readonly running = new Map<string, AbortController>();
   private readonly settled = new Set<Promise<void>>();
   private stopping = false;
 
   constructor(private readonly deps: JobRunnerDeps) {
     this.slots = new Slots(deps.maxParallel);
+    this.video = new VideoSteps(deps, (jobId, status, fields) => this.move(jobId, status, fields));
   }
 
   /** Starts (or resumes) a job in the background. */
@@ -192,7 +189,7 @@ export class JobRunner {
   private async runImage(row: JobRow, signal: AbortSignal): Promise<void> {
     await this.slots.acquire(signal);
     try {
-      const inputs = parseIds(row.inputIds).map((id) => this.deps.media.readInputImage(row.userId, id));
+      const inputs = parseIdList(row.inputIds).map((id) => this.deps.media.readInputImage(row.userId, id));
       const params = JSON.parse(row.params) as { aspectRatio?: string; imageSize?: string };
       const ai = this.deps.genai();
       // submittedAt is written before the request leaves: from here on the outcome may be billed
@@ -222,14 +219,14 @@ export class JobRunner {
     if (!operation) {
       await this.slots.acquire(signal);
       try {
-        operation = await this.submitVideo(row, provider, signal);
+        operation = await this.video.submit(row, provider, signal);
       } finally {
         this.slots.release();
       }
     }
     let output: VideoOutput;
     try {
-      output = await this.waitForVideo(row, provider, operation, signal);
+      output = await this.video.waitFor(row, provider, operation, signal);
     } catch (error) {
       // A person's cancel also tells Google to stop where the API allows it (Omni), so nothing keeps
       // generating — and billing — for a result nobody will see. A shutdown does not: it resumes.
@@ -243,7 +240,7 @@ export class JobRunner {
     await this.slots.acquire(signal);
     try {
       this.move(row.id, 'downloading');
-      const file = await this.fetchVideo(output, signal);
+      const file = await this.video.fetch(output, signal);
       this.move(row.id, 'saving');
       let prepared: PreparedMedia;
       try {
@@ -255,89 +252,6 @@ export class JobRunner {
     } finally {
       this.slots.release();
     }
-  }
-
-  private async submitVideo(row: JobRow, provider: VideoProvider, signal: AbortSignal): Promise<string> {
-    const params = JSON.parse(row.params) as VideoParams;
-    const read = (id: string | undefined) => (id ? this.deps.media.readInputImage(row.userId, id) : undefined);
-    const first = read(params.firstFrameId);
-    const last = read(params.lastFrameId);
-    const references = (params.referenceIds ?? []).map((id) => read(id)!);
-    const inline = (i: { mimeType: string; data: string } | undefined) => (i ? { mimeType: i.mimeType, data: i.data } : undefined);
-    this.deps.genai(); // fails with NO_API_KEY before anything is recorded as sent
-    this.move(row.id, 'submitting', { submittedAt: this.deps.clock.now() });
-    let operation: string;
-    try {
-      operation = await provider.submit({
-        model: row.model,
-        prompt: row.prompt,
-        negativePrompt: row.negativePrompt ?? undefined,
-        aspectRatio: params.aspectRatio,
-        resolution: params.resolution,
-        durationSeconds: params.durationSeconds,
-        firstFrame: inline(first),
-        lastFrame: inline(last),
-        references: references.map((r) => inline(r)!),
-        extendFrom: params.extendFrom,
-        refineFrom: params.refineFrom,
-        signal,
-      });
-    } catch (error) {
-      const studioError = toStudioError(error);
-      // A lost connection or a timeout after sending: Google may have started the video. Resending
-      // could bill twice, so the job is interrupted, not retried.
-      if (studioError.code === 'NETWORK_ERROR' || studioError.code === 'TIMEOUT') {
-        throw new InterruptedSubmit(studioError.message);
-      }
-      throw studioError;
-    }
-    this.move(row.id, 'running', { operationName: operation });
-    return operation;
-  }
-
-  private async waitForVideo(row: JobRow, provider: VideoProvider, operation: string, signal: AbortSignal): Promise<VideoOutput> {
-    const startedAt = row.submittedAt ?? this.deps.clock.now();
-    let transientFailures = 0;
-    for (;;) {
-      if (this.deps.clock.now() - startedAt > this.deps.timings.maxVideoWaitMs) {
-        throw new StudioError('TIMEOUT', `Google did not finish the video within ${Math.round(this.deps.timings.maxVideoWaitMs / 60_000)} minutes.`);
-      }
-      try {
-        const poll = await provider.poll(operation, signal);
-        transientFailures = 0;
-        if (poll.done) return poll.output;
-      } catch (error) {
-        this.throwIfAborted(signal);
-        const studioError = toStudioError(error);
-        const serverTrouble = studioError.code === 'PROVIDER_ERROR' && Number((studioError.details as { httpStatus?: number } | undefined)?.httpStatus) >= 500;
-        if (!(TRANSIENT_POLL_CODES.has(studioError.code) || serverTrouble) || ++transientFailures > MAX_TRANSIENT_POLL_FAILURES) {
-          throw studioError;
-        }
-        this.deps.logger.warn('video poll failed; polling again', { jobId: row.id, code: studioError.code });
-      }
-      await sleep(this.deps.timings.pollIntervalMs * Math.max(1, 2 ** transientFailures / 2), signal);
-    }
-  }
-
-  private async fetchVideo(output: VideoOutput, signal: AbortSignal): Promise<{ path: string; mimeType: string }> {
-    const tempDir = this.deps.media.tempDir();
-    if (output.bytes) {
-      fs.mkdirSync(tempDir, { recursive: true });
-      const file = path.join(tempDir, `inline-${randomUUID()}.part`);
-      fs.writeFileSync(file, output.bytes);
-      return { path: file, mimeType: output.mimeType };
-    }
-    if (!output.uri) throw new StudioError('PROVIDER_ERROR', 'Google finished the video but returned nothing to download.');
-    const download = await downloadToTempFile({
-      uri: output.uri,
-      apiKey: this.deps.apiKey(),
-      baseUrl: this.deps.geminiBaseUrl,
-      tempDir,
-      signal,
-      timeoutMs: this.deps.timings.downloadTimeoutMs,
-      maxBytes: this.deps.timings.maxVideoBytes,
-    });
-    return { path: download.file, mimeType: download.mimeType.startsWith('video/') ? download.mimeType : output.mimeType };
   }
 
   /**
@@ -353,7 +267,7 @@ export class JobRunner {
       negativePrompt: row.negativePrompt,
       model: row.model,
       params,
-      inputIds: parseIds(row.inputIds),
+      inputIds: parseIdList(row.inputIds),
       parentMediaId: row.parentMediaId,
       workstation: { hostName: row.workstationHost, osUser: row.workstationUser, ipv4: row.workstationIp },
       providerRef,
@@ -412,33 +326,5 @@ export class JobRunner {
 
   private throwIfAborted(signal: AbortSignal): void {
     if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new StudioError('CANCELLED', 'Cancelled.');
-  }
-}
-
-/** A video submit whose outcome is unknown (see submitVideo). */
-class InterruptedSubmit extends StudioError {
-  constructor(reason: string) {
-    super('NETWORK_ERROR', `${reason} The request may have reached Google, so it was not resent (that could bill twice).`);
-  }
-}
-
-interface VideoParams {
-  aspectRatio?: string;
-  resolution?: string;
-  durationSeconds?: number;
-  firstFrameId?: string;
-  lastFrameId?: string;
-  referenceIds?: string[];
-  /** provider handle of the video being extended / refined, captured at creation */
-  extendFrom?: string;
-  refineFrom?: string;
-}
-
-function parseIds(text: string): string[] {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
   }
 }

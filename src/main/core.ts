@@ -4,7 +4,7 @@ import { routes } from '../shared/contract/index';
 import { MEDIA_URL_BASE } from '../shared/contract/mediaUrl';
 import type { Envelope } from '../shared/contract/envelope';
 import type { WorkstationIdentity } from '../shared/domain/workstation';
-import packageJson from '../../package.json';
+import { version as appVersion } from '../../package.json';
 import { type Clock, systemClock } from './clock';
 import { closeDb, openDb } from './db/client';
 import * as schema from './db/schema';
@@ -182,7 +182,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     schema,
     clock,
     logger,
-    version: packageJson.version,
+    version: appVersion,
     dataDir: options.dataDir,
     env,
     sessions,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import './support/window';
 import type { Page } from '@playwright/test';
 import { expect, launchHarness, test } from './support/harness';
@@ -115,4 +116,20 @@ test('an admin sets a managed user’s image quota to 2 a day; the user’s head
   await cleo.getByRole('combobox', { name: 'Images' }).selectOption('2');
   await cleo.getByRole('button', { name: 'Generate 2 images' }).click();
   await expect(cleo.getByRole('alert').filter({ hasText: /Quota exceeded for image\. Used: 1\/2\. Resets at / })).toBeVisible();
+});
+
+test('without an API key the generator says so up front, and a request is refused with the reason', async ({ page, request }) => {
+  const keyless = await launchHarness({ fakeGemini: false, env: { STUDIO_HARNESS_TEST_CONTROLS: '1' } });
+  try {
+    await seedUsers(request, keyless, [{ email: 'dan@lab.org' }]);
+    await signIn(page, keyless.url, 'dan@lab.org');
+    await expect(page.getByTestId('no-api-key')).toContainText('No Gemini API key is set');
+    await page.getByLabel('Prompt').fill('A lighthouse');
+    await page.getByRole('button', { name: 'Generate image' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'No Gemini API key is set. Ask an admin to add one in Settings.' })).toBeVisible();
+    await expect(page.getByTestId('quota-remaining-image')).toContainText('50');
+  } finally {
+    await keyless.stop();
+    fs.rmSync(keyless.dataDir, { recursive: true, force: true });
+  }
 });

@@ -2,6 +2,7 @@ import type { RouteInput } from '../../../../shared/contract/types';
 import { useState } from 'react';
 import { call } from '../../ipc/client';
 import { QuotaMeter } from '../quotas';
+import { ApiKeyNotice } from './ApiKeyNotice';
 import { ImageOptions } from './ImageOptions';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
@@ -55,6 +56,7 @@ export function EditPage() {
   return (
     <section className="generator" aria-labelledby="edit-title">
       <h1 id="edit-title">Edit</h1>
+      <ApiKeyNotice />
       <QuotaMeter kind="edit" />
       <form
         className="generator-form"

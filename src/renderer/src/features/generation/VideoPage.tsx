@@ -5,6 +5,7 @@ import type { VideoMode } from '../../../../shared/domain/models';
 import { videoOptionProblems } from '../../../../shared/domain/videoRules';
 import { call } from '../../ipc/client';
 import { QuotaMeter } from '../quotas';
+import { ApiKeyNotice } from './ApiKeyNotice';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
@@ -107,6 +108,7 @@ export function VideoPage() {
   return (
     <section className="generator" aria-labelledby="video-title">
       <h1 id="video-title">Video</h1>
+      <ApiKeyNotice />
       <QuotaMeter kind="video" />
       <form
         className="generator-form"

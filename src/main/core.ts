@@ -44,6 +44,9 @@ import { readWorkstationIdentity } from './services/workstation';
 export type { Caller } from './router';
 export type { SecretStore } from './services/secretStore';
 
+/** The route the renderer calls on pointer or keyboard activity (at most once a minute). */
+const ACTIVITY_ROUTE = 'auth.me';
+
 export interface CoreOptions {
   /** the app's data folder: database, media, logs */
   dataDir: string;
@@ -208,10 +211,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await provisionAdminFromEnv(services, env);
 
   const handlers: Handlers = createHandlers(services);
+  // Only the renderer's activity heartbeat (`auth.me` on pointer or keyboard input) counts as the
+  // person being there: a background refetch after a job finishes must not keep an unattended
+  // screen signed in.
+  const touchingResolver = createActorResolver(db, sessions);
+  const quietResolver = createActorResolver(db, sessions, { touch: false });
   const router = createRouter({
     routes,
     handlers: handlers as unknown as RouterDeps['handlers'],
-    resolveActor: createActorResolver(db, sessions),
+    resolveActor: (caller, route) => (route === ACTIVITY_ROUTE ? touchingResolver : quietResolver)(caller),
     isFirstRun: () => db.select({ id: schema.user.id }).from(schema.user).limit(1).get() === undefined,
     logger,
   });
@@ -231,7 +239,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     endAllSessions: (reason) => sessions.endAll(reason),
     sweepSessions: () => sessions.sweep(),
     resetAdmin: async (email) => resetAdmin(services, email),
-    serveMedia: createMediaServer({ db, media: mediaLibrary.store, logger, resolveActor: createActorResolver(db, sessions, { touch: false }) }),
+    serveMedia: createMediaServer({ db, media: mediaLibrary.store, logger, resolveActor: quietResolver }),
     async shutdown() {
       if (closed) return;
       closed = true;

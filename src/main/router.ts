@@ -37,7 +37,7 @@ export interface RouterDeps {
   routes: Record<string, RouteDef>;
   handlers: Record<string, (input: unknown, ctx: HandlerContext) => unknown>;
   /** maps the transport to a live session and its account; null when signed out or expired */
-  resolveActor: (caller: Caller) => Actor | null;
+  resolveActor: (caller: Caller, route: string) => Actor | null;
   /** true while no account exists (routes with `setup` access) */
   isFirstRun: () => boolean;
   logger: Logger;
@@ -61,7 +61,7 @@ export function createRouter(deps: RouterDeps): Router {
         const handler = route ? deps.handlers[route.name] : undefined;
         if (!route || !handler) throw new StudioError('NOT_FOUND', `Unknown route: ${String(routeName).slice(0, 80)}`);
 
-        const actor = deps.resolveActor(caller);
+        const actor = deps.resolveActor(caller, route.name);
         checkAccess(route.access, actor, deps.isFirstRun);
 
         const input = route.input.safeParse(rawInput);

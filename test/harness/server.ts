@@ -102,6 +102,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (req.method === 'GET' && url.pathname === '/__studio/events') return serveEvents(req, url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) return serveMedia(req, url, res);
     if (req.method === 'GET' && url.pathname.startsWith('/assets/')) return serveAsset(url, res);
+    if (url.pathname.startsWith('/__test/') && !isSameOriginJson(req, port())) {
+      // Any page open in the same browser could otherwise POST here (a text/plain form needs no
+      // preflight) and seed an admin or move the clock: JSON only, and never from another origin.
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('test controls accept same-origin JSON only');
+      return;
+    }
     if (testClock && req.method === 'POST' && url.pathname === '/__test/clock/advance') return advanceClock(testClock, req, res);
     if (seedControls && url.pathname.startsWith('/__test/')) return seedControls.handle(req, res, url);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -252,4 +258,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function isSameOriginJson(req: http.IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  const sameOrigin = origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  return sameOrigin && (req.headers['content-type'] ?? '').startsWith('application/json');
 }

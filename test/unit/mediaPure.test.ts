@@ -114,3 +114,13 @@ describe('ffmpeg output', () => {
     expect(parseFfmpegDescription('nonsense')).toEqual({ durationMs: null, width: null, height: null });
   });
 });
+
+describe('stored media paths', () => {
+  it('resolve only inside the media folder, whatever a row says', async () => {
+    const { absoluteOf } = await import('../../src/main/services/media/layout');
+    expect(absoluteOf('/data', 'media/2026/11/abc.png')).toBe('/data/media/2026/11/abc.png');
+    for (const tampered of ['../etc/passwd', '/etc/passwd', 'media/2026/11/../../../studio.sqlite', 'media/2026/11/..', 'exports/x.png', 'media/2026/11/a/b.png']) {
+      expect(() => absoluteOf('/data', tampered)).toThrow(/not a stored media path/);
+    }
+  });
+});

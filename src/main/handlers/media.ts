@@ -56,6 +56,7 @@ export function mediaHandlers(s: Services): Pick<Handlers, MediaRoutes> {
       if (s.mediaDesktop.chooseExportFolder) {
         parentDir = await s.mediaDesktop.chooseExportFolder(caller.transportId);
         if (!parentDir) return { exported: false, path: null, files: 0, skipped: [] };
+        assertStillSignedIn(s, caller.transportId, actor.sessionId);
       } else {
         // no dialog (browser harness): a fresh folder under the data folder
         parentDir = path.join(s.dataDir, 'exports');
@@ -78,6 +79,7 @@ export function mediaHandlers(s: Services): Pick<Handlers, MediaRoutes> {
       const file = await visibleFile(s, actor, input.id);
       const target = await chooseSaveFile(caller.transportId, `${input.id}${path.extname(file)}`);
       if (!target) return { saved: false, path: null };
+      assertStillSignedIn(s, caller.transportId, actor.sessionId);
       await s.media.copyOut(file, target);
       return { saved: true, path: target };
     },
@@ -98,4 +100,15 @@ async function visibleFile(s: Services, actor: Parameters<typeof findVisibleMedi
   const file = await s.media.resolveContained(row.relPath);
   if (!file) throw new StudioError('NOT_FOUND', 'The file of this item is missing.');
   return file;
+}
+
+/**
+ * A native dialog can stay open for as long as nobody answers it. If the person who opened it was
+ * signed out meanwhile (screen lock, idle timeout), whoever answers it now must not receive their
+ * files.
+ */
+function assertStillSignedIn(s: Services, transportId: string, sessionId: string): void {
+  if (s.sessions.current(transportId)?.id !== sessionId) {
+    throw new StudioError('UNAUTHENTICATED', 'You were signed out while the dialog was open, so nothing was written.');
+  }
 }

@@ -103,13 +103,20 @@ export function isActiveAdmin(row: AccountRow): boolean {
 
 /**
  * An admin who is demoted or deleted stops managing anyone; the admin making the change takes
- * over their users, so nobody is left without a managing admin (SPEC §3).
+ * over only the users who would otherwise have no managing admin (SPEC §3). A user another admin
+ * still manages is not handed over: demoting an admin must not be a way to gain their users.
  */
 export function handOverManagedUsers(db: Db, fromAdminId: string, toAdminId: string, now: number): number {
   const managed = db.select({ userId: userManager.userId }).from(userManager).where(eq(userManager.adminId, fromAdminId)).all();
   let handedOver = 0;
   for (const { userId } of managed) {
     if (userId === toAdminId) continue; // the new manager never manages itself
+    const otherManager = db
+      .select({ adminId: userManager.adminId })
+      .from(userManager)
+      .where(and(eq(userManager.userId, userId), ne(userManager.adminId, fromAdminId)))
+      .get();
+    if (otherManager) continue;
     const inserted = db
       .insert(userManager)
       .values({ adminId: toAdminId, userId, createdAt: now, grantedBy: toAdminId })

@@ -86,14 +86,16 @@ export class AuthService {
       const rehashed = passwords.needsRehash(account.passwordHash as string) ? await passwords.hash(password) : null;
       db.transaction(
         () => {
+          // bcrypt ran outside the transaction: if the password was reset or changed, or the account
+          // deactivated, meanwhile, the password just verified is no longer the account's
+          const current = findAccount(db, account.id);
+          if (!current || current.passwordHash !== account.passwordHash || !current.isActive) {
+            throw new StudioError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+          }
           const now = clock.now();
           saveThrottle(db, account.id, CLEARED_THROTTLE, now);
           db.update(user).set({ lastLoginAt: now }).where(eq(user.id, account.id)).run();
-          if (rehashed) {
-            // only over the hash we verified: a password changed meanwhile must not be rolled back
-            const current = findAccount(db, account.id);
-            if (current?.passwordHash === account.passwordHash) db.update(user).set({ passwordHash: rehashed }).where(eq(user.id, account.id)).run();
-          }
+          if (rehashed) db.update(user).set({ passwordHash: rehashed }).where(eq(user.id, account.id)).run();
           audit(this.deps, AUDIT_ACTIONS.loginSucceeded, person(account), person(account), rehashed ? { rehashedToCost: passwords.cost } : undefined);
         },
         { behavior: 'immediate' },
@@ -124,6 +126,8 @@ export class AuthService {
       db.transaction(
         () => {
           const now = clock.now();
+          // deactivated while the new password was being hashed: no sign-in
+          if (!findAccount(db, account.id)?.isActive) throw new StudioError('FORBIDDEN', DEACTIVATED);
           // single use even when two windows redeem the same code at once: only one update wins
           if (!consumeSetupCode(db, found.id, now)) throw new StudioError('SETUP_CODE_INVALID', CODE_SPENT);
           saveThrottle(db, account.id, CLEARED_THROTTLE, now);

@@ -15,16 +15,16 @@ export const BASE_ASPECT_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:
 const aspectRatio = z.string().regex(/^\d{1,2}:\d{1,2}$/, 'an aspect ratio like 16:9');
 
 export const modelCapabilitiesSchema = z.object({
-  aspectRatios: z.array(aspectRatio).min(1),
+  aspectRatios: z.array(aspectRatio).min(1).max(20),
   /** images: output sizes the model accepts */
-  imageSizes: z.array(z.enum(IMAGE_SIZES)).default([]),
+  imageSizes: z.array(z.enum(IMAGE_SIZES)).max(IMAGE_SIZES.length).default([]),
   /** videos: output resolutions ('720p', '4k', …) */
-  resolutions: z.array(z.string().regex(/^\d{3,4}p$|^4k$/)).default([]),
+  resolutions: z.array(z.string().regex(/^\d{3,4}p$|^4k$/)).max(10).default([]),
   /** videos: accepted durations in seconds; empty when the model decides */
-  durations: z.array(z.number().int().positive()).default([]),
+  durations: z.array(z.number().int().positive().max(600)).max(20).default([]),
   /** images: source + references per request; videos: reference (asset / subject) images */
   maxInputImages: z.number().int().min(0).max(14),
-  videoModes: z.array(z.enum(VIDEO_MODES)).default([]),
+  videoModes: z.array(z.enum(VIDEO_MODES)).max(VIDEO_MODES.length).default([]),
   negativePrompt: z.boolean().default(false),
   /** Omni: a finished result can be refined conversationally */
   refine: z.boolean().default(false),

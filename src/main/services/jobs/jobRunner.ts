@@ -7,7 +7,6 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
 import type { EventHub } from '../eventHub';
-import { toStudioError } from '../gemini/errors';
 import { generateImage } from '../gemini/imageProvider';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
 import { type JobRepository, type JobRow, parseIdList } from './jobRepository';
@@ -53,6 +52,9 @@ export interface JobRunnerDeps {
 
 /** Thrown through a pipeline when the app is shutting down: the job keeps its state for recovery. */
 class ShutdownSignal extends Error {}
+
+/** The job's account was deleted: nothing is written back, and Google is told to stop. */
+class AbandonSignal extends ShutdownSignal {}
 
 
 /**
@@ -104,7 +106,7 @@ export class JobRunner {
    * back, and Google is asked to stop where it can.
    */
   abandon(jobIds: string[]): void {
-    for (const jobId of jobIds) this.running.get(jobId)?.abort(new ShutdownSignal('abandoned'));
+    for (const jobId of jobIds) this.running.get(jobId)?.abort(new AbandonSignal('abandoned'));
   }
 
   /** Waits until every job's pipeline has settled (tests and shutdown). */
@@ -180,7 +182,14 @@ export class JobRunner {
       else await this.runImage(row, signal);
     } catch (error) {
       if (error instanceof ShutdownSignal || signal.reason instanceof ShutdownSignal) return;
-      const studioError = signal.aborted && signal.reason instanceof StudioError ? signal.reason : toStudioError(error);
+      // Every call to Google is already mapped to a StudioError by its adapter; anything else is
+      // ours (a disk full while saving, a bug) and must not be blamed on Google.
+      const studioError =
+        signal.aborted && signal.reason instanceof StudioError
+          ? signal.reason
+          : error instanceof StudioError
+            ? error
+            : new StudioError('INTERNAL', 'The result could not be saved on this computer. Try again.');
       if (!(error instanceof StudioError)) this.deps.logger.error('job failed unexpectedly', { jobId, error: String(error) });
       this.finishWithError(this.deps.jobs.get(jobId) ?? row, studioError);
     }
@@ -228,9 +237,10 @@ export class JobRunner {
     try {
       output = await this.video.waitFor(row, provider, operation, signal);
     } catch (error) {
-      // A person's cancel also tells Google to stop where the API allows it (Omni), so nothing keeps
-      // generating — and billing — for a result nobody will see. A shutdown does not: it resumes.
-      if (signal.reason instanceof StudioError && signal.reason.code === 'CANCELLED') {
+      // A person's cancel (or the account's deletion) also tells Google to stop where the API allows
+      // it (Omni), so nothing keeps generating — and billing — for a result nobody will see. A
+      // shutdown does not: the job resumes at the next start.
+      if ((signal.reason instanceof StudioError && signal.reason.code === 'CANCELLED') || signal.reason instanceof AbandonSignal) {
         await provider.cancel(operation).catch((cancelError: unknown) =>
           this.deps.logger.warn('could not cancel on Google’s side', { jobId: row.id, error: String(cancelError) }),
         );

@@ -66,11 +66,13 @@ export class VideoSteps {
   }
 
   async waitFor(row: JobRow, provider: VideoProvider, operation: string, signal: AbortSignal): Promise<VideoOutput> {
-    const startedAt = row.submittedAt ?? this.deps.clock.now();
+    // The budget counts from when this run began waiting, not from the submission: after the app
+    // was closed for an hour the video is usually long done, and one poll finds it.
+    const startedAt = this.deps.clock.now();
     let transientFailures = 0;
-    for (;;) {
-      if (this.deps.clock.now() - startedAt > this.deps.timings.maxVideoWaitMs) {
-        throw new StudioError('TIMEOUT', `Google did not finish the video within ${Math.round(this.deps.timings.maxVideoWaitMs / 60_000)} minutes.`);
+    for (let polls = 0; ; polls++) {
+      if (polls > 0 && this.deps.clock.now() - startedAt > this.deps.timings.maxVideoWaitMs) {
+        throw new StudioError('TIMEOUT', `Google did not finish the video within ${formatMinutes(this.deps.timings.maxVideoWaitMs)}.`);
       }
       try {
         const poll = await provider.poll(operation, signal);
@@ -133,4 +135,9 @@ interface VideoParams {
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new StudioError('CANCELLED', 'Cancelled.');
+}
+
+function formatMinutes(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }

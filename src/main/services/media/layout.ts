@@ -46,8 +46,18 @@ export function tempNameFor(finalName: string, random: string): string {
   return `.${finalName}.${random}.tmp`;
 }
 
-/** Absolute path of a stored relative path (`media/…`, always with `/`). */
+/** The only shape a stored path has: `media/<yyyy>/<mm>/<file name we made>`. */
+const STORED_REL_PATH = new RegExp(`^${MEDIA_DIR}/\\d{4}/\\d{2}/[A-Za-z0-9_.-]+$`);
+
+/**
+ * Absolute path of a stored relative path (`media/…`, always with `/`). Anything else — `..`, an
+ * absolute path, another folder — is refused: a tampered row must not make a delete or a write
+ * reach outside the media folder.
+ */
 export function absoluteOf(dataDir: string, relPath: string): string {
+  if (!STORED_REL_PATH.test(relPath) || relPath.split('/').some((part) => part === '..' || part === '.')) {
+    throw new Error(`not a stored media path: ${JSON.stringify(relPath.slice(0, 120))}`);
+  }
   return path.join(dataDir, ...relPath.split('/'));
 }
 

@@ -86,7 +86,11 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
 
     insert(prepared, record: GeneratedMediaRecord) {
       const createdAt = (prepared as Partial<StoredFile>).createdAt ?? deps.clock.now();
-      deps.media.insertRows(deps.db, [deps.media.rowFor({ ...prepared, createdAt }, record)]);
+      // The source may have been deleted while Google worked: the paid-for result is kept, it just
+      // no longer links to an item that is gone (the link would break the foreign key).
+      const parentExists = record.parentMediaId !== null && deps.db.$client.prepare('SELECT 1 FROM media WHERE id = ?').get(record.parentMediaId) !== undefined;
+      const linked = { ...record, parentMediaId: parentExists ? record.parentMediaId : null };
+      deps.media.insertRows(deps.db, [deps.media.rowFor({ ...prepared, createdAt }, linked)]);
     },
 
     discard(prepared) {

@@ -72,7 +72,9 @@ export function parseFfmpegDescription(text: string): { width: number | null; he
 
 function run(command: string, args: string[], timeoutMs: number): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    // ffmpeg needs no secrets: the app's environment may carry GEMINI_API_KEY or the provisioning
+    // admin password, so the child gets only what it needs to run
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env: minimalEnv() });
     const out: Buffer[] = [];
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -90,4 +92,9 @@ function run(command: string, args: string[], timeoutMs: number): Promise<{ stdo
       else reject(new Error(`ffmpeg exited with ${code}: ${err.slice(-300)}`));
     });
   });
+}
+
+function minimalEnv(): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'SystemRoot', 'TEMP', 'TMP', 'TMPDIR', 'LANG'];
+  return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
 }

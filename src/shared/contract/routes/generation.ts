@@ -4,6 +4,9 @@ import { catalogueModelSchema } from '../../domain/models';
 import { defineRoute } from '../route';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id');
+/** free-form options are checked against the model's capabilities in main; bounded here */
+const modelId = z.string().max(100);
+const option = z.string().max(20);
 const prompt = z.string().trim().min(1, 'write a prompt').max(10_000, 'at most 10 000 characters');
 /** a per-click key from the renderer: a double-click or a retried request makes one job, not two */
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'a key of 8–100 letters, digits, - or _').optional();
@@ -44,9 +47,9 @@ export const generationImageCreate = defineRoute({
   input: z
     .object({
       prompt,
-      model: z.string().optional(),
-      aspectRatio: z.string().optional(),
-      imageSize: z.string().optional(),
+      model: modelId.optional(),
+      aspectRatio: option.optional(),
+      imageSize: option.optional(),
       count: z.number().int().min(1, 'at least 1 image').max(4, 'at most 4 images').default(1),
       referenceIds: z.array(id).max(14).default([]),
       idempotencyKey,
@@ -63,9 +66,9 @@ export const generationImageEdit = defineRoute({
       sourceId: id,
       prompt,
       referenceIds: z.array(id).max(13).default([]),
-      model: z.string().optional(),
-      aspectRatio: z.string().optional(),
-      imageSize: z.string().optional(),
+      model: modelId.optional(),
+      aspectRatio: option.optional(),
+      imageSize: option.optional(),
       idempotencyKey,
     })
     .strict(),
@@ -78,13 +81,13 @@ export const generationVideoCreate = defineRoute({
   input: z
     .object({
       prompt,
-      model: z.string().optional(),
+      model: modelId.optional(),
       firstFrameId: id.optional(),
       lastFrameId: id.optional(),
       referenceIds: z.array(id).max(14).default([]),
       negativePrompt: z.string().trim().max(2_000).optional(),
-      aspectRatio: z.string().optional(),
-      resolution: z.string().optional(),
+      aspectRatio: option.optional(),
+      resolution: option.optional(),
       durationSeconds: z.number().int().min(1).max(60).optional(),
       /** continue a previous video (Veo extension / Omni extend) */
       extendMediaId: id.optional(),

@@ -5,7 +5,7 @@ import { Modal } from '../../components/Modal';
 import { usePickerPages } from '../../queries/media';
 import { formatDateTime } from '../gallery/format';
 import { useDebouncedValue } from '../gallery/useDebouncedValue';
-import { pickName, pickState, togglePick, toPickedImage } from './galleryPick';
+import { type PickState, pickName, pickState, togglePick, toPickedImage } from './galleryPick';
 import type { PickedImage } from './pickedImage';
 import { mergeNewest } from './mergeNewest';
 
@@ -122,25 +122,32 @@ export function GalleryPicker({ label, userId, room, alreadyAdded, onPick, onClo
   );
 }
 
-const STATE_NOTE: Partial<Record<ReturnType<typeof pickState>, string>> = {
+const STATE_NOTE: Partial<Record<PickState, string>> = {
+  selected: 'Chosen',
   missing: 'File missing',
   'already-added': 'Already added',
 };
 
-/** One thumbnail; the checkbox is the control, the picture and caption only its label. */
-function PickerTile({ item, state, onToggle }: { item: MediaItem; state: ReturnType<typeof pickState>; onToggle: () => void }) {
-  const name = pickName(item, formatDateTime);
+/** Day and time without the year: fits under a thumbnail, and the picker lists recent work. */
+const shortTime = (ms: number) => new Date(ms).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+/**
+ * One thumbnail; the checkbox is the control (named "Use …"), the picture and caption only its
+ * label. The caption's second line (state and time) is the checkbox's description.
+ */
+function PickerTile({ item, state, onToggle }: { item: MediaItem; state: PickState; onToggle: () => void }) {
   const note = STATE_NOTE[state];
-  const captionId = useId();
+  const detailsId = useId();
+  const unavailable = state === 'missing' || state === 'already-added';
   return (
-    <li className={`picker-tile${state === 'selected' ? ' is-selected' : ''}${note ? ' is-unavailable' : ''}`} data-testid="picker-tile">
+    <li className={`picker-tile${state === 'selected' ? ' is-selected' : ''}${unavailable ? ' is-unavailable' : ''}`} data-testid="picker-tile">
       <label>
         <input
           type="checkbox"
-          aria-label={`Use ${name}`}
-          aria-describedby={captionId}
+          aria-label={`Use ${pickName(item, formatDateTime)}`}
+          aria-describedby={detailsId}
           checked={state === 'selected'}
-          disabled={state === 'missing' || state === 'already-added' || state === 'full'}
+          disabled={unavailable || state === 'full'}
           onChange={onToggle}
         />
         {item.missing || !item.thumbUrl ? (
@@ -148,9 +155,12 @@ function PickerTile({ item, state, onToggle }: { item: MediaItem; state: ReturnT
         ) : (
           <img src={item.thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />
         )}
-        <span className="picker-caption" id={captionId}>
-          {note ? `${note} · ` : ''}
-          {item.kind === 'input' ? 'Imported' : 'Generated'} {formatDateTime(item.createdAt)}
+        <span className="picker-caption">
+          <span className="picker-caption-title">{item.prompt?.trim() || 'Imported image'}</span>
+          <span id={detailsId}>
+            {note ? <strong>{note} · </strong> : null}
+            {shortTime(item.createdAt)}
+          </span>
         </span>
       </label>
     </li>

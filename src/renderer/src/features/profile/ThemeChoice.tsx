@@ -1,9 +1,10 @@
+import { useId } from 'react';
 import { type ThemeChoice as Choice, useThemeStore } from '../../stores/theme';
 
-const CHOICES: { value: Choice; label: string; hint: string }[] = [
-  { value: 'system', label: 'System', hint: 'follows the light or dark setting of the computer' },
-  { value: 'light', label: 'Light', hint: 'always light' },
-  { value: 'dark', label: 'Dark', hint: 'always dark' },
+const CHOICES: { value: Choice; label: string }[] = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
 ];
 
 /**
@@ -13,16 +14,19 @@ const CHOICES: { value: Choice; label: string; hint: string }[] = [
 export function ThemeChoice() {
   const choice = useThemeStore((s) => s.choice);
   const setChoice = useThemeStore((s) => s.setChoice);
+  const hintId = useId();
   return (
-    <fieldset className="theme-choice">
+    <fieldset className="theme-choice" aria-describedby={hintId}>
       <legend>Theme</legend>
       {CHOICES.map((option) => (
         <label key={option.value} className="inline">
           <input type="radio" name="theme" value={option.value} checked={choice === option.value} onChange={() => setChoice(option.value)} />
-          {option.label} <span className="muted">— {option.hint}</span>
+          {option.label}
         </label>
       ))}
-      <p className="hint">Saved on this computer for everyone who uses it.</p>
+      <p className="hint" id={hintId}>
+        System follows the light or dark setting of this computer. The choice is kept on this computer, for everyone who uses it.
+      </p>
     </fieldset>
   );
 }

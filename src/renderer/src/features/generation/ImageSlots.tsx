@@ -11,6 +11,8 @@ interface ImageSlotsProps {
   max: number;
   /** shown under the label: what these images are for */
   hint?: string;
+  /** ids chosen in another slot set of the same request: main refuses an image listed twice */
+  usedElsewhere?: readonly string[];
 }
 
 /**
@@ -18,7 +20,7 @@ interface ImageSlotsProps {
  * Each file is imported into the media store at once, so the request carries ids, never bytes;
  * gallery items already are media ids and are used as they are.
  */
-export function ImageSlots({ label, images, onChange, max, hint }: ImageSlotsProps) {
+export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere = [] }: ImageSlotsProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const galleryButtonRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -132,7 +134,7 @@ export function ImageSlots({ label, images, onChange, max, hint }: ImageSlotsPro
           label={label}
           userId={userId}
           room={max - images.length}
-          alreadyAdded={images.map((image) => image.id)}
+          alreadyAdded={[...images.map((image) => image.id), ...usedElsewhere]}
           onClose={() => setPicking(false)}
           onPick={(picked) => {
             setPicking(false);

@@ -41,6 +41,8 @@ export function usePickerPages(kind: 'image' | 'input', userId: string, query: s
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // while a new search loads, the last results stay (and stay choosable) instead of blanking
     placeholderData: keepPreviousData,
+    // an import announces no list change to this window's cache: each opening checks for new items
+    staleTime: 0,
   });
 }
 

@@ -126,3 +126,33 @@ test('the picker merges generated and imported images newest first, searches, lo
   await expect(sourcePicker).toBeHidden();
   await expect(page.getByRole('button', { name: 'Source image from gallery' })).toBeFocused();
 });
+
+test('a video’s first and last frames come from the gallery and the video records both', async ({ page, request, harness }) => {
+  test.setTimeout(120_000);
+  await seedPeople(request, harness, [{ email: 'vic@lab.org' }], [{ ownerEmail: 'vic@lab.org', count: 2, promptPrefix: 'Frame' }]);
+  await signIn(page, harness.url, 'vic@lab.org');
+  await openPage(page, 'Video');
+  await page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption({ label: 'First and last frame' });
+  for (const [slot, prompt] of [
+    ['First frame', 'Frame 0000'],
+    ['Last frame', 'Frame 0001'],
+  ] as const) {
+    await page.getByRole('button', { name: `${slot} from gallery` }).click();
+    const picker = page.getByRole('dialog', { name: `${slot} from your gallery` });
+    await picker.getByRole('checkbox', { name: `Use ${prompt}` }).check();
+    await picker.getByRole('button', { name: 'Use selected' }).click();
+    await expect(picker).toBeHidden();
+    await expect(page.getByRole('button', { name: `Remove “${prompt}”` })).toBeVisible();
+  }
+  await page.getByLabel('Prompt').fill('The light moves across the harbour');
+  await page.getByRole('button', { name: 'Generate video' }).click();
+  await page.getByRole('button', { name: /^Jobs/ }).click();
+  await expect(page.getByRole('region', { name: 'Job queue' }).locator('[data-status="succeeded"]')).toHaveCount(1, { timeout: 30_000 });
+
+  await openPage(page, 'Gallery');
+  await page.getByRole('button', { name: /^Video: The light moves across the harbour/ }).click();
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'Made from' })).toBeVisible();
+  await expect(details).toContainText('Image — Frame 0000');
+  await expect(details).toContainText('Image — Frame 0001');
+});

@@ -1,4 +1,4 @@
-import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { MediaItem } from '../../../shared/contract/routes/media';
 import type { RouteInput, RouteOutput } from '../../../shared/contract/types';
@@ -19,6 +19,45 @@ export function useMediaPages(filters: MediaFilters) {
     queryFn: ({ pageParam }) => call('media.list', { ...filters, limit: GALLERY_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Page size of the gallery picker: a modal shows fewer thumbnails than the gallery grid. */
+export const PICKER_PAGE_SIZE = 24;
+
+/**
+ * One kind of the person's own items for the gallery picker (generation inputs). Scoped to
+ * `userId` even for admins: the picker offers "your recent images", not every managed user's.
+ * `limit` is part of the key, so these pages never share a cache entry with the gallery's own
+ * list (whose filters never carry a limit), yet sit under the list prefix: new and deleted
+ * items update them like every other loaded list.
+ */
+export function usePickerPages(kind: 'image' | 'input', userId: string, query: string) {
+  const filters = { kind, userId, limit: PICKER_PAGE_SIZE, ...(query ? { query } : {}) };
+  return useInfiniteQuery({
+    queryKey: queryKeys.mediaList(filters),
+    queryFn: ({ pageParam }) => call('media.list', { ...filters, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // while a new search loads, the last results stay (and stay choosable) instead of blanking
+    placeholderData: keepPreviousData,
+    // an import announces no list change to this window's cache: each opening checks for new items
+    staleTime: 0,
+  });
+}
+
+/**
+ * The newest `limit` items of the person's own library (all kinds), for the profile. It is an
+ * infinite query of which only the first page is ever loaded: every list cache under the list
+ * prefix has that shape, and that is what lets deletions drop items from it (updateListedItems).
+ */
+export function useRecentMedia(userId: string, limit: number) {
+  const filters = { userId, limit, recent: true };
+  return useInfiniteQuery({
+    queryKey: queryKeys.mediaList(filters),
+    queryFn: () => call('media.list', { userId, limit }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: () => undefined,
   });
 }
 

@@ -65,7 +65,14 @@ export function EditPage() {
           submit();
         }}
       >
-        <ImageSlots label="Source image" hint="The image to change." images={form.source} max={1} onChange={(s) => set({ source: s })} />
+        <ImageSlots
+          label="Source image"
+          hint="The image to change."
+          images={form.source}
+          max={1}
+          onChange={(s) => set({ source: s })}
+          usedElsewhere={form.references.map((r) => r.id)}
+        />
         <PromptField
           id="edit-prompt"
           label="Instruction"
@@ -80,6 +87,7 @@ export function EditPage() {
           images={form.references}
           max={Math.max(0, (model?.capabilities.maxInputImages ?? 1) - 1)}
           onChange={(references) => set({ references })}
+          usedElsewhere={form.source.map((s) => s.id)}
         />
         {error && (
           <p className="form-error" role="alert">

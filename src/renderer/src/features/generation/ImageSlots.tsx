@@ -1,5 +1,7 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { isStudioError } from '../../../../shared/contract/errors';
+import { useMe } from '../../queries/auth';
+import { GalleryPicker } from './GalleryPicker';
 import { importImageFile, type PickedImage } from './importImage';
 
 interface ImageSlotsProps {
@@ -9,14 +11,22 @@ interface ImageSlotsProps {
   max: number;
   /** shown under the label: what these images are for */
   hint?: string;
+  /** ids chosen in another slot set of the same request: main refuses an image listed twice */
+  usedElsewhere?: readonly string[];
 }
 
 /**
- * A labelled set of input images: pick from disk, or drop files onto it. Each file is imported
- * into the media store at once, so the request carries ids, never bytes.
+ * A labelled set of input images: pick from disk, drop files onto it, or choose from the gallery.
+ * Each file is imported into the media store at once, so the request carries ids, never bytes;
+ * gallery items already are media ids and are used as they are.
  */
-export function ImageSlots({ label, images, onChange, max, hint }: ImageSlotsProps) {
+export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere = [] }: ImageSlotsProps) {
   const inputRef = useRef<HTMLInputElement>(null);
+  const galleryButtonRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const userId = useMe().data?.userId;
+  const [picking, setPicking] = useState(false);
+  const wasPicking = useRef(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -39,9 +49,31 @@ export function ImageSlots({ label, images, onChange, max, hint }: ImageSlotsPro
     }
   }
 
+  // Focus goes back to "From gallery" once the picker has closed (the page is inert until then).
+  // If choosing filled the slots that button is disabled; the last chosen image's Remove button is
+  // then the nearest place to continue from.
+  useEffect(() => {
+    if (picking || !wasPicking.current) return;
+    wasPicking.current = false;
+    const button = galleryButtonRef.current;
+    if (button && !button.disabled) button.focus();
+    else listRef.current?.querySelector<HTMLButtonElement>('li:last-child button')?.focus();
+  }, [picking]);
+
+  function openPicker() {
+    wasPicking.current = true;
+    setError(null);
+    setPicking(true);
+  }
+
+  // The picker is portalled out of the fieldset but React still bubbles its events here: a drop
+  // on the open picker must not import into the slots behind it (nor open the file as a page).
+  const fromOutside = (event: DragEvent) => !event.currentTarget.contains(event.target as Node);
+
   function onDrop(event: DragEvent) {
     event.preventDefault();
     setDragging(false);
+    if (fromOutside(event)) return;
     void add([...event.dataTransfer.files]);
   }
 
@@ -50,7 +82,7 @@ export function ImageSlots({ label, images, onChange, max, hint }: ImageSlotsPro
       className={`image-slots${dragging ? ' dragging' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
-        setDragging(true);
+        if (!fromOutside(e)) setDragging(true);
       }}
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
@@ -63,7 +95,7 @@ export function ImageSlots({ label, images, onChange, max, hint }: ImageSlotsPro
           {hint}
         </p>
       )}
-      <ul className="slot-list">
+      <ul className="slot-list" ref={listRef}>
         {images.map((image, index) => (
           <li key={image.id} className="slot">
             {image.thumbUrl ? <img src={image.thumbUrl} alt={image.name} /> : <span>{image.name}</span>}
@@ -87,7 +119,29 @@ export function ImageSlots({ label, images, onChange, max, hint }: ImageSlotsPro
       <button type="button" disabled={full || busy} onClick={() => inputRef.current?.click()}>
         {busy ? 'Adding…' : `Add ${label.toLowerCase()}`}
       </button>
+      <button
+        type="button"
+        ref={galleryButtonRef}
+        aria-label={`${label} from gallery`}
+        disabled={full || busy || !userId}
+        onClick={openPicker}
+      >
+        From gallery
+      </button>
       <span className="muted"> or drop files here ({images.length}/{max})</span>
+      {picking && userId && (
+        <GalleryPicker
+          label={label}
+          userId={userId}
+          room={max - images.length}
+          alreadyAdded={[...images.map((image) => image.id), ...usedElsewhere]}
+          onClose={() => setPicking(false)}
+          onPick={(picked) => {
+            setPicking(false);
+            onChange([...images, ...picked]);
+          }}
+        />
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -1,12 +1,8 @@
 import { StudioError } from '../../../../shared/contract/errors';
 import { call } from '../../ipc/client';
+import type { PickedImage } from './pickedImage';
 
-export interface PickedImage {
-  id: string;
-  thumbUrl: string | null;
-  url: string;
-  name: string;
-}
+export type { PickedImage };
 
 const ACCEPTED = ['image/png', 'image/jpeg', 'image/webp'];
 

@@ -1,0 +1,41 @@
+import { useRecentMedia } from '../../queries/media';
+import { useNavigationStore } from '../../stores/navigation';
+import { tileLabel } from '../gallery/MediaTile';
+
+export const RECENT_WORK_COUNT = 12;
+
+/**
+ * The person's newest items as thumbnails; each opens the Gallery, where the lightbox, details and
+ * actions live (the profile only shows what there is).
+ */
+export function RecentWork({ userId }: { userId: string }) {
+  const recent = useRecentMedia(userId, RECENT_WORK_COUNT);
+  if (recent.isPending) return <p className="muted">Loading your recent work…</p>;
+  if (recent.isError) {
+    return (
+      <p className="form-error" role="alert">
+        Your recent work could not be loaded.
+      </p>
+    );
+  }
+  const items = recent.data.pages[0]?.items ?? [];
+  if (items.length === 0) return <p className="muted">Nothing yet: what you generate or import appears here.</p>;
+  const openGallery = () => useNavigationStore.getState().go('gallery');
+  return (
+    <ul className="recent-work" aria-label="Your recent work">
+      {items.map((item) => (
+        <li key={item.id}>
+          <button type="button" className="recent-work-item" data-testid="recent-work-item" aria-label={`${tileLabel(item)} — open the gallery`} onClick={openGallery}>
+            {item.missing ? (
+              <span className="recent-work-placeholder">File missing</span>
+            ) : item.thumbUrl ? (
+              <img src={item.thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />
+            ) : (
+              <span className="recent-work-placeholder">{item.kind === 'video' ? 'Video' : 'No preview'}</span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

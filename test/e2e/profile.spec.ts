@@ -1,0 +1,57 @@
+import './support/window';
+import { expect, test } from './support/harness';
+import { openPage, seedPeople, signIn } from './support/people';
+
+/** The profile page (SPEC §7, §8): own quotas, recent work, library totals and the theme override. */
+test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1' } });
+
+test('the profile shows the three quotas, the image just made and the library; Dark sticks across a reload', async ({ page, request, harness }) => {
+  test.setTimeout(120_000);
+  await seedPeople(request, harness, [{ email: 'rui@lab.org' }]);
+  await signIn(page, harness.url, 'rui@lab.org');
+  await page.getByLabel('Prompt').fill('A red kite over dunes');
+  await page.getByRole('button', { name: 'Generate image' }).click();
+  await expect(page.getByTestId('job-result').and(page.locator('[data-status="succeeded"]'))).toHaveCount(1);
+
+  await openPage(page, 'Profile');
+  await expect(page.getByRole('heading', { name: 'Profile', level: 1 })).toBeVisible();
+  const quotas = page.getByRole('region', { name: 'Your quotas' });
+  for (const kind of ['image', 'edit', 'video']) await expect(quotas.getByTestId(`quota-meter-${kind}`)).toBeVisible();
+  await expect(quotas.getByTestId('quota-meter-image-used')).toContainText('1 / 50');
+  await expect(quotas.getByRole('meter')).toHaveCount(3);
+
+  const recent = page.getByRole('list', { name: 'Your recent work' });
+  const thumb = recent.getByRole('button', { name: 'Image: A red kite over dunes — open the gallery' });
+  await expect(thumb).toBeVisible();
+  await expect.poll(() => thumb.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  const library = page.getByTestId('library-totals');
+  await expect(library.getByRole('row', { name: /Generated images 1 / })).toBeVisible();
+  await expect(library.getByRole('row', { name: /Total 1 / })).toBeVisible();
+
+  // the theme override: applied at once, kept on this workstation, still there after a reload
+  const theme = page.getByRole('group', { name: 'Theme' });
+  await expect(theme.getByRole('radio', { name: 'System' })).toBeChecked();
+  await theme.getByRole('radio', { name: 'Dark' }).check();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(18, 19, 24)');
+  await page.reload();
+  const signInHeading = page.getByRole('heading', { name: 'Sign in' });
+  await expect(signInHeading.or(page.getByTestId('signed-in-email'))).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 19, 24)');
+  expect(await page.evaluate(() => localStorage.getItem('studio.theme'))).toBe('dark');
+
+  // a reload may end the window's session (the theme is not personal, so it applies on the
+  // sign-in screen too); either way the choice shows once the profile is open again
+  if (await signInHeading.isVisible()) await signIn(page, harness.url, 'rui@lab.org');
+  await openPage(page, 'Profile');
+  await expect(page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'System' }).check();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+
+  // a recent-work thumbnail opens the gallery
+  await page.getByRole('button', { name: 'Image: A red kite over dunes — open the gallery' }).click();
+  await expect(page.getByRole('heading', { name: 'Gallery', level: 1 })).toBeVisible();
+});

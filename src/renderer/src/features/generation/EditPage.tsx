@@ -1,9 +1,8 @@
 import type { RouteInput } from '../../../../shared/contract/types';
 import { useState } from 'react';
 import { call } from '../../ipc/client';
-import { QuotaMeter } from '../quotas';
-import { ApiKeyNotice } from './ApiKeyNotice';
 import { ImageOptions } from './ImageOptions';
+import { GeneratorFrame } from './GeneratorFrame';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
@@ -54,51 +53,45 @@ export function EditPage() {
   };
 
   return (
-    <section className="generator" aria-labelledby="edit-title">
-      <h1 id="edit-title">Edit</h1>
-      <ApiKeyNotice />
-      <QuotaMeter kind="edit" />
-      <form
-        className="generator-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <ImageSlots
-          label="Source image"
-          hint="The image to change."
-          images={form.source}
-          max={1}
-          onChange={(s) => set({ source: s })}
-          usedElsewhere={form.references.map((r) => r.id)}
-        />
-        <PromptField
-          id="edit-prompt"
-          label="Instruction"
-          value={form.prompt}
-          placeholder="Make the sky stormy; keep the people as they are"
-          onChange={(prompt) => set({ prompt })}
-          onSubmit={submit}
-        />
-        <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Keep the source's" />
-        <ImageSlots
-          label="Extra reference images"
-          images={form.references}
-          max={Math.max(0, (model?.capabilities.maxInputImages ?? 1) - 1)}
-          onChange={(references) => set({ references })}
-          usedElsewhere={form.source.map((s) => s.id)}
-        />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={!canSubmit}>
-          {isPending ? 'Sending…' : 'Apply edit'}
-        </button>
-      </form>
-      <JobResults kinds={['edit']} title="Recent edits" />
-    </section>
+    <GeneratorFrame
+      id="edit"
+      title="Edit"
+      quota="edit"
+      onSubmit={submit}
+      after={<JobResults kinds={['edit']} title="Recent edits" />}
+    >
+      <ImageSlots
+        label="Source image"
+        hint="The image to change."
+        images={form.source}
+        max={1}
+        onChange={(s) => set({ source: s })}
+        usedElsewhere={form.references.map((r) => r.id)}
+      />
+      <PromptField
+        id="edit-prompt"
+        label="Instruction"
+        value={form.prompt}
+        placeholder="Make the sky stormy; keep the people as they are"
+        onChange={(prompt) => set({ prompt })}
+        onSubmit={submit}
+      />
+      <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Keep the source's" />
+      <ImageSlots
+        label="Extra reference images"
+        images={form.references}
+        max={Math.max(0, (model?.capabilities.maxInputImages ?? 1) - 1)}
+        onChange={(references) => set({ references })}
+        usedElsewhere={form.source.map((s) => s.id)}
+      />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={!canSubmit}>
+        {isPending ? 'Sending…' : 'Apply edit'}
+      </button>
+    </GeneratorFrame>
   );
 }

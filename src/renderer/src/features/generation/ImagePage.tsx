@@ -1,9 +1,8 @@
 import type { RouteInput } from '../../../../shared/contract/types';
 import { useState } from 'react';
 import { call } from '../../ipc/client';
-import { QuotaMeter } from '../quotas';
-import { ApiKeyNotice } from './ApiKeyNotice';
 import { ImageOptions } from './ImageOptions';
+import { GeneratorFrame } from './GeneratorFrame';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
@@ -54,43 +53,37 @@ export function ImagePage() {
   };
 
   return (
-    <section className="generator" aria-labelledby="image-title">
-      <h1 id="image-title">Image</h1>
-      <ApiKeyNotice />
-      <QuotaMeter kind="image" />
-      <form
-        className="generator-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <PromptField id="image-prompt" label="Prompt" value={form.prompt} onChange={(prompt) => set({ prompt })} onSubmit={submit} />
-        <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Model default">
-          <Select
-            label="Images"
-            value={form.count}
-            options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n) }))}
-            onChange={(count) => set({ count })}
-          />
-        </ImageOptions>
-        <ImageSlots
-          label="Reference images"
-          hint="Optional: images the prompt can refer to (style, subject, objects)."
-          images={form.references}
-          max={model?.capabilities.maxInputImages ?? 0}
-          onChange={(references) => set({ references })}
+    <GeneratorFrame
+      id="image"
+      title="Image"
+      quota="image"
+      onSubmit={submit}
+      after={<JobResults kinds={['image']} title="Recent images" />}
+    >
+      <PromptField id="image-prompt" label="Prompt" value={form.prompt} onChange={(prompt) => set({ prompt })} onSubmit={submit} />
+      <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Model default">
+        <Select
+          label="Images"
+          value={form.count}
+          options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n) }))}
+          onChange={(count) => set({ count })}
         />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={!canSubmit}>
-          {isPending ? 'Sending…' : form.count > 1 ? `Generate ${form.count} images` : 'Generate image'}
-        </button>
-      </form>
-      <JobResults kinds={['image']} title="Recent images" />
-    </section>
+      </ImageOptions>
+      <ImageSlots
+        label="Reference images"
+        hint="Optional: images the prompt can refer to (style, subject, objects)."
+        images={form.references}
+        max={model?.capabilities.maxInputImages ?? 0}
+        onChange={(references) => set({ references })}
+      />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={!canSubmit}>
+        {isPending ? 'Sending…' : form.count > 1 ? `Generate ${form.count} images` : 'Generate image'}
+      </button>
+    </GeneratorFrame>
   );
 }

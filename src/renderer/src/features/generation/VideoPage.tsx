@@ -4,8 +4,7 @@ import type { JobDto } from '../../../../shared/contract/routes/generation';
 import type { VideoMode } from '../../../../shared/domain/models';
 import { videoOptionProblems } from '../../../../shared/domain/videoRules';
 import { call } from '../../ipc/client';
-import { QuotaMeter } from '../quotas';
-import { ApiKeyNotice } from './ApiKeyNotice';
+import { GeneratorFrame } from './GeneratorFrame';
 import { ImageSlots } from './ImageSlots';
 import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
@@ -106,132 +105,130 @@ export function VideoPage() {
     set({ mode: 'continue', continueFrom: { mediaId: job.results[0]!.id, how, prompt: job.prompt }, modelId: job.model, prompt: '' });
 
   return (
-    <section className="generator" aria-labelledby="video-title">
-      <h1 id="video-title">Video</h1>
-      <ApiKeyNotice />
-      <QuotaMeter kind="video" />
-      <form
-        className="generator-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <div className="option-row">
-          <Select
-            label="Model"
-            value={model?.id}
-            options={models.map((m) => ({ value: m.id, label: m.label }))}
-            onChange={(modelId) => set({ modelId, aspectRatio: undefined, resolution: undefined, durationSeconds: undefined })}
-          />
-          <Select
-            label="Mode"
-            value={form.mode}
-            options={[...modes, ...(form.continueFrom ? (['continue'] as FormMode[]) : [])].map((m) => ({ value: m, label: MODE_LABELS[m] }))}
-            onChange={(mode) => set({ mode })}
-          />
-        </div>
-        {form.mode === 'continue' && form.continueFrom && (
-          <p className="notice">
-            {form.continueFrom.how === 'refine' ? 'Refining' : 'Extending'} “{form.continueFrom.prompt}”. Describe the change
-            {form.continueFrom.how === 'extend' ? ' (for example "extend by 5 seconds as the camera rises")' : ' ("make the sky stormier")'}.
-          </p>
-        )}
-        <PromptField
-          id="video-prompt"
-          label={form.mode === 'continue' ? 'Instruction' : 'Prompt'}
-          value={form.prompt}
-          onChange={(prompt) => set({ prompt })}
-          onSubmit={submit}
-        />
-        {(form.mode === 'image' || form.mode === 'interpolation') && (
-          <ImageSlots label="First frame" images={form.firstFrame} max={1} onChange={(firstFrame) => set({ firstFrame })} />
-        )}
-        {form.mode === 'interpolation' && (
-          <ImageSlots label="Last frame" images={form.lastFrame} max={1} onChange={(lastFrame) => set({ lastFrame })} />
-        )}
-        {form.mode === 'references' && (
-          <ImageSlots
-            label="Reference images"
-            hint={model?.family === 'omni' ? 'Subjects to keep in the video.' : 'Assets (a person, a product, a dress) to keep in the video.'}
-            images={form.references}
-            max={caps?.maxInputImages ?? 0}
-            onChange={(references) => set({ references })}
-          />
-        )}
-        <div className="option-row">
-          <Select
-            label="Aspect ratio"
-            value={form.aspectRatio}
-            emptyLabel="Model default"
-            options={(caps?.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
-            onChange={(aspectRatio) => set({ aspectRatio })}
-          />
-          <Select
-            label="Resolution"
-            value={form.resolution}
-            emptyLabel="Model default"
-            options={(caps?.resolutions ?? []).map((r) => ({ value: r, label: r }))}
-            onChange={(resolution) => set({ resolution })}
-          />
-          {caps && caps.durations.length > 0 && (
-            <Select
-              label="Duration"
-              value={form.durationSeconds}
-              emptyLabel="Model default"
-              options={caps.durations.map((d) => ({ value: d, label: `${d} s` }))}
-              onChange={(durationSeconds) => set({ durationSeconds })}
-            />
+    <GeneratorFrame
+      id="video"
+      title="Video"
+      quota="video"
+      onSubmit={submit}
+      after={
+        <>
+          <JobResults kinds={['video']} title="Recent videos" />
+          {finishedVideos.length > 0 && (
+            <section aria-label="Continue a video">
+              <h2>Continue a finished video</h2>
+              <ul className="continue-list">
+                {finishedVideos.slice(0, 6).map((job) => {
+                  const family = models.find((m) => m.id === job.model)?.family;
+                  return (
+                    <li key={job.id}>
+                      <span className="queue-prompt">{job.prompt}</span>
+                      {family === 'omni' && (
+                        <button type="button" onClick={() => continueWith(job, 'refine')}>
+                          Refine
+                        </button>
+                      )}
+                      <button type="button" onClick={() => continueWith(job, 'extend')}>
+                        Extend
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
           )}
-        </div>
-        {caps?.negativePrompt ? (
-          <div>
-            <label htmlFor="video-negative">Negative prompt</label>
-            <input id="video-negative" value={form.negativePrompt} onChange={(e) => set({ negativePrompt: e.target.value })} placeholder="text, watermark" />
-          </div>
-        ) : (
-          <p className="muted">{model?.label ?? 'This model'} has no negative prompt: write what to avoid in the prompt ("No text, no watermark").</p>
-        )}
-        {problems.length > 0 && (
-          <ul className="problems" aria-live="polite">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={!canSubmit}>
-          {isPending ? 'Sending…' : 'Generate video'}
-        </button>
-      </form>
-      <JobResults kinds={['video']} title="Recent videos" />
-      {finishedVideos.length > 0 && (
-        <section aria-label="Continue a video">
-          <h2>Continue a finished video</h2>
-          <ul className="continue-list">
-            {finishedVideos.slice(0, 6).map((job) => {
-              const family = models.find((m) => m.id === job.model)?.family;
-              return (
-                <li key={job.id}>
-                  <span className="queue-prompt">{job.prompt}</span>
-                  {family === 'omni' && (
-                    <button type="button" onClick={() => continueWith(job, 'refine')}>
-                      Refine
-                    </button>
-                  )}
-                  <button type="button" onClick={() => continueWith(job, 'extend')}>
-                    Extend
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
+        </>
+      }
+    >
+      <div className="option-row">
+        <Select
+          label="Model"
+          value={model?.id}
+          options={models.map((m) => ({ value: m.id, label: m.label }))}
+          onChange={(modelId) => set({ modelId, aspectRatio: undefined, resolution: undefined, durationSeconds: undefined })}
+        />
+        <Select
+          label="Mode"
+          value={form.mode}
+          options={[...modes, ...(form.continueFrom ? (['continue'] as FormMode[]) : [])].map((m) => ({ value: m, label: MODE_LABELS[m] }))}
+          onChange={(mode) => set({ mode })}
+        />
+      </div>
+      {form.mode === 'continue' && form.continueFrom && (
+        <p className="notice">
+          {form.continueFrom.how === 'refine' ? 'Refining' : 'Extending'} “{form.continueFrom.prompt}”. Describe the change
+          {form.continueFrom.how === 'extend' ? ' (for example "extend by 5 seconds as the camera rises")' : ' ("make the sky stormier")'}.
+        </p>
       )}
-    </section>
+      <PromptField
+        id="video-prompt"
+        label={form.mode === 'continue' ? 'Instruction' : 'Prompt'}
+        value={form.prompt}
+        onChange={(prompt) => set({ prompt })}
+        onSubmit={submit}
+      />
+      {(form.mode === 'image' || form.mode === 'interpolation') && (
+        <ImageSlots label="First frame" images={form.firstFrame} max={1} onChange={(firstFrame) => set({ firstFrame })} />
+      )}
+      {form.mode === 'interpolation' && (
+        <ImageSlots label="Last frame" images={form.lastFrame} max={1} onChange={(lastFrame) => set({ lastFrame })} />
+      )}
+      {form.mode === 'references' && (
+        <ImageSlots
+          label="Reference images"
+          hint={model?.family === 'omni' ? 'Subjects to keep in the video.' : 'Assets (a person, a product, a dress) to keep in the video.'}
+          images={form.references}
+          max={caps?.maxInputImages ?? 0}
+          onChange={(references) => set({ references })}
+        />
+      )}
+      <div className="option-row">
+        <Select
+          label="Aspect ratio"
+          value={form.aspectRatio}
+          emptyLabel="Model default"
+          options={(caps?.aspectRatios ?? []).map((r) => ({ value: r, label: r }))}
+          onChange={(aspectRatio) => set({ aspectRatio })}
+        />
+        <Select
+          label="Resolution"
+          value={form.resolution}
+          emptyLabel="Model default"
+          options={(caps?.resolutions ?? []).map((r) => ({ value: r, label: r }))}
+          onChange={(resolution) => set({ resolution })}
+        />
+        {caps && caps.durations.length > 0 && (
+          <Select
+            label="Duration"
+            value={form.durationSeconds}
+            emptyLabel="Model default"
+            options={caps.durations.map((d) => ({ value: d, label: `${d} s` }))}
+            onChange={(durationSeconds) => set({ durationSeconds })}
+          />
+        )}
+      </div>
+      {caps?.negativePrompt ? (
+        <div>
+          <label htmlFor="video-negative">Negative prompt</label>
+          <input id="video-negative" value={form.negativePrompt} onChange={(e) => set({ negativePrompt: e.target.value })} placeholder="text, watermark" />
+        </div>
+      ) : (
+        <p className="muted">{model?.label ?? 'This model'} has no negative prompt: write what to avoid in the prompt ("No text, no watermark").</p>
+      )}
+      {problems.length > 0 && (
+        <ul className="problems" aria-live="polite">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={!canSubmit}>
+        {isPending ? 'Sending…' : 'Generate video'}
+      </button>
+    </GeneratorFrame>
   );
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { GoogleGenAI } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
 import type { JobDto } from '../../../shared/contract/routes/generation';
-import type { JobStatus } from '../../../shared/domain/jobs';
+import { isFinalJobStatus, type JobStatus } from '../../../shared/domain/jobs';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
@@ -127,10 +127,9 @@ export class JobRunner {
   /** Start-up recovery (SPEC §5): resume known operations, never resubmit an unknown outcome. */
   recover(): void {
     for (const row of this.deps.jobs.unfinished()) {
-      const resumable = row.kind === 'video' && row.operationName !== null;
-      if (row.status === 'queued' || (row.submittedAt === null && row.status !== 'saving')) {
+      if (row.submittedAt === null) {
         this.start(row.id); // never sent: safe to run
-      } else if (resumable) {
+      } else if (row.kind === 'video' && row.operationName !== null) {
         this.start(row.id); // Google knows the operation: poll it again, download again if needed
       } else {
         this.finishWithError(
@@ -146,11 +145,8 @@ export class JobRunner {
     // A crash between a reservation and its job, or between a job's end and its settlement.
     for (const jobId of this.deps.quota.openReservationJobIds()) {
       const row = this.deps.jobs.get(jobId);
-      if (!row || row.status === 'failed' || row.status === 'blocked' || row.status === 'cancelled' || row.status === 'interrupted') {
-        this.deps.quota.release(jobId);
-      } else if (row.status === 'succeeded') {
-        this.deps.quota.commit(jobId);
-      }
+      if (row?.status === 'succeeded') this.deps.quota.commit(jobId);
+      else if (!row || isFinalJobStatus(row.status)) this.deps.quota.release(jobId);
     }
   }
 

@@ -8,6 +8,7 @@ import { registerIpcTransport } from './ipcTransport';
 import { createMediaDesktopHooks } from './mediaDesktopHooks';
 import { registerMediaProtocol } from './mediaProtocol';
 import { createSafeStorageSecretStore } from './safeStorageSecretStore';
+import { watchScreenLock } from './screenLockWatch';
 import { APP_INDEX_URL, APP_ORIGIN, PRIVILEGED_SCHEMES } from './schemes';
 import { createMainWindow } from './windowFactory';
 
@@ -152,8 +153,8 @@ export function startStudioApp(options: StartOptions): void {
     registerMediaProtocol({ protocol, core, currentTransportId: () => transport.transportIds()[0] ?? null });
 
     // SPEC §2: the person who walks away from a locked or sleeping workstation is signed out.
-    // 'lock-screen' is emitted on macOS and Windows only; Linux has no screen-lock event in Electron.
-    powerMonitor.on('lock-screen', () => core.endAllSessions('os-lock'));
+    // (Linux has no 'lock-screen' event; the watcher polls the idle state there.)
+    watchScreenLock({ powerMonitor, platform: process.platform, onLock: () => core.endAllSessions('os-lock') });
     powerMonitor.on('suspend', () => core.endAllSessions('suspend'));
 
     window = createMainWindow({

@@ -126,7 +126,7 @@ export function createFakeElectron() {
       removeHandler: vi.fn((channel: string) => void ipcHandlers.delete(channel)),
       handlers: ipcHandlers,
     },
-    powerMonitor: new EventEmitter(),
+    powerMonitor: Object.assign(new EventEmitter(), { getSystemIdleState: vi.fn((_threshold: number) => 'active') }),
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => true),
       getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),

@@ -133,3 +133,28 @@ test('without an API key the generator says so up front, and a request is refuse
     fs.rmSync(keyless.dataDir, { recursive: true, force: true });
   }
 });
+
+test('a failed edit can be tried again from the queue: the generator comes back filled in, and nothing is sent until asked', async ({ page, request, harness }) => {
+  await seedUsers(request, harness, [{ email: 'eve@lab.org' }]);
+  await signIn(page, harness.url, 'eve@lab.org');
+  await page.getByLabel('Prompt').fill('A quiet harbour');
+  await page.getByRole('button', { name: 'Generate image' }).click();
+  await expect(results(page).and(page.locator('[data-status="succeeded"]'))).toHaveCount(1);
+
+  await nav(page, 'Gallery');
+  await page.getByRole('button', { name: /A quiet harbour/ }).first().click();
+  await page.getByRole('toolbar', { name: 'Item actions' }).getByRole('button', { name: /^Edit/ }).click();
+  await expect(page.getByRole('heading', { name: 'Edit', level: 1 })).toBeVisible();
+  await page.getByLabel('Instruction').fill('Add a storm [429]');
+  await page.getByRole('button', { name: 'Apply edit' }).click();
+  await expect(page.locator('[data-testid="job-result"][data-status="failed"]')).toContainText(/rate limit/);
+
+  await page.getByRole('button', { name: /^Jobs/ }).click();
+  await page.getByRole('region', { name: 'Job queue' }).getByRole('button', { name: 'Try again: Add a storm [429]' }).click();
+  await expect(page.getByLabel('Instruction')).toHaveValue('Add a storm [429]');
+  await expect(page.getByRole('group', { name: 'Source image' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('quota-meter-edit-used')).toContainText('0');
+  await page.getByLabel('Instruction').fill('Add a storm');
+  await page.getByRole('button', { name: 'Apply edit' }).click();
+  await expect(page.locator('[data-testid="job-result"][data-status="succeeded"]')).toHaveCount(1);
+});

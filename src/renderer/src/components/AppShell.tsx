@@ -18,6 +18,7 @@ const openGallery = () => useNavigationStore.getState().go('gallery');
 export function AppShell() {
   const me = useMe();
   const pageId = useNavigationStore((s) => s.pageId);
+  const visit = useNavigationStore((s) => s.visit);
   const go = useNavigationStore((s) => s.go);
   useActivityHeartbeat();
   // one subscription for the whole window: the queue, results and toasts stay live on every page
@@ -74,7 +75,7 @@ export function AppShell() {
           </ul>
         </nav>
       </header>
-      <main className="app-main">{Page ? <Page me={me.data} /> : null}</main>
+      <main className="app-main">{Page ? <Page key={`${page.id}:${visit}`} me={me.data} /> : null}</main>
       <Toasts />
     </div>
   );

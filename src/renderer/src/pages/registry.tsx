@@ -31,7 +31,7 @@ export const PAGES: readonly PageDef[] = [
     id: 'gallery',
     label: 'Gallery',
     adminOnly: false,
-    component: ({ me }) => <GalleryPage isAdmin={me.role === 'admin'} onOpenGenerator={(target) => useNavigationStore.getState().go(target)} />,
+    component: ({ me }) => <GalleryPage isAdmin={me.role === 'admin'} onOpenGenerator={(target) => useNavigationStore.getState().go(target, { fresh: true })} />,
   },
   { id: 'profile', label: 'Profile', adminOnly: false, component: ProfilePage },
   { id: 'admin-users', label: 'Users', adminOnly: true, component: UsersPage },

@@ -13,6 +13,11 @@ export interface GeneratorIntent {
    * `source`: also use the item as the input — the image to edit, or the first frame to animate
    */
   use: 'settings' | 'source';
+  /**
+   * "Try again" on a job that did not succeed: keep the instruction too, and its other inputs
+   * (reference images), as they were sent
+   */
+  retry?: { referenceIds: string[] };
   /** the item's URLs from main, to show it as the chosen input */
   preview?: { url: string; thumbUrl: string | null };
   /** settings to prefill: prompt, negative prompt, model and the recorded parameters */

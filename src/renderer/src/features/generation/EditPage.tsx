@@ -8,6 +8,7 @@ import type { PickedImage } from './importImage';
 import { JobResults } from './JobResults';
 import { PromptField } from './PromptField';
 import { useGenerate } from './useGenerate';
+import { earlierInputs } from './retryIntent';
 import { param, pickedFrom, useIntentFor } from './useIntent';
 import { pickModel, useModels } from './useModels';
 
@@ -27,11 +28,11 @@ export function EditPage() {
   const [form, setForm] = useState<EditFormState>(() => ({
     // "edit this result" continues the chain: the item is the source, the instruction starts empty
     source: intent?.use === 'source' ? [pickedFrom(intent)] : [],
-    prompt: intent?.use === 'settings' ? (intent.settings.prompt ?? '') : '',
+    prompt: intent?.use === 'settings' || intent?.retry ? (intent.settings.prompt ?? '') : '',
     modelId: intent?.settings.model ?? undefined,
     aspectRatio: intent ? param(intent, 'aspectRatio', 'string') : undefined,
     imageSize: intent ? param(intent, 'imageSize', 'string') : undefined,
-    references: [],
+    references: intent?.retry ? earlierInputs(intent.retry.referenceIds) : [],
   }));
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<EditFormState>) => setForm((f) => ({ ...f, ...patch }));

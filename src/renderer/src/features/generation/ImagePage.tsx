@@ -9,6 +9,7 @@ import { JobResults } from './JobResults';
 import { PromptField } from './PromptField';
 import { Select } from './Select';
 import { useGenerate } from './useGenerate';
+import { earlierInputs } from './retryIntent';
 import { param, useIntentFor } from './useIntent';
 import { pickModel, useModels } from './useModels';
 
@@ -31,7 +32,7 @@ export function ImagePage() {
     aspectRatio: intent ? param(intent, 'aspectRatio', 'string') : undefined,
     imageSize: intent ? param(intent, 'imageSize', 'string') : undefined,
     count: (intent && param<number>(intent, 'count', 'number')) || 1,
-    references: [],
+    references: intent?.retry ? earlierInputs(intent.retry.referenceIds) : [],
   }));
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<ImageFormState>) => setForm((f) => ({ ...f, ...patch }));

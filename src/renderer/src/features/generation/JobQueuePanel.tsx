@@ -1,7 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { JobDto } from '../../../../shared/contract/routes/generation';
 import { isFinalJobStatus, JOB_STATUS_LABELS } from '../../../../shared/domain/jobs';
 import { call } from '../../ipc/client';
+import { useGeneratorIntent } from '../../stores/generatorIntent';
+import { useNavigationStore } from '../../stores/navigation';
+import { retryIntent } from './retryIntent';
 import { Elapsed } from './Elapsed';
 import { allJobs, useJobs } from './useJobs';
 
@@ -15,6 +19,12 @@ export function JobQueuePanel() {
   const active = jobs.filter((j) => !isFinalJobStatus(j.status));
   const recent = jobs.filter((j) => isFinalJobStatus(j.status)).slice(0, 15);
   const cancel = useMutation({ mutationFn: (jobId: string) => call('jobs.cancel', { jobId }) });
+  const tryAgain = (job: JobDto) => {
+    const intent = retryIntent(job);
+    useGeneratorIntent.getState().open(intent);
+    useNavigationStore.getState().go(intent.target, { fresh: true });
+    setOpen(false);
+  };
 
   return (
     <div className="queue">
@@ -35,6 +45,11 @@ export function JobQueuePanel() {
                 {!isFinalJobStatus(job.status) && (
                   <button type="button" onClick={() => cancel.mutate(job.id)} aria-label={`Cancel job: ${job.prompt}`}>
                     Cancel
+                  </button>
+                )}
+                {isFinalJobStatus(job.status) && job.status !== 'succeeded' && (
+                  <button type="button" onClick={() => tryAgain(job)} aria-label={`Try again: ${job.prompt}`}>
+                    Try again…
                   </button>
                 )}
               </li>

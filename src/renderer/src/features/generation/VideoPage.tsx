@@ -12,6 +12,7 @@ import { PromptField } from './PromptField';
 import { Select } from './Select';
 import { useGenerate } from './useGenerate';
 import { allJobs, useJobs } from './useJobs';
+import { earlierInputs } from './retryIntent';
 import { param, pickedFrom, useIntentFor } from './useIntent';
 import { pickModel, useModels } from './useModels';
 
@@ -49,14 +50,20 @@ export function VideoPage() {
   const intent = useIntentFor('video');
   const [form, setForm] = useState<VideoFormState>(() => {
     const fromVideo = intent?.use === 'settings';
+    // "try again": the frames and references of the earlier request come back too
+    const earlier = (key: string) => {
+      const value = intent?.retry ? intent.settings.params?.[key] : undefined;
+      return earlierInputs(typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+    };
+    const retriedMode = intent?.retry ? param<string>(intent, 'mode', 'string') : undefined;
     return {
       // "animate" from the gallery: the image becomes the first frame
       prompt: fromVideo ? (intent.settings.prompt ?? '') : '',
       modelId: fromVideo ? (intent.settings.model ?? undefined) : undefined,
-      mode: intent?.use === 'source' ? 'image' : 'text',
-      firstFrame: intent?.use === 'source' ? [pickedFrom(intent)] : [],
-      lastFrame: [],
-      references: [],
+      mode: intent?.use === 'source' ? 'image' : retriedMode === 'image' || retriedMode === 'interpolation' || retriedMode === 'references' ? retriedMode : 'text',
+      firstFrame: intent?.use === 'source' ? [pickedFrom(intent)] : earlier('firstFrameId'),
+      lastFrame: earlier('lastFrameId'),
+      references: earlier('referenceIds'),
       negativePrompt: fromVideo ? (intent.settings.negativePrompt ?? '') : '',
       aspectRatio: fromVideo ? param(intent, 'aspectRatio', 'string') : undefined,
       resolution: fromVideo ? param(intent, 'resolution', 'string') : undefined,

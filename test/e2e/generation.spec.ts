@@ -153,6 +153,8 @@ test('a failed edit can be tried again from the queue: the generator comes back 
   await page.getByRole('region', { name: 'Job queue' }).getByRole('button', { name: 'Try again: Add a storm [429]' }).click();
   await expect(page.getByLabel('Instruction')).toHaveValue('Add a storm [429]');
   await expect(page.getByRole('group', { name: 'Source image' }).getByRole('listitem')).toHaveCount(1);
+  // the source came back as an id; its thumbnail is asked of main
+  await expect(page.getByRole('group', { name: 'Source image' }).locator('img')).toHaveCount(1);
   await expect(page.getByTestId('quota-meter-edit-used')).toContainText('0');
   await page.getByLabel('Instruction').fill('Add a storm');
   await page.getByRole('button', { name: 'Apply edit' }).click();

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { isStudioError } from '../../../../shared/contract/errors';
 import { useMe } from '../../queries/auth';
 import { GalleryPicker } from './GalleryPicker';
+import { SlotThumb } from './SlotThumb';
 import { importImageFile, type PickedImage } from './importImage';
 
 interface ImageSlotsProps {
@@ -98,7 +99,7 @@ export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere =
       <ul className="slot-list" ref={listRef}>
         {images.map((image, index) => (
           <li key={image.id} className="slot">
-            {image.thumbUrl ? <img src={image.thumbUrl} alt={image.name} /> : <span>{image.name}</span>}
+            <SlotThumb image={image} />
             <button type="button" aria-label={`Remove ${image.name}`} onClick={() => onChange(images.filter((_, i) => i !== index))}>
               ×
             </button>

@@ -11,7 +11,7 @@ import { type Core, createCore } from '../src/main/core';
 import { createMemoryLogger } from '../src/main/logger';
 import { encodeCursor } from '../src/main/services/media/cursor';
 import { explainListMedia } from '../src/main/services/media/listMedia';
-import { MemorySecretStore } from '../src/main/services/secretStore';
+import { MemorySecretStore } from '../src/main/services/settings/secretStore';
 import { seedUser, signInAs } from '../test/support/seed';
 import { type SeedMediaRow, seedMediaRows } from '../test/support/seedMedia';
 import { makeTempDir } from '../test/support/tempDir';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createCore } from '../src/main/core';
 import { createMemoryLogger } from '../src/main/logger';
-import { MemorySecretStore } from '../src/main/services/secretStore';
+import { MemorySecretStore } from '../src/main/services/settings/secretStore';
 import { seedUser, signInAs } from '../test/support/seed';
 import { type Benchmark, median } from './registry';
 

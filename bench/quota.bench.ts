@@ -10,9 +10,9 @@ import { ManualClock } from '../src/main/clock';
 import { closeDb, openDb } from '../src/main/db/client';
 import { quotaPolicy, user } from '../src/main/db/schema';
 import { QUOTA_KINDS } from '../src/shared/domain/quotas';
-import { QuotaLedger } from '../src/main/services/quotaLedger';
-import { QuotaUsage } from '../src/main/services/quotaUsage';
-import { SettingsStore } from '../src/main/services/settings';
+import { QuotaLedger } from '../src/main/services/quotas/quotaLedger';
+import { QuotaUsage } from '../src/main/services/quotas/quotaUsage';
+import { SettingsStore } from '../src/main/services/settings/settings';
 import { makeTempDir } from '../test/support/tempDir';
 import { type Benchmark, type BenchResult, median } from './registry';
 

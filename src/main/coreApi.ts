@@ -7,7 +7,7 @@ import type { Core as FullCore, CoreOptions as FullCoreOptions } from './core';
 
 export type { Caller } from './router';
 export type { Envelope };
-export type { SecretStore } from './services/secretStore';
+export type { SecretStore } from './services/settings/secretStore';
 
 export type Core = Pick<FullCore, 'router' | 'events' | 'disconnect' | 'endAllSessions' | 'serveMedia' | 'shutdown'> & {
   /**

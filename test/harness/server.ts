@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/shared/contract/csp';
 import type { Clock } from '../../src/main/clock';
 import { type Core, type CoreOptions, createCore } from '../../src/main/core';
 import type { Logger } from '../../src/main/logger';
-import { MemorySecretStore } from '../../src/main/services/secretStore';
+import { MemorySecretStore } from '../../src/main/services/settings/secretStore';
 import { bridgeScript } from './bridgeScript';
 import { OffsetClock } from './testClock';
 import { createSeedControls } from './seedControls';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StudioError } from '../../src/shared/contract/errors';
 import { setting } from '../../src/main/db/schema';
-import { ledgerQuotaPort } from '../../src/main/services/quotaPort';
+import { ledgerQuotaPort } from '../../src/main/services/quotas/quotaPort';
 import { givePolicy, ledgerRows, ledgerSum } from '../support/quotas';
 import { seedUser, signInAs } from '../support/seed';
 import { type TestCore, startTestCore } from '../support/testCore';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemorySecretStore } from '../../src/main/services/secretStore';
+import { MemorySecretStore } from '../../src/main/services/settings/secretStore';
 import { seedUser, signInAs } from '../support/seed';
 import { type TestCore, startTestCore } from '../support/testCore';
 

@@ -1,5 +1,5 @@
 import { StudioError } from '../../src/shared/contract/errors';
-import type { QuotaLedger } from '../../src/main/services/quotaLedger';
+import type { QuotaLedger } from '../../src/main/services/quotas/quotaLedger';
 
 export interface RaceResult {
   granted: number;

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ManualClock } from '../../src/main/clock';
 import { closeDb, openDb } from '../../src/main/db/client';
-import { QuotaLedger } from '../../src/main/services/quotaLedger';
-import { QuotaUsage } from '../../src/main/services/quotaUsage';
-import { SettingsStore } from '../../src/main/services/settings';
+import { QuotaLedger } from '../../src/main/services/quotas/quotaLedger';
+import { QuotaUsage } from '../../src/main/services/quotas/quotaUsage';
+import { SettingsStore } from '../../src/main/services/settings/settings';
 import { raceInLockstep } from './quotaRace';
 
 export interface RaceWorkerData {

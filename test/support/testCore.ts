@@ -1,7 +1,7 @@
 import { ManualClock } from '../../src/main/clock';
 import { type Core, type CoreOptions, createCore } from '../../src/main/core';
 import { createMemoryLogger } from '../../src/main/logger';
-import { MemorySecretStore } from '../../src/main/services/secretStore';
+import { MemorySecretStore } from '../../src/main/services/settings/secretStore';
 import { makeTempDir } from './tempDir';
 
 export interface TestCore {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CLEARED_THROTTLE, PhantomThrottle, afterFailure, lockoutDurationMs } from '../../src/main/services/lockout';
-import { KeyedQueue } from '../../src/main/services/keyedQueue';
-import { findResourcesDir, loadCommonPasswords } from '../../src/main/services/commonPasswords';
-import { generateSetupCode, hashSetupCode } from '../../src/main/services/setupCodes';
+import { CLEARED_THROTTLE, PhantomThrottle, afterFailure, lockoutDurationMs } from '../../src/main/services/accounts/lockout';
+import { KeyedQueue } from '../../src/main/services/accounts/keyedQueue';
+import { findResourcesDir, loadCommonPasswords } from '../../src/main/services/accounts/commonPasswords';
+import { generateSetupCode, hashSetupCode } from '../../src/main/services/accounts/setupCodes';
 import { isPlausibleEmail, splitEmailList } from '../../src/shared/domain/accounts';
 import { passwordProblem } from '../../src/shared/domain/passwords';
 import { SETUP_CODE_ALPHABET, formatSetupCode, normalizeSetupCode } from '../../src/shared/domain/setupCode';

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Handlers } from '../router';
-import type { Services } from '../services';
+import type { Services } from '../serviceRegistry';
 
 export function appHandlers(s: Services): Pick<Handlers, 'app.status'> {
   return {

@@ -1,6 +1,6 @@
 import type { Handlers } from '../router';
-import type { Services } from '../services';
-import { listAudit } from '../services/auditLog';
+import type { Services } from '../serviceRegistry';
+import { listAudit } from '../services/audit/auditList';
 
 export function auditHandlers(s: Services): Pick<Handlers, 'audit.list'> {
   return {

@@ -1,5 +1,5 @@
 import type { Handlers } from '../router';
-import type { Services } from '../services';
+import type { Services } from '../serviceRegistry';
 
 export function authHandlers(s: Services): Pick<
   Handlers,

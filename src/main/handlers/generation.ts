@@ -1,6 +1,6 @@
 import { StudioError } from '../../shared/contract/errors';
 import type { Handlers } from '../router';
-import type { Services } from '../services';
+import type { Services } from '../serviceRegistry';
 import { decodeJobCursor, encodeJobCursor } from '../services/jobs/jobCursor';
 
 type GenerationRoutes =

@@ -1,5 +1,5 @@
 import type { Handlers } from '../router';
-import type { Services } from '../services';
+import type { Services } from '../serviceRegistry';
 import { appHandlers } from './app';
 import { generationHandlers } from './generation';
 import { quotaHandlers } from './quotas';

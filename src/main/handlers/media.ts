@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { StudioError } from '../../shared/contract/errors';
 import type { Handlers } from '../router';
-import type { Services } from '../services';
+import type { Services } from '../serviceRegistry';
 import { deleteMedia } from '../services/media/deleteMedia';
 import { exportMedia } from '../services/media/exportMedia';
 import { findVisibleMedia, getMediaDetails, mediaNotFound } from '../services/media/getMedia';

@@ -1,6 +1,6 @@
 import type { Handlers } from '../router';
-import type { Services } from '../services';
-import { buildUsageReport } from '../services/quotaReport';
+import type { Services } from '../serviceRegistry';
+import { buildUsageReport } from '../services/quotas/quotaReport';
 
 /**
  * Quota routes. The router has already checked the session and the role; scope (which users this

@@ -1,7 +1,7 @@
 import { withAvailability } from '../../shared/domain/models';
 import type { Handlers } from '../router';
-import { recordAudit } from '../services/audit';
-import type { Services } from '../services';
+import { recordAudit } from '../services/audit/auditRecord';
+import type { Services } from '../serviceRegistry';
 
 type SettingsRoutes =
   | 'settings.get'

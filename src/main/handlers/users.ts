@@ -1,9 +1,9 @@
 import type { Handlers } from '../router';
-import type { Services } from '../services';
-import { deleteUser, resetUserPassword, unlockUser, updateUser } from '../services/userAdmin';
-import { listUsers } from '../services/userDirectory';
-import { inviteUsers } from '../services/userInvites';
-import { shareUser, unshareUser } from '../services/userSharing';
+import type { Services } from '../serviceRegistry';
+import { deleteUser, resetUserPassword, unlockUser, updateUser } from '../services/accounts/userAdmin';
+import { listUsers } from '../services/accounts/userDirectory';
+import { inviteUsers } from '../services/accounts/userInvites';
+import { shareUser, unshareUser } from '../services/accounts/userSharing';
 
 export function usersHandlers(s: Services): Pick<
   Handlers,

@@ -7,7 +7,7 @@ import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../router';
-import type { SettingsStore } from '../settings';
+import type { SettingsStore } from '../settings/settings';
 import type { JobRepository, JobRow, NewJobRow } from './jobRepository';
 import type { JobRunner } from './jobRunner';
 import type { MediaPort, QuotaPort } from './ports';

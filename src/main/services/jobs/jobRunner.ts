@@ -6,7 +6,7 @@ import { isFinalJobStatus, type JobStatus } from '../../../shared/domain/jobs';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
-import type { EventHub } from '../eventHub';
+import type { EventHub } from '../app/eventHub';
 import { generateImage } from '../gemini/imageProvider';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
 import { type JobRepository, type JobRow, parseIdList } from './jobRepository';

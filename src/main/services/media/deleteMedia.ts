@@ -1,9 +1,9 @@
 import { StudioError } from '../../../shared/contract/errors';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../router';
-import { recordAudit } from '../audit';
-import type { Services } from '../index';
-import { visibleUserIds } from '../scope';
+import { recordAudit } from '../audit/auditRecord';
+import type { Services } from '../../serviceRegistry';
+import { visibleUserIds } from '../accounts/scope';
 import { announceMedia } from './mediaEvents';
 import type { MediaFileRefs } from './mediaStore';
 

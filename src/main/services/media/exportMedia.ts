@@ -3,7 +3,7 @@ import path from 'node:path';
 import { StudioError } from '../../../shared/contract/errors';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../router';
-import { visibleUserIds } from '../scope';
+import { visibleUserIds } from '../accounts/scope';
 import { MEDIA_RECORD_COLUMNS, MEDIA_RECORD_FROM, type MediaRecord, parseIdList, parseJsonObject } from './mediaRecord';
 import type { MediaStore } from './mediaStore';
 

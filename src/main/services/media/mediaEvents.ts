@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import type { EventHub } from '../eventHub';
+import type { EventHub } from '../app/eventHub';
 
 /**
  * Tells the owner's windows, and the windows of every admin managing the owner, that items came or

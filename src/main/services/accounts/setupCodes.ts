@@ -6,9 +6,9 @@ import {
   SETUP_CODE_TTL_MS,
   formatSetupCode,
   normalizeSetupCode,
-} from '../../shared/domain/setupCode';
-import type { Db } from '../db/client';
-import { setupCode } from '../db/schema';
+} from '../../../shared/domain/setupCode';
+import type { Db } from '../../db/client';
+import { setupCode } from '../../db/schema';
 
 /** A fresh code from the CSPRNG (`crypto.randomInt` is uniform: no modulo bias). */
 export function generateSetupCode(): string {

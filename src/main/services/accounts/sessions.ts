@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { SessionEndReason } from '../../shared/contract/events';
-import type { Clock } from '../clock';
+import type { SessionEndReason } from '../../../shared/contract/events';
+import type { Clock } from '../../clock';
 
 export interface Session {
   id: string;

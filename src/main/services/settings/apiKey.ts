@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { StudioError } from '../../shared/contract/errors';
-import type { Clock } from '../clock';
-import type { Db } from '../db/client';
-import { secret } from '../db/schema';
-import { addSecret } from '../logger';
+import { StudioError } from '../../../shared/contract/errors';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import { secret } from '../../db/schema';
+import { addSecret } from '../../logger';
 import type { SecretStore } from './secretStore';
 
 export const API_KEY_SECRET = 'gemini-api-key';

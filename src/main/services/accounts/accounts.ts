@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, inArray, isNotNull, ne } from 'drizzle-orm';
-import type { UserSummary } from '../../shared/contract/routes/users';
-import type { AccountStatus, Role } from '../../shared/domain/accounts';
-import { QUOTA_KINDS, type QuotaPolicies } from '../../shared/domain/quotas';
-import type { WorkstationIdentity } from '../../shared/domain/workstation';
-import type { Clock } from '../clock';
-import type { Db } from '../db/client';
-import { quotaPolicy, user, userManager } from '../db/schema';
-import { recordAudit } from './audit';
+import type { UserSummary } from '../../../shared/contract/routes/users';
+import type { AccountStatus, Role } from '../../../shared/domain/accounts';
+import { QUOTA_KINDS, type QuotaPolicies } from '../../../shared/domain/quotas';
+import type { WorkstationIdentity } from '../../../shared/domain/workstation';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import { quotaPolicy, user, userManager } from '../../db/schema';
+import { recordAudit } from '../audit/auditRecord';
 import type { ThrottleState } from './lockout';
 
 /** What account code needs from the core. */

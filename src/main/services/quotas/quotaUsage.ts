@@ -1,11 +1,11 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
-import { formatLocalDateTime, quotaWindow } from '../../shared/domain/quotaPeriods';
-import { QUOTA_KINDS, type QuotaKind, type QuotaPeriod } from '../../shared/domain/quotas';
-import type { QuotaKindStatus, QuotaStatus } from '../../shared/domain/quotaStatus';
-import type { Clock } from '../clock';
-import type { Db } from '../db/client';
-import { quotaPolicy, quotaReservation } from '../db/schema';
-import type { SettingsStore } from './settings';
+import { formatLocalDateTime, quotaWindow } from '../../../shared/domain/quotaPeriods';
+import { QUOTA_KINDS, type QuotaKind, type QuotaPeriod } from '../../../shared/domain/quotas';
+import type { QuotaKindStatus, QuotaStatus } from '../../../shared/domain/quotaStatus';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import { quotaPolicy, quotaReservation } from '../../db/schema';
+import type { SettingsStore } from '../settings/settings';
 
 /**
  * The read side of quotas: which policy applies to a user, and how much of it is used. It only

@@ -1,6 +1,6 @@
-import type { QuotaKind } from '../../shared/domain/quotas';
-import type { Db } from '../db/client';
-import type { QuotaPort } from './jobs/ports';
+import type { QuotaKind } from '../../../shared/domain/quotas';
+import type { Db } from '../../db/client';
+import type { QuotaPort } from '../jobs/ports';
 import type { QuotaLedger } from './quotaLedger';
 
 /**

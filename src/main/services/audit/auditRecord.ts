@@ -1,6 +1,6 @@
-import type { WorkstationIdentity } from '../../shared/domain/workstation';
-import type { Db } from '../db/client';
-import { auditEntry } from '../db/schema';
+import type { WorkstationIdentity } from '../../../shared/domain/workstation';
+import type { Db } from '../../db/client';
+import { auditEntry } from '../../db/schema';
 
 export interface AuditRecord {
   action: string;

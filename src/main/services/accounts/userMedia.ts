@@ -1,7 +1,7 @@
 import { and, eq, notInArray } from 'drizzle-orm';
-import { FINAL_JOB_STATUSES } from '../../shared/domain/jobs';
-import type { Db } from '../db/client';
-import { job, media } from '../db/schema';
+import { FINAL_JOB_STATUSES } from '../../../shared/domain/jobs';
+import type { Db } from '../../db/client';
+import { job, media } from '../../db/schema';
 
 export type MediaDisposal = 'delete' | 'transfer';
 

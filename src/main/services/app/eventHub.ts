@@ -1,4 +1,4 @@
-import type { StudioEventName, StudioEvents } from '../../shared/contract/events';
+import type { StudioEventName, StudioEvents } from '../../../shared/contract/events';
 
 export type EventSink = (event: StudioEventName, payload: unknown) => void;
 

@@ -1,10 +1,10 @@
-import { AUDIT_ACTIONS } from '../../shared/domain/audit';
-import { isPlausibleEmail, normalizeEmail } from '../../shared/domain/accounts';
-import type { InviteResult } from '../../shared/contract/routes/users';
-import type { ParsedInput } from '../../shared/contract/types';
-import type { Actor } from '../router';
+import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
+import { isPlausibleEmail, normalizeEmail } from '../../../shared/domain/accounts';
+import type { InviteResult } from '../../../shared/contract/routes/users';
+import type { ParsedInput } from '../../../shared/contract/types';
+import type { Actor } from '../../router';
 import { type AccountDeps, audit, createAccount, findAccountByEmail, person } from './accounts';
-import type { SettingsStore } from './settings';
+import type { SettingsStore } from '../settings/settings';
 import { issueSetupCode } from './setupCodes';
 
 const EXISTS_MESSAGE = 'Already has an account. Ask one of their admins to share it with you.';

@@ -1,9 +1,9 @@
 import { type SQL, and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import type { ParsedInput, RouteOutput } from '../../shared/contract/types';
-import type { AccountStatus } from '../../shared/domain/accounts';
-import type { Db } from '../db/client';
-import { user } from '../db/schema';
-import type { Actor } from '../router';
+import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
+import type { AccountStatus } from '../../../shared/domain/accounts';
+import type { Db } from '../../db/client';
+import { user } from '../../db/schema';
+import type { Actor } from '../../router';
 import { summarize } from './accounts';
 import { visibleUserIds } from './scope';
 

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { StudioError } from '../../shared/contract/errors';
-import { isPlausibleEmail, normalizeEmail } from '../../shared/domain/accounts';
-import { AUDIT_ACTIONS } from '../../shared/domain/audit';
-import { user } from '../db/schema';
-import type { Logger } from '../logger';
+import { StudioError } from '../../../shared/contract/errors';
+import { isPlausibleEmail, normalizeEmail } from '../../../shared/domain/accounts';
+import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
+import { user } from '../../db/schema';
+import type { Logger } from '../../logger';
 import { type AccountDeps, audit, createAccount, findAccountByEmail, person } from './accounts';
 import { CLEARED_THROTTLE } from './lockout';
 import type { PasswordService } from './passwords';
 import type { SessionStore } from './sessions';
-import type { SettingsStore } from './settings';
+import type { SettingsStore } from '../settings/settings';
 import { issueSetupCode } from './setupCodes';
 
 interface ProvisioningDeps extends AccountDeps {

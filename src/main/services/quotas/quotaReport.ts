@@ -1,13 +1,13 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { StudioError } from '../../shared/contract/errors';
-import { addDays, daysBetween, parseLocalDate } from '../../shared/domain/localDates';
-import { startOfLocalDate } from '../../shared/domain/quotaPeriods';
-import { QUOTA_KINDS, type QuotaKind } from '../../shared/domain/quotas';
-import type { QuotaKindStatus } from '../../shared/domain/quotaStatus';
-import { quotaReservation, user } from '../db/schema';
-import type { Actor } from '../router';
+import { StudioError } from '../../../shared/contract/errors';
+import { addDays, daysBetween, parseLocalDate } from '../../../shared/domain/localDates';
+import { startOfLocalDate } from '../../../shared/domain/quotaPeriods';
+import { QUOTA_KINDS, type QuotaKind } from '../../../shared/domain/quotas';
+import type { QuotaKindStatus } from '../../../shared/domain/quotaStatus';
+import { quotaReservation, user } from '../../db/schema';
+import type { Actor } from '../../router';
 import type { QuotaUsage } from './quotaUsage';
-import { visibleUserIds } from './scope';
+import { visibleUserIds } from '../accounts/scope';
 
 export interface UsageReportRow extends QuotaKindStatus {
   userId: string;

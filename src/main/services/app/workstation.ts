@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { WorkstationIdentity } from '../../shared/domain/workstation';
+import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 
 /**
  * Reads the workstation identity from the operating system. Called per job so a changed address is

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { UserSummary } from '../../shared/contract/routes/users';
-import { StudioError } from '../../shared/contract/errors';
-import type { ParsedInput, RouteOutput } from '../../shared/contract/types';
-import { AUDIT_ACTIONS } from '../../shared/domain/audit';
-import { user } from '../db/schema';
-import type { Actor } from '../router';
+import type { UserSummary } from '../../../shared/contract/routes/users';
+import { StudioError } from '../../../shared/contract/errors';
+import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
+import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
+import { user } from '../../db/schema';
+import type { Actor } from '../../router';
 import {
   type AccountDeps,
   type AccountRow,

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { SETTING_DEFAULTS, type SettingKey, type SettingValue, settingSchemas } from '../../shared/domain/settings';
-import type { Clock } from '../clock';
-import type { Db } from '../db/client';
-import { setting } from '../db/schema';
+import { SETTING_DEFAULTS, type SettingKey, type SettingValue, settingSchemas } from '../../../shared/domain/settings';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import { setting } from '../../db/schema';
 
 /** Typed access to the admin settings table; every read is validated against its schema. */
 export class SettingsStore {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Me } from '../../shared/contract/routes/auth';
-import { StudioError } from '../../shared/contract/errors';
-import { AUDIT_ACTIONS } from '../../shared/domain/audit';
-import { user } from '../db/schema';
-import type { Caller } from '../router';
+import type { Me } from '../../../shared/contract/routes/auth';
+import { StudioError } from '../../../shared/contract/errors';
+import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
+import { user } from '../../db/schema';
+import type { Caller } from '../../router';
 import {
   type AccountDeps,
   type AccountRow,
@@ -20,7 +20,7 @@ import { CLEARED_THROTTLE, PhantomThrottle, afterFailure, lockedUntil } from './
 import type { PasswordService } from './passwords';
 import { consumeSetupCode, findSetupCode } from './setupCodes';
 import { ABSOLUTE_SESSION_MS, type SessionStore } from './sessions';
-import type { SettingsStore } from './settings';
+import type { SettingsStore } from '../settings/settings';
 
 export interface AuthDeps extends AccountDeps {
   sessions: SessionStore;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { StudioError } from '../../shared/contract/errors';
-import { QUOTA_KINDS, type QuotaKind } from '../../shared/domain/quotas';
-import { quotaExceededMessage } from '../../shared/domain/quotaStatus';
-import type { Clock } from '../clock';
-import type { Db } from '../db/client';
-import { quotaReservation } from '../db/schema';
+import { StudioError } from '../../../shared/contract/errors';
+import { QUOTA_KINDS, type QuotaKind } from '../../../shared/domain/quotas';
+import { quotaExceededMessage } from '../../../shared/domain/quotaStatus';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import { quotaReservation } from '../../db/schema';
 import type { QuotaUsage } from './quotaUsage';
 
 export interface QuotaLedgerDeps {

@@ -1,17 +1,17 @@
 import { count, inArray } from 'drizzle-orm';
-import { StudioError } from '../../shared/contract/errors';
-import { QUOTA_KINDS, type QuotaKind, type QuotaPolicies, type QuotaPolicy } from '../../shared/domain/quotas';
-import type { QuotaStatus } from '../../shared/domain/quotaStatus';
-import type { SettingValue } from '../../shared/domain/settings';
-import type { WorkstationIdentity } from '../../shared/domain/workstation';
-import type { Clock } from '../clock';
-import type { Db } from '../db/client';
-import { quotaPolicy, user } from '../db/schema';
-import type { Actor } from '../router';
-import { recordAudit } from './audit';
+import { StudioError } from '../../../shared/contract/errors';
+import { QUOTA_KINDS, type QuotaKind, type QuotaPolicies, type QuotaPolicy } from '../../../shared/domain/quotas';
+import type { QuotaStatus } from '../../../shared/domain/quotaStatus';
+import type { SettingValue } from '../../../shared/domain/settings';
+import type { WorkstationIdentity } from '../../../shared/domain/workstation';
+import type { Clock } from '../../clock';
+import type { Db } from '../../db/client';
+import { quotaPolicy, user } from '../../db/schema';
+import type { Actor } from '../../router';
+import { recordAudit } from '../audit/auditRecord';
 import type { QuotaUsage } from './quotaUsage';
-import { canAccessUser } from './scope';
-import type { SettingsStore } from './settings';
+import { canAccessUser } from '../accounts/scope';
+import type { SettingsStore } from '../settings/settings';
 
 export interface QuotaAdminDeps {
   db: Db;

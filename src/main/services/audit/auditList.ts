@@ -1,11 +1,11 @@
 import { type SQL, and, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { AuditEntryDto } from '../../shared/contract/routes/audit';
-import { StudioError } from '../../shared/contract/errors';
-import type { ParsedInput, RouteOutput } from '../../shared/contract/types';
-import type { Db } from '../db/client';
-import { auditEntry } from '../db/schema';
-import type { Actor } from '../router';
-import { visibleUserIds } from './scope';
+import type { AuditEntryDto } from '../../../shared/contract/routes/audit';
+import { StudioError } from '../../../shared/contract/errors';
+import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
+import type { Db } from '../../db/client';
+import { auditEntry } from '../../db/schema';
+import type { Actor } from '../../router';
+import { visibleUserIds } from '../accounts/scope';
 
 /**
  * `audit.list`, scoped like everything else (SPEC §3): entries about the admin or an account they

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
-import { StudioError } from '../../shared/contract/errors';
-import { COMMON_PASSWORD_MESSAGE, PASSWORD_MAX_BYTES, passwordProblem, utf8Bytes } from '../../shared/domain/passwords';
+import { StudioError } from '../../../shared/contract/errors';
+import { COMMON_PASSWORD_MESSAGE, PASSWORD_MAX_BYTES, passwordProblem, utf8Bytes } from '../../../shared/domain/passwords';
 
 /** SPEC §2: the product's bcrypt cost. Tests lower it through `CoreOptions.bcryptCost`, never here. */
 export const DEFAULT_BCRYPT_COST = 12;

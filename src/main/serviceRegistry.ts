@@ -1,24 +1,24 @@
-import type { ModelCheckResult } from '../../shared/contract/routes/settings';
-import type { WorkstationIdentity } from '../../shared/domain/workstation';
-import type { Clock } from '../clock';
-import type { Db } from '../db/client';
-import type * as schema from '../db/schema';
-import type { Logger } from '../logger';
-import type { ApiKeyStore } from './apiKey';
-import type { AuthService } from './auth';
-import type { EventHub } from './eventHub';
-import type { GenerationService } from './jobs/generationService';
-import type { JobRepository } from './jobs/jobRepository';
-import type { JobRunner } from './jobs/jobRunner';
-import type { QuotaAdmin } from './quotaAdmin';
-import type { QuotaLedger } from './quotaLedger';
-import type { QuotaUsage } from './quotaUsage';
-import type { PasswordService } from './passwords';
-import type { MediaDesktopHooks } from './media/desktopHooks';
-import type { MediaStore } from './media/mediaStore';
-import type { SecretStore } from './secretStore';
-import type { SessionStore } from './sessions';
-import type { SettingsStore } from './settings';
+import type { ModelCheckResult } from '../shared/contract/routes/settings';
+import type { WorkstationIdentity } from '../shared/domain/workstation';
+import type { Clock } from './clock';
+import type { Db } from './db/client';
+import type * as schema from './db/schema';
+import type { Logger } from './logger';
+import type { ApiKeyStore } from './services/settings/apiKey';
+import type { AuthService } from './services/accounts/auth';
+import type { EventHub } from './services/app/eventHub';
+import type { GenerationService } from './services/jobs/generationService';
+import type { JobRepository } from './services/jobs/jobRepository';
+import type { JobRunner } from './services/jobs/jobRunner';
+import type { QuotaAdmin } from './services/quotas/quotaAdmin';
+import type { QuotaLedger } from './services/quotas/quotaLedger';
+import type { QuotaUsage } from './services/quotas/quotaUsage';
+import type { PasswordService } from './services/accounts/passwords';
+import type { MediaDesktopHooks } from './services/media/desktopHooks';
+import type { MediaStore } from './services/media/mediaStore';
+import type { SecretStore } from './services/settings/secretStore';
+import type { SessionStore } from './services/accounts/sessions';
+import type { SettingsStore } from './services/settings/settings';
 
 /** What handlers may use: the services of the core, wired once in `createCore`. */
 export interface Services {

@@ -21,6 +21,9 @@ export const ERROR_CODES = [
   'TIMEOUT',
   'NETWORK_ERROR',
   'CANCELLED',
+  'BUSY',
+  'DISK_FULL',
+  'STORAGE_UNWRITABLE',
   'INTERNAL',
 ] as const;
 

@@ -121,6 +121,9 @@ check(
   unpacked.includes('node_modules/better-sqlite3/prebuilds/linux-x64.node') || process.arch !== 'x64',
   'the Linux x64 prebuild is unpacked',
 );
+// password hashing runs in this addon on libuv's thread pool (off main's event loop)
+const bcryptAddon = unpacked.find((p) => /^node_modules\/@node-rs\/bcrypt-[^/]+\/.*\.node$/.test(p));
+check(Boolean(bcryptAddon) || process.arch !== 'x64', `app.asar.unpacked has the @node-rs/bcrypt addon${bcryptAddon ? ` (${bcryptAddon})` : ''}`);
 check(!unpacked.some((p) => /prebuilds\/(darwin|win32)-/.test(p)), 'no macOS/Windows prebuilds in a Linux package');
 
 check(fs.existsSync(path.join(resourcesDir, 'drizzle', 'meta', '_journal.json')), 'resources/drizzle/meta/_journal.json exists');

@@ -72,6 +72,19 @@ describe('signing in', () => {
     expect(await bcrypt.compare(GOOD_PASSWORD, hashOf())).toBe(true);
   });
 
+  it('signs in with a password hashed by the earlier pure-JavaScript bcrypt, in both $2a$ and $2b$ form', async () => {
+    t = await startTestCore({ bcryptCost: 4 });
+    await setupFirstAdmin(t);
+    data(await t.call('admin-window', 'auth.logout'));
+    const setHash = (hash: string) => t.core.services.db.$client.prepare('UPDATE user SET password_hash = ?').run(hash);
+    for (const legacy of [bcrypt.hashSync(GOOD_PASSWORD, 4), bcrypt.hashSync(GOOD_PASSWORD, 4).replace(/^\$2b\$/, '$2a$')]) {
+      setHash(legacy);
+      data(await t.call('w1', 'auth.login', { email: 'admin@lab.example', password: GOOD_PASSWORD }));
+      data(await t.call('w1', 'auth.logout'));
+      expect(failure(await t.call('w1', 'auth.login', { email: 'admin@lab.example', password: 'not-the-password' })).code).toBe('INVALID_CREDENTIALS');
+    }
+  });
+
   it('records sign-in successes and failures in the audit log without the password', async () => {
     await withAdmin();
     await t.call('w1', 'auth.login', { email: 'admin@lab.example', password: 'wrong-password-1' });

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import bcrypt from 'bcryptjs';
+import { hash as bcryptHash, verify as bcryptVerify } from '@node-rs/bcrypt';
 import { StudioError } from '../../../shared/contract/errors';
 import { COMMON_PASSWORD_MESSAGE, PASSWORD_MAX_BYTES, passwordProblem, utf8Bytes } from '../../../shared/domain/passwords';
 
-/** SPEC §2: the product's bcrypt cost. Tests lower it through `CoreOptions.bcryptCost`, never here. */
+/** The product's bcrypt cost (docs/accounts.md). Tests lower it through `CoreOptions.bcryptCost`, never here. */
 export const DEFAULT_BCRYPT_COST = 12;
 
 /**
- * Hashing and checking passwords. Everything is asynchronous (`bcrypt.hash`/`compare` yield to the
- * event loop between rounds), so a sign-in never freezes the window or other requests.
+ * Hashing and checking passwords. The work runs in a native binding on libuv's thread pool, not on
+ * main's event loop: at cost 12 a hash is ~0.3 s of CPU, and bcryptjs (pure JS) blocked the loop
+ * for ~100 ms chunks of it — every sign-in froze every open window. The hashes are standard
+ * `$2a$`/`$2b$` bcrypt, so every hash bcryptjs ever wrote still verifies.
  */
 export class PasswordService {
   private dummyHash: Promise<string> | undefined;
@@ -26,7 +28,7 @@ export class PasswordService {
   }
 
   hash(password: string): Promise<string> {
-    return bcrypt.hash(password, this.cost);
+    return bcryptHash(password, this.cost);
   }
 
   /**
@@ -38,23 +40,26 @@ export class PasswordService {
     // bcrypt ignores everything past 72 bytes: a longer input must not match on its prefix
     const tooLong = utf8Bytes(password) > PASSWORD_MAX_BYTES;
     if (!hash || tooLong) {
-      await bcrypt.compare(password, await this.dummy());
+      await bcryptVerify(password, await this.dummy());
       return false;
     }
-    return bcrypt.compare(password, hash);
+    return bcryptVerify(password, hash);
   }
 
   /** A hash made with a lower cost than the current setting is re-hashed at the next sign-in. */
   needsRehash(hash: string): boolean {
-    try {
-      return bcrypt.getRounds(hash) < this.cost;
-    } catch {
-      return true;
-    }
+    const rounds = bcryptRounds(hash);
+    return rounds === null || rounds < this.cost;
   }
 
   private dummy(): Promise<string> {
-    this.dummyHash ??= bcrypt.hash(randomBytes(16).toString('hex'), this.cost);
+    this.dummyHash ??= bcryptHash(randomBytes(16).toString('hex'), this.cost);
     return this.dummyHash;
   }
+}
+
+/** The cost a bcrypt hash was made with (`$2b$12$…` → 12), or null for anything that is not one. */
+export function bcryptRounds(hash: string): number | null {
+  const match = /^\$2[abxy]\$(\d{2})\$[./A-Za-z0-9]{53}$/.exec(hash);
+  return match ? Number(match[1]) : null;
 }

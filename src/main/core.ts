@@ -9,7 +9,8 @@ import { type Clock, systemClock } from './clock';
 import { closeDb, openDb } from './db/client';
 import * as schema from './db/schema';
 import { createHandlers } from './handlers';
-import { createLogger, type Logger } from './logger';
+import { createFileLogger, logDirOf } from './logFile';
+import type { Logger } from './logger';
 import { type Caller, createRouter, type Handlers, type RouterDeps } from './router';
 import { provisionAdminFromEnv, resetAdmin } from './services/accounts/adminProvisioning';
 import { createActorResolver } from './services/accounts/actorResolver';
@@ -102,7 +103,9 @@ export interface Core {
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? createLogger();
+  // A packaged app has no terminal: without a file, an admin would have nothing to look at or send.
+  const fileLogger = options.logger ? null : createFileLogger({ dir: logDirOf(options.dataDir), mirrorToStderr: true });
+  const logger = options.logger ?? fileLogger!;
   const env = options.env ?? process.env;
   fs.mkdirSync(options.dataDir, { recursive: true });
   const db = openDb({
@@ -248,6 +251,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await jobRunner.shutdown();
       await mediaLibrary.stop();
       closeDb(db);
+      await fileLogger?.close();
     },
     services,
   };

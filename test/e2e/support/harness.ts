@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { chromiumAvailable } from './chromium';
+import { secretsInLogs } from './logScan';
 
 export interface RunningHarness {
   url: string;
@@ -82,8 +83,11 @@ export const test = base.extend<{ harness: RunningHarness; harnessEnv: NodeJS.Pr
     const harness = await launchHarness({ env: harnessEnv });
     await use(harness);
     await harness.stop();
+    // every test's log must be free of keys, passwords, codes and image bytes
+    const leaks = secretsInLogs(harness.dataDir);
     fs.rmSync(harness.dataDir, { recursive: true, force: true });
+    expect(leaks, 'the log files hold a secret').toEqual([]);
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -313,7 +313,12 @@ export class JobRunner {
       },
       { behavior: 'immediate' },
     );
-    if (changed) this.emit(row.id);
+    if (changed) {
+      // one line per failed job, with what an admin needs to match it to the person's report
+      const level = status === 'cancelled' ? 'info' : 'warn';
+      this.deps.logger[level]('job ended without a result', { jobId: row.id, kind: row.kind, model: row.model, status, code: error.code });
+      this.emit(row.id);
+    }
     return changed;
   }
 

@@ -67,9 +67,9 @@ export async function withDeadline<T>(cancel: AbortSignal, options: DeadlineOpti
   }
 }
 
-/** The plain "no answer in time" error of one call. */
-export function noAnswerWithin(timeoutMs: number, what = 'Google'): () => StudioError {
-  return () => new StudioError('TIMEOUT', `${what} did not answer within ${seconds(timeoutMs)}.`, { timeoutMs });
+/** The plain "no answer in time" error of one call; `what` names the request when it is not the obvious one. */
+export function noAnswerWithin(timeoutMs: number, what?: string): () => StudioError {
+  return () => new StudioError('TIMEOUT', `Google did not answer${what ? ` ${what}` : ''} within ${seconds(timeoutMs)}.`, { timeoutMs });
 }
 
 export function seconds(ms: number): string {

@@ -49,7 +49,7 @@ export function createOmniProvider(
     async poll(id: string, signal: AbortSignal): Promise<VideoPoll> {
       // The Interactions client ignores `timeout_ms` once a signal is given, and its clone of the
       // request can stop honouring the signal at all (callBudget.ts): the deadline is ours.
-      const timeout = noAnswerWithin(options.pollTimeoutMs, 'Google’s status check');
+      const timeout = noAnswerWithin(options.pollTimeoutMs, 'the status check');
       const interaction = await withDeadline(signal, { timeoutMs: options.pollTimeoutMs, onTimeout: timeout }, async (deadline) => {
         try {
           return (await ai().interactions.get(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } } as never)) as InteractionLike;
@@ -61,7 +61,7 @@ export function createOmniProvider(
     },
 
     async cancel(id: string, signal?: AbortSignal): Promise<void> {
-      const onTimeout = noAnswerWithin(cancelTimeoutMs, 'Google');
+      const onTimeout = noAnswerWithin(cancelTimeoutMs, 'the request to stop the video');
       await withDeadline(signal ?? new AbortController().signal, { timeoutMs: cancelTimeoutMs, onTimeout }, async (deadline) => {
         try {
           await ai().interactions.cancel(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } } as never);

@@ -50,7 +50,7 @@ export function createVeoProvider(ai: () => GoogleGenAI, options: { pollTimeoutM
       // A plain { name } object throws inside the SDK; it needs a real operation instance (§6.2).
       const operation = new GenerateVideosOperation();
       operation.name = name;
-      const timeout = noAnswerWithin(options.pollTimeoutMs, 'Google’s status check');
+      const timeout = noAnswerWithin(options.pollTimeoutMs, 'the status check');
       const result = await withDeadline(signal, { timeoutMs: options.pollTimeoutMs, onTimeout: timeout }, async (deadline) => {
         try {
           return await ai().operations.getVideosOperation({ operation, config: { abortSignal: deadline.signal } });

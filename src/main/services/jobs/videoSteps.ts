@@ -86,7 +86,7 @@ export class VideoSteps {
         if (++transientFailures > MAX_TRANSIENT_POLL_FAILURES) {
           throw new StudioError(
             studioError.code,
-            `Google stopped answering about this video: ${transientFailures} status checks in a row failed (last: ${studioError.message}) Your unit was given back.`,
+            `Google stopped answering about this video: ${transientFailures} status checks in a row failed, the last with “${studioError.message}” Your unit was given back.`,
             studioError.details,
           );
         }

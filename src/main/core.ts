@@ -156,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Generation: one SDK client per call (the key may change while the app runs), adapters per family.
   const genai = () => createGenAi({ apiKey: apiKeys.current(), baseUrl: options.geminiBaseUrl });
   const jobs = new JobRepository(db, clock);
+  const jobTimings: JobTimings = { ...DEFAULT_JOB_TIMINGS, ...options.jobTimings };
   const quotaPort = ledgerQuotaPort(quotaLedger, db);
   const mediaPort = createMediaPort({ db, media: mediaLibrary.store, events, clock, dataDir: options.dataDir });
   const jobRunner = new JobRunner({
@@ -170,11 +171,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     apiKey: () => apiKeys.current(),
     geminiBaseUrl: options.geminiBaseUrl,
     videoProviders: {
-      veo: createVeoProvider(genai, { pollTimeoutMs: 30_000 }),
-      omni: createOmniProvider(genai, { createTimeoutMs: 60_000, pollTimeoutMs: 30_000 }),
+      veo: createVeoProvider(genai, { submitTimeoutMs: jobTimings.videoSubmitTimeoutMs, pollTimeoutMs: jobTimings.videoPollTimeoutMs }),
+      omni: createOmniProvider(genai, {
+        createTimeoutMs: jobTimings.videoSubmitTimeoutMs,
+        pollTimeoutMs: jobTimings.videoPollTimeoutMs,
+        cancelTimeoutMs: jobTimings.videoCancelTimeoutMs,
+      }),
     },
     maxParallel: () => settings.get('maxParallelJobs'),
-    timings: { ...DEFAULT_JOB_TIMINGS, ...options.jobTimings },
+    timings: jobTimings,
     mediaUrls: (id, hasThumb) => ({
       url: mediaUrl(mediaUrlBase, id, 'original'),
       thumbUrl: hasThumb ? mediaUrl(mediaUrlBase, id, 'thumbnail') : null,

@@ -39,7 +39,15 @@ export async function waitFor(ms: number, res: ServerResponse, closing: AbortSig
     const onClose = () => gone.abort();
     res.once('close', onClose);
     try {
-      await sleep(ms, undefined, { signal: AbortSignal.any([closing, gone.signal]) });
+      const signal = AbortSignal.any([closing, gone.signal]);
+      if (ms === Number.POSITIVE_INFINITY) {
+        // a hang: never answered; only the client going away or close() ends the wait
+        await new Promise<never>((_resolve, reject) => {
+          if (signal.aborted) reject(signal.reason);
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+        });
+      }
+      await sleep(ms, undefined, { signal });
     } catch {
       return false;
     } finally {

@@ -41,6 +41,7 @@ export function directiveFromTriggers(endpoint: Endpoint, prompt: string, slowDe
     if ((ERROR_TRIGGERS as readonly string[]).includes(name)) d.reply = name;
     else if (OUTCOME_TRIGGERS[endpoint]?.includes(name)) d.reply = name;
     else if (name === 'slow') d.delayMs = arg ?? slowDelayMs;
+    else if (name === 'hang') d.hang = true;
     else if (endpoint === 'generateContent' && name === 'no-thoughts') d.thoughts = false;
     else if (endpoint === 'generateContent' && name === 'big-image') d.image = { ...BIG_IMAGE };
     else if (endpoint === 'generateContent' && name === 'images' && arg !== undefined) d.imageCount = arg;

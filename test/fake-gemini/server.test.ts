@@ -176,6 +176,21 @@ describe('request log', () => {
   });
 });
 
+describe('hang', () => {
+  it('never answers a hung request: it stays open, logged without a status, until the client goes away', async () => {
+    const fake = await start();
+    fake.script({ on: 'getInteraction', hang: true });
+    const controller = new AbortController();
+    const pending = fetch(`${fake.baseUrl}/v1beta/interactions/v1_x`, { headers: { 'x-goog-api-key': fake.apiKey }, signal: controller.signal });
+    while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.requests[0]?.status).toBeUndefined();
+    controller.abort();
+    expect(await rejectionOf(pending)).toBeInstanceOf(Error);
+    expect(directiveFromTriggers('createInteraction', 'x [hang]', 5000)).toEqual({ hang: true });
+  });
+});
+
 describe('close', () => {
   it('cuts pending slow requests and stops listening', async () => {
     const fake = await start();

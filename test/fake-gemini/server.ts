@@ -142,7 +142,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       return;
     }
     const directive = resolveDirective(route.endpoint, entry.prompt, queue, slowDelayMs);
-    if (!(await waitFor(directive.delayMs ?? 0, res, closing.signal))) return;
+    if (!(await waitFor(directive.hang ? Number.POSITIVE_INFINITY : (directive.delayMs ?? 0), res, closing.signal))) return;
     if (isErrorReply(directive.reply)) {
       send(res, errorFor(route.endpoint, directive.reply, directive));
       return;

@@ -44,6 +44,8 @@ export interface StepCommon {
   times?: number;
   /** Wait this long before sending anything (slow response; timeout and abort tests). */
   delayMs?: number;
+  /** Never answer: the request stays open until the client goes away or the server closes (hung-call tests). */
+  hang?: boolean;
   /** Override the error message (400/404/… replies, `op-error`, `failed`). */
   message?: string;
   /** `RetryInfo.retryDelay` of a 429 (default `'17s'`). */

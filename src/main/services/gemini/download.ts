@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StudioError } from '../../../shared/contract/errors';
-import { callBudget } from './callBudget';
+import { type CallDeadline, seconds, withDeadline } from './callBudget';
 import { toStudioError } from './errors';
 
 const GOOGLE_API = 'https://generativelanguage.googleapis.com';
@@ -20,6 +20,8 @@ export interface DownloadRequest {
   signal: AbortSignal;
   /** the whole transfer's budget */
   timeoutMs: number;
+  /** fails when no byte arrived for this long (a stalled transfer); the whole budget when omitted */
+  stallMs?: number;
   maxBytes: number;
 }
 
@@ -31,12 +33,30 @@ export interface DownloadRequest {
  */
 export async function downloadToTempFile(request: DownloadRequest): Promise<{ file: string; bytes: number; mimeType: string }> {
   const url = resolveDownloadUrl(request.uri, request.baseUrl);
-  const budget = callBudget(request.signal, request.timeoutMs);
 
   fs.mkdirSync(request.tempDir, { recursive: true });
   const file = path.join(request.tempDir, `download-${randomUUID()}.part`);
+  // Raced against our own deadlines (callBudget.ts): a transfer that stops moving ends even if the
+  // stream never honours the abort.
+  const limits = {
+    timeoutMs: request.timeoutMs,
+    onTimeout: () => new StudioError('TIMEOUT', `The video download did not finish within ${seconds(request.timeoutMs)}. Try again.`),
+    ...(request.stallMs !== undefined
+      ? { stallMs: request.stallMs, onStall: () => new StudioError('TIMEOUT', `The video download stalled: nothing arrived for ${seconds(request.stallMs!)}. Try again.`) }
+      : {}),
+  };
   try {
-    const response = await fetchFollowingRedirects(url, request.apiKey, budget.signal);
+    return await withDeadline(request.signal, limits, (deadline) => transfer(url, file, request, deadline));
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+async function transfer(url: string, file: string, request: DownloadRequest, deadline: CallDeadline): Promise<{ file: string; bytes: number; mimeType: string }> {
+  try {
+    const response = await fetchFollowingRedirects(url, request.apiKey, deadline.signal);
+    deadline.progress();
     if (!response.ok || !response.body) {
       await response.body?.cancel();
       throw new StudioError('PROVIDER_ERROR', `Downloading the video failed (${response.status}). Try again.`, { httpStatus: response.status });
@@ -50,12 +70,15 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
     const limit = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         received += chunk.length;
+        deadline.progress();
         if (received > request.maxBytes) callback(new StudioError('PROVIDER_ERROR', 'The video is larger than the studio accepts.'));
         else callback(null, chunk);
       },
     });
     const out = fs.createWriteStream(file, { flags: 'wx' });
-    await pipeline(Readable.fromWeb(response.body as never), limit, out, { signal: budget.signal });
+    await pipeline(Readable.fromWeb(response.body as never), limit, out, { signal: deadline.signal });
+    // finished after the deadline had already ended the download: nobody will move this file
+    if (deadline.signal.aborted) throw new StudioError('TIMEOUT', 'The video download finished too late.');
     const fd = fs.openSync(file, 'r');
     try {
       fs.fsyncSync(fd);
@@ -65,9 +88,10 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
     const mimeType = (response.headers.get('content-type') ?? 'video/mp4').split(';')[0]!.trim();
     return { file, bytes: received, mimeType };
   } catch (error) {
+    // also when the race was already lost: whatever this transfer wrote is removed
     fs.rmSync(file, { force: true });
     if (error instanceof StudioError) throw error;
-    throw toStudioError(error, { abortReason: budget.reason(), timeoutMs: request.timeoutMs });
+    throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: request.timeoutMs });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { GoogleGenAI, Part } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
-import { callBudget } from './callBudget';
+import { noAnswerWithin, withDeadline } from './callBudget';
 import { toStudioError } from './errors';
 
 export interface InlineImage {
@@ -49,29 +49,32 @@ const IMAGE_BLOCK_REASONS = new Set([
  * image: asking for several candidates in one call is what billed four and kept one before.
  */
 export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Promise<ImageResult> {
-  const budget = callBudget(request.signal, request.timeoutMs);
-  try {
-    const parts: Part[] = [{ text: request.prompt }, ...request.images.map((image) => ({ inlineData: { ...image } }))];
-    const imageConfig = {
-      ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
-      ...(request.imageSize ? { imageSize: request.imageSize } : {}),
-    };
-    const response = await ai.models.generateContent({
-      model: request.model,
-      contents: [{ role: 'user', parts }],
-      config: {
-        responseModalities: ['TEXT', 'IMAGE'],
-        ...(Object.keys(imageConfig).length > 0 ? { imageConfig } : {}),
-        candidateCount: 1,
-        // a CONTINUATION answer would make the SDK send the request again on its own
-        automaticContinuation: false,
-        abortSignal: budget.signal,
-      } as never,
-    });
-    return { image: pickImage(response), responseId: response.responseId, modelVersion: response.modelVersion };
-  } catch (error) {
-    throw toStudioError(error, { abortReason: budget.reason(), timeoutMs: request.timeoutMs });
-  }
+  const parts: Part[] = [{ text: request.prompt }, ...request.images.map((image) => ({ inlineData: { ...image } }))];
+  const imageConfig = {
+    ...(request.aspectRatio ? { aspectRatio: request.aspectRatio } : {}),
+    ...(request.imageSize ? { imageSize: request.imageSize } : {}),
+  };
+  // ended at its deadline even if the request ignores the abort (callBudget.ts)
+  const onTimeout = noAnswerWithin(request.timeoutMs);
+  const response = await withDeadline(request.signal, { timeoutMs: request.timeoutMs, onTimeout }, async (deadline) => {
+    try {
+      return await ai.models.generateContent({
+        model: request.model,
+        contents: [{ role: 'user', parts }],
+        config: {
+          responseModalities: ['TEXT', 'IMAGE'],
+          ...(Object.keys(imageConfig).length > 0 ? { imageConfig } : {}),
+          candidateCount: 1,
+          // a CONTINUATION answer would make the SDK send the request again on its own
+          automaticContinuation: false,
+          abortSignal: deadline.signal,
+        } as never,
+      });
+    } catch (error) {
+      throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: request.timeoutMs });
+    }
+  });
+  return { image: pickImage(response), responseId: response.responseId, modelVersion: response.modelVersion };
 }
 
 interface ResponseLike {

@@ -1,6 +1,6 @@
 import type { GoogleGenAI } from '@google/genai';
 import type { ModelCheckResult } from '../../../shared/contract/routes/settings';
-import { callBudget } from './callBudget';
+import { noAnswerWithin, withDeadline } from './callBudget';
 import { toStudioError } from './errors';
 
 export interface ModelCheckOptions {
@@ -32,13 +32,18 @@ export async function checkModels(ai: GoogleGenAI, ids: readonly string[], optio
 }
 
 async function checkModel(ai: GoogleGenAI, id: string, timeoutMs: number): Promise<ModelCheckResult> {
-  // Nobody cancels a check; the budget is there to tell our deadline from an abort by name.
-  const budget = callBudget(NEVER_CANCELLED, timeoutMs);
+  // Nobody cancels a check; the deadline ends a look-up that hangs (callBudget.ts).
   try {
-    await ai.models.get({ model: id, config: { abortSignal: budget.signal } });
+    await withDeadline(NEVER_CANCELLED, { timeoutMs, onTimeout: noAnswerWithin(timeoutMs) }, async (deadline) => {
+      try {
+        await ai.models.get({ model: id, config: { abortSignal: deadline.signal } });
+      } catch (error) {
+        throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs });
+      }
+    });
     return { id, status: 'available' };
   } catch (error) {
-    const studioError = toStudioError(error, { abortReason: budget.reason(), timeoutMs });
+    const studioError = toStudioError(error);
     const details = studioError.details as { httpStatus?: number; googleStatus?: string } | undefined;
     // A 404 without Google's NOT_FOUND body (a proxy's HTML page, a wrong base URL) says nothing
     // about the model: every id would look gone.

@@ -1,6 +1,6 @@
 import type { GoogleGenAI } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
-import { callBudget } from './callBudget';
+import { noAnswerWithin, withDeadline } from './callBudget';
 import { toStudioError } from './errors';
 import type { InlineImage } from './imageProvider';
 import type { VideoOutput, VideoPoll, VideoProvider, VideoSubmission } from './videoProvider';
@@ -23,7 +23,11 @@ interface InteractionLike {
  * with retries off (a retried create is a second billed video), poll `get`, cancel for real. The
  * body is snake_case, sent verbatim. Tags in the text tell the model which image is which.
  */
-export function createOmniProvider(ai: () => GoogleGenAI, options: { createTimeoutMs: number; pollTimeoutMs: number }): VideoProvider {
+export function createOmniProvider(
+  ai: () => GoogleGenAI,
+  options: { createTimeoutMs: number; pollTimeoutMs: number; cancelTimeoutMs?: number },
+): VideoProvider {
+  const cancelTimeoutMs = options.cancelTimeoutMs ?? 15_000;
   return {
     family: 'omni',
     typicalDurationMs: 60_000,
@@ -43,32 +47,44 @@ export function createOmniProvider(ai: () => GoogleGenAI, options: { createTimeo
     },
 
     async poll(id: string, signal: AbortSignal): Promise<VideoPoll> {
-      let interaction: InteractionLike;
-      // the Interactions client ignores `timeout_ms` once a signal is given: the deadline is ours
-      const { signal: combined, reason } = callBudget(signal, options.pollTimeoutMs);
-      try {
-        interaction = (await ai().interactions.get(id, undefined, { fetch_options: { signal: combined } } as never)) as InteractionLike;
-      } catch (error) {
-        throw toStudioError(error, { abortReason: reason(), timeoutMs: options.pollTimeoutMs });
-      }
+      // The Interactions client ignores `timeout_ms` once a signal is given, and its clone of the
+      // request can stop honouring the signal at all (callBudget.ts): the deadline is ours.
+      const timeout = noAnswerWithin(options.pollTimeoutMs, 'the status check');
+      const interaction = await withDeadline(signal, { timeoutMs: options.pollTimeoutMs, onTimeout: timeout }, async (deadline) => {
+        try {
+          return (await ai().interactions.get(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } } as never)) as InteractionLike;
+        } catch (error) {
+          throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: options.pollTimeoutMs });
+        }
+      });
       return classify(interaction, id);
     },
 
-    async cancel(id: string): Promise<void> {
-      await ai().interactions.cancel(id, undefined, NO_RETRIES as never);
+    async cancel(id: string, signal?: AbortSignal): Promise<void> {
+      const onTimeout = noAnswerWithin(cancelTimeoutMs, 'the request to stop the video');
+      await withDeadline(signal ?? new AbortController().signal, { timeoutMs: cancelTimeoutMs, onTimeout }, async (deadline) => {
+        try {
+          await ai().interactions.cancel(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } } as never);
+        } catch (error) {
+          throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: cancelTimeoutMs });
+        }
+      });
     },
   };
 }
 
+/** One create, ended at its deadline whether or not the request honours the abort (callBudget.ts). */
 async function create(ai: GoogleGenAI, body: ReturnType<typeof createBody>, signal: AbortSignal, timeoutMs: number): Promise<string> {
-  const { signal: combined, reason } = callBudget(signal, timeoutMs);
-  try {
-    const created = (await ai.interactions.create(body as never, { ...NO_RETRIES, fetch_options: { signal: combined } } as never)) as InteractionLike;
+  return withDeadline(signal, { timeoutMs, onTimeout: noAnswerWithin(timeoutMs) }, async (deadline) => {
+    let created: InteractionLike;
+    try {
+      created = (await ai.interactions.create(body as never, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } } as never)) as InteractionLike;
+    } catch (error) {
+      throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs });
+    }
     if (!created.id) throw new StudioError('PROVIDER_ERROR', 'Google accepted the video but returned no interaction to follow.');
     return created.id;
-  } catch (error) {
-    throw toStudioError(error, { abortReason: reason(), timeoutMs });
-  }
+  });
 }
 
 export function createBody(request: VideoSubmission) {

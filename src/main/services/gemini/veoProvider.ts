@@ -1,5 +1,6 @@
 import { GenerateVideosOperation, type GoogleGenAI } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
+import { noAnswerWithin, withDeadline } from './callBudget';
 import { toStudioError } from './errors';
 import type { InlineImage } from './imageProvider';
 import type { VideoPoll, VideoProvider, VideoSubmission } from './videoProvider';
@@ -8,7 +9,8 @@ import type { VideoPoll, VideoProvider, VideoSubmission } from './videoProvider'
  * Veo 3.1 through `models.generateVideos` → operation polling (GEMINI-API.md §6). Every option
  * the person chose is sent; the option rules were checked before (shared/domain/videoRules.ts).
  */
-export function createVeoProvider(ai: () => GoogleGenAI, options: { pollTimeoutMs: number }): VideoProvider {
+export function createVeoProvider(ai: () => GoogleGenAI, options: { pollTimeoutMs: number; submitTimeoutMs?: number }): VideoProvider {
+  const submitTimeoutMs = options.submitTimeoutMs ?? 60_000;
   return {
     family: 'veo',
     typicalDurationMs: 90_000,
@@ -25,35 +27,37 @@ export function createVeoProvider(ai: () => GoogleGenAI, options: { pollTimeoutM
         ...(request.references?.length
           ? { referenceImages: request.references.map((r) => ({ image: image(r), referenceType: 'ASSET' })) }
           : {}),
-        abortSignal: request.signal,
       };
       const source = {
         prompt: request.prompt,
         ...(request.firstFrame ? { image: image(request.firstFrame) } : {}),
         ...(request.extendFrom ? { video: { uri: request.extendFrom } } : {}),
       };
-      try {
-        const operation = await ai().models.generateVideos({ model: request.model, source, config } as never);
+      // The SDK sets no deadline of its own, and a hung submit must not hold a slot: ours ends it (callBudget.ts).
+      return withDeadline(request.signal, { timeoutMs: submitTimeoutMs, onTimeout: noAnswerWithin(submitTimeoutMs) }, async (deadline) => {
+        let operation: GenerateVideosOperation;
+        try {
+          operation = await ai().models.generateVideos({ model: request.model, source, config: { ...config, abortSignal: deadline.signal } } as never);
+        } catch (error) {
+          throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: submitTimeoutMs });
+        }
         if (!operation.name) throw new StudioError('PROVIDER_ERROR', 'Google accepted the video but returned no operation to follow.');
         return operation.name;
-      } catch (error) {
-        throw toStudioError(error, { abortReason: request.signal.aborted ? 'cancelled' : undefined });
-      }
+      });
     },
 
     async poll(name: string, signal: AbortSignal): Promise<VideoPoll> {
       // A plain { name } object throws inside the SDK; it needs a real operation instance (§6.2).
       const operation = new GenerateVideosOperation();
       operation.name = name;
-      let result: GenerateVideosOperation;
-      try {
-        result = await ai().operations.getVideosOperation({
-          operation,
-          config: { abortSignal: signal, httpOptions: { timeout: options.pollTimeoutMs } },
-        });
-      } catch (error) {
-        throw toStudioError(error, { abortReason: signal.aborted ? 'cancelled' : 'timeout', timeoutMs: options.pollTimeoutMs });
-      }
+      const timeout = noAnswerWithin(options.pollTimeoutMs, 'the status check');
+      const result = await withDeadline(signal, { timeoutMs: options.pollTimeoutMs, onTimeout: timeout }, async (deadline) => {
+        try {
+          return await ai().operations.getVideosOperation({ operation, config: { abortSignal: deadline.signal } });
+        } catch (error) {
+          throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: options.pollTimeoutMs });
+        }
+      });
       if (!result.done) return { done: false };
       return { done: true, output: classifyDone(result) };
     },

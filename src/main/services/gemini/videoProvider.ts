@@ -38,8 +38,14 @@ export interface VideoProvider {
   readonly typicalDurationMs: number;
   /** sends the billable request once; returns the operation name / interaction id to persist */
   submit(request: VideoSubmission): Promise<string>;
-  /** asks once; throws a StudioError for failed, blocked or empty outcomes */
+  /**
+   * Asks once; throws a StudioError for failed, blocked or empty outcomes. Every method ends by the
+   * adapter's own deadline (a TIMEOUT StudioError) even when the request never returns.
+   */
   poll(operation: string, signal: AbortSignal): Promise<VideoPoll>;
-  /** best effort: tells Google to stop (Omni can; Veo has no cancel on the Gemini API) */
-  cancel(operation: string): Promise<void>;
+  /**
+   * best effort: tells Google to stop (Omni can; Veo has no cancel on the Gemini API). Ends by its
+   * own deadline, or when `signal` aborts.
+   */
+  cancel(operation: string, signal?: AbortSignal): Promise<void>;
 }

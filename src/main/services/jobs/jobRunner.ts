@@ -14,21 +14,38 @@ import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from '
 import { Slots } from './slots';
 import { InterruptedSubmit, VideoSteps } from './videoSteps';
 
+/**
+ * Every call to Google has a deadline that ends it even if the request never returns
+ * (gemini/callBudget.ts); these are the budgets. Tests shorten them.
+ */
 export interface JobTimings {
   /** budget of one image request (GEMINI-API.md §9: the SDK has none) */
   imageTimeoutMs: number;
+  /** one video create/submit (Omni create, Veo generateVideos); unanswered by then → interrupted, never resent */
+  videoSubmitTimeoutMs: number;
+  /** one status check of a running video (Omni get, Veo operation); a miss is retried a few times */
+  videoPollTimeoutMs: number;
+  /** telling Google to stop a video (Omni cancel) */
+  videoCancelTimeoutMs: number;
   pollIntervalMs: number;
   /** give up on a video that has not finished by then */
   maxVideoWaitMs: number;
+  /** a whole video download */
   downloadTimeoutMs: number;
+  /** a video download that received nothing for this long */
+  downloadStallMs: number;
   maxVideoBytes: number;
 }
 
 export const DEFAULT_JOB_TIMINGS: JobTimings = {
   imageTimeoutMs: 180_000,
+  videoSubmitTimeoutMs: 60_000,
+  videoPollTimeoutMs: 30_000,
+  videoCancelTimeoutMs: 15_000,
   pollIntervalMs: 10_000,
   maxVideoWaitMs: 20 * 60_000,
   downloadTimeoutMs: 10 * 60_000,
+  downloadStallMs: 60_000,
   maxVideoBytes: 1024 * 1024 * 1024,
 };
 
@@ -107,6 +124,11 @@ export class JobRunner {
    */
   abandon(jobIds: string[]): void {
     for (const jobId of jobIds) this.running.get(jobId)?.abort(new AbandonSignal('abandoned'));
+  }
+
+  /** Calls to Google holding a parallel-job slot right now (tests, diagnostics). */
+  slotsInUse(): { total: number; video: number } {
+    return this.slots.inUse();
   }
 
   /** Waits until every job's pipeline has settled (tests and shutdown). */
@@ -192,7 +214,7 @@ export class JobRunner {
   }
 
   private async runImage(row: JobRow, signal: AbortSignal): Promise<void> {
-    await this.slots.acquire(signal);
+    const release = await this.slots.acquire(signal, 'image');
     try {
       const inputs = parseIdList(row.inputIds).map((id) => this.deps.media.readInputImage(row.userId, id));
       const params = JSON.parse(row.params) as { aspectRatio?: string; imageSize?: string };
@@ -213,7 +235,7 @@ export class JobRunner {
       const prepared = await this.deps.media.prepareImage(result.image.bytes, result.image.mimeType);
       this.finalize(row, prepared, result.responseId ?? null);
     } finally {
-      this.slots.release();
+      release();
     }
   }
 
@@ -222,11 +244,12 @@ export class JobRunner {
     if (!provider) throw new StudioError('INTERNAL', `No video provider for ${row.provider}.`);
     let operation = row.operationName;
     if (!operation) {
-      await this.slots.acquire(signal);
+      // the submit ends by its deadline (interrupted), so the slot is never held longer than that
+      const release = await this.slots.acquire(signal, 'video');
       try {
         operation = await this.video.submit(row, provider, signal);
       } finally {
-        this.slots.release();
+        release();
       }
     }
     let output: VideoOutput;
@@ -243,7 +266,7 @@ export class JobRunner {
       }
       throw error;
     }
-    await this.slots.acquire(signal);
+    const release = await this.slots.acquire(signal, 'video');
     try {
       this.move(row.id, 'downloading');
       const file = await this.video.fetch(output, signal);
@@ -256,7 +279,7 @@ export class JobRunner {
       }
       this.finalize(row, prepared, output.continuationRef ?? operation);
     } finally {
-      this.slots.release();
+      release();
     }
   }
 

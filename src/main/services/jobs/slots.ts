@@ -1,37 +1,87 @@
+export type SlotKind = 'image' | 'video';
+
 /**
- * A counting semaphore whose size is read on every acquire, so an admin's new "max parallel jobs"
- * applies without a restart.
+ * The calls to Google in flight from this workstation (image requests; video submits and
+ * downloads): at most the admin's "generation jobs running at once", read on every acquire and
+ * release, so a new setting applies without a restart.
+ *
+ * One pool, so the setting stays the workstation's total (it exists to keep one computer under
+ * Google's rate limit), but video calls may hold at most size − 1 of it when size ≥ 2: one slot is
+ * always left for images, so a person's image never waits behind other people's video submits
+ * (which could each take a whole submit deadline). Waiters are served first come, first served,
+ * except that a video waiter that does not fit lets an image behind it pass. With a size of 1 the
+ * kinds take turns; every call holding a slot ends by its deadline, so no wait is unbounded.
  */
 export class Slots {
   private used = 0;
-  private readonly waiting: (() => void)[] = [];
+  private videos = 0;
+  private readonly waiting: { kind: SlotKind; grant: () => void }[] = [];
 
   constructor(private readonly size: () => number) {}
 
-  async acquire(signal: AbortSignal): Promise<void> {
-    if (this.used < this.size()) {
-      this.used++;
-      return;
+  /** Waits for a slot; returns its release (call it once, in a finally). */
+  async acquire(signal: AbortSignal, kind: SlotKind = 'image'): Promise<() => void> {
+    this.pump();
+    if (!this.waiting.some((w) => w.kind === kind) && this.fits(kind)) {
+      this.take(kind);
+    } else {
+      await new Promise<void>((resolve, reject) => {
+        const waiter = {
+          kind,
+          grant: (): void => {
+            signal.removeEventListener('abort', onAbort);
+            this.take(kind);
+            resolve();
+          },
+        };
+        const onAbort = (): void => {
+          const index = this.waiting.indexOf(waiter);
+          if (index >= 0) this.waiting.splice(index, 1);
+          this.pump();
+          reject(signal.reason ?? new Error('aborted'));
+        };
+        if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
+        signal.addEventListener('abort', onAbort, { once: true });
+        this.waiting.push(waiter);
+      });
     }
-    await new Promise<void>((resolve, reject) => {
-      const grant = (): void => {
-        signal.removeEventListener('abort', onAbort);
-        this.used++;
-        resolve();
-      };
-      const onAbort = (): void => {
-        const index = this.waiting.indexOf(grant);
-        if (index >= 0) this.waiting.splice(index, 1);
-        reject(signal.reason ?? new Error('aborted'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(grant);
-    });
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.used--;
+      if (kind === 'video') this.videos--;
+      this.pump();
+    };
   }
 
-  release(): void {
-    this.used--;
-    while (this.used < this.size() && this.waiting.length) this.waiting.shift()!();
+  /** slots in use, by kind (tests, diagnostics) */
+  inUse(): { total: number; video: number } {
+    return { total: this.used, video: this.videos };
+  }
+
+  private fits(kind: SlotKind): boolean {
+    const size = Math.max(1, this.size());
+    if (this.used >= size) return false;
+    return kind === 'image' || this.videos < Math.max(1, size - 1);
+  }
+
+  private take(kind: SlotKind): void {
+    this.used++;
+    if (kind === 'video') this.videos++;
+  }
+
+  /** grants waiters in arrival order, skipping those that do not fit (a video over its share) */
+  private pump(): void {
+    for (let i = 0; i < this.waiting.length && this.used < Math.max(1, this.size()); ) {
+      const waiter = this.waiting[i]!;
+      if (this.fits(waiter.kind)) {
+        this.waiting.splice(i, 1);
+        waiter.grant();
+      } else {
+        i++;
+      }
+    }
   }
 }
 

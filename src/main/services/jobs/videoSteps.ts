@@ -54,10 +54,10 @@ export class VideoSteps {
       });
     } catch (error) {
       const studioError = toStudioError(error);
-      // A lost connection or a timeout after sending: Google may have started the video. Resending
-      // could bill twice, so the job is interrupted, not retried.
+      // A lost connection or no answer by the submit's deadline: Google may have started the video.
+      // Resending could bill twice, so the job is interrupted, not retried.
       if (studioError.code === 'NETWORK_ERROR' || studioError.code === 'TIMEOUT') {
-        throw new InterruptedSubmit(studioError.message);
+        throw new InterruptedSubmit(studioError);
       }
       throw studioError;
     }
@@ -82,8 +82,13 @@ export class VideoSteps {
         throwIfAborted(signal);
         const studioError = toStudioError(error);
         const serverTrouble = studioError.code === 'PROVIDER_ERROR' && Number((studioError.details as { httpStatus?: number } | undefined)?.httpStatus) >= 500;
-        if (!(TRANSIENT_POLL_CODES.has(studioError.code) || serverTrouble) || ++transientFailures > MAX_TRANSIENT_POLL_FAILURES) {
-          throw studioError;
+        if (!(TRANSIENT_POLL_CODES.has(studioError.code) || serverTrouble)) throw studioError;
+        if (++transientFailures > MAX_TRANSIENT_POLL_FAILURES) {
+          throw new StudioError(
+            studioError.code,
+            `Google stopped answering about this video: ${transientFailures} status checks in a row failed, the last with “${studioError.message}” Your unit was given back.`,
+            studioError.details,
+          );
         }
         this.deps.logger.warn('video poll failed; polling again', { jobId: row.id, code: studioError.code });
       }
@@ -107,6 +112,7 @@ export class VideoSteps {
       tempDir,
       signal,
       timeoutMs: this.deps.timings.downloadTimeoutMs,
+      stallMs: this.deps.timings.downloadStallMs,
       maxBytes: this.deps.timings.maxVideoBytes,
     });
     return { path: download.file, mimeType: download.mimeType.startsWith('video/') ? download.mimeType : output.mimeType };
@@ -114,10 +120,17 @@ export class VideoSteps {
 
 }
 
-/** A video submit whose outcome is unknown: the runner marks the job interrupted, never resends. */
+/**
+ * A video submit whose outcome is unknown (connection lost, or no answer by its deadline): the
+ * runner marks the job interrupted and gives its unit back, and never resends.
+ */
 export class InterruptedSubmit extends StudioError {
-  constructor(reason: string) {
-    super('NETWORK_ERROR', `${reason} The request may have reached Google, so it was not resent (that could bill twice).`);
+  constructor(cause: StudioError) {
+    super(
+      cause.code,
+      `${cause.message} The request may have reached Google, so it was not sent again (that could bill twice). Your unit was given back; start it again if you still want the video.`,
+      cause.details,
+    );
   }
 }
 

@@ -1,3 +1,6 @@
+// Tokens and the global sheet first, so a feature's CSS Module wins over a primitive at equal specificity.
+import './styles/tokens.css';
+import './styles/global.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -5,7 +8,6 @@ import { config as zodConfig } from 'zod';
 import { App } from './App';
 import { queryClient } from './queries/queryClient';
 import { applyTheme, useThemeStore } from './stores/theme';
-import './styles.css';
 
 // The settings forms check input with the contract's zod schemas. Zod's fast path probes
 // `new Function`, which our CSP forbids (no 'unsafe-eval'); the failure is caught, but zod advises

@@ -11,6 +11,7 @@ import { endSession, useSessionStore } from '../stores/session';
 import { ErrorPanel } from './ErrorPanel';
 import { HeaderExtras } from './HeaderExtras';
 import { Toasts } from './Toasts';
+import styles from './AppShell.module.css';
 
 const openGallery = () => useNavigationStore.getState().go('gallery');
 
@@ -48,13 +49,13 @@ export function AppShell() {
   }
 
   return (
-    <div className="app-shell">
-      <header className="app-header">
-        <div className="header-top">
-          <span className="app-name">Gemini Media Studio</span>
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <div className={styles.top}>
+          <span className={styles.appName}>Gemini Media Studio</span>
           <HeaderExtras me={me.data} />
           <JobQueuePanel />
-          <span className="signed-in-as" aria-label="Signed in as">
+          <span className={styles.signedInAs} aria-label="Signed in as">
             <span data-testid="signed-in-email">{me.data.email}</span>
             {me.data.role === 'admin' ? <span className="badge">admin</span> : null}
           </span>
@@ -63,11 +64,11 @@ export function AppShell() {
           </button>
         </div>
         <nav aria-label="Main">
-          <ul className="nav-list">
+          <ul className={styles.navList}>
             {pages.map((p) => (
-              <li key={p.id} className={p.adminOnly ? 'nav-admin' : undefined}>
-                <button type="button" className="nav-item" aria-current={p.id === page?.id ? 'page' : undefined} onClick={() => go(p.id)}>
-                  {p.adminOnly ? <span className="nav-group">Admin · </span> : null}
+              <li key={p.id}>
+                <button type="button" className={styles.navItem} aria-current={p.id === page?.id ? 'page' : undefined} onClick={() => go(p.id)}>
+                  {p.adminOnly ? <span className={styles.navGroup}>Admin · </span> : null}
                   {p.label}
                 </button>
               </li>
@@ -75,7 +76,7 @@ export function AppShell() {
           </ul>
         </nav>
       </header>
-      <main className="app-main">{Page ? <Page key={`${page.id}:${visit}`} me={me.data} /> : null}</main>
+      <main className={styles.main}>{Page ? <Page key={`${page.id}:${visit}`} me={me.data} /> : null}</main>
       <Toasts />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { QuotaSummary } from '../features/quotas';
 import type { Me } from '../queries/auth';
+import styles from './HeaderExtras.module.css';
 
 /**
  * A slot in the header for other areas: the quotas work adds the remaining-quota summary here
@@ -10,7 +11,7 @@ const EXTRAS: readonly ComponentType<{ me: Me }>[] = [QuotaSummary];
 
 export function HeaderExtras({ me }: { me: Me }) {
   return (
-    <div className="header-extras">
+    <div className={styles.extras}>
       {EXTRAS.map((Extra, i) => (
         <Extra key={i} me={me} />
       ))}

@@ -1,13 +1,14 @@
 import { useToasts } from '../stores/toasts';
+import styles from './Toasts.module.css';
 
 /** The toast stack; a polite live region so screen readers announce completions and errors. */
 export function Toasts() {
   const toasts = useToasts((s) => s.toasts);
   const dismiss = useToasts((s) => s.dismiss);
   return (
-    <div className="toasts" role="status" aria-live="polite">
+    <div className={styles.toasts} role="status" aria-live="polite">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast-${toast.tone}`}>
+        <div key={toast.id} className={`${styles.toast} ${toast.tone === 'info' ? '' : styles[toast.tone]}`}>
           <span>
             {toast.message}
             {toast.count > 1 ? ` (×${toast.count})` : ''}

@@ -5,6 +5,7 @@ import { formatDateTime } from '../components/format';
 import { formatDetails } from '../components/formatDetails';
 import { type AuditFilters, useAuditLog } from '../queries/audit';
 import { useUsers } from '../queries/users';
+import styles from './AuditPage.module.css';
 
 /** Local calendar day → epoch ms (start of the day, or its last millisecond). */
 function dayBound(value: string, end: boolean): number | undefined {
@@ -82,7 +83,7 @@ export function AuditPage() {
               </td>
               <td>{e.actor?.email ?? '—'}</td>
               <td>{e.target?.email ?? '—'}</td>
-              <td className="details-cell">{formatDetails(e.details)}</td>
+              <td className={styles.details}>{formatDetails(e.details)}</td>
               <td>{e.workstation ? `${e.workstation.hostName} (${e.workstation.osUser}${e.workstation.ipv4 ? `, ${e.workstation.ipv4}` : ''})` : '—'}</td>
             </tr>
           ))}

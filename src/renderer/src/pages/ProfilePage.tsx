@@ -5,14 +5,15 @@ import { ThemeChoice } from '../features/profile/ThemeChoice';
 import { QuotaMeter } from '../features/quotas';
 import type { Me } from '../queries/auth';
 import { formatDateTime } from '../components/format';
+import styles from './ProfilePage.module.css';
 
 /** The signed-in person's own account, quotas, work and preferences (SPEC §7, §8). */
 export function ProfilePage({ me }: { me: Me }) {
   return (
-    <section className="page profile-page" aria-labelledby="profile-title">
+    <section className="page" aria-labelledby="profile-title">
       <h1 id="profile-title">Profile</h1>
-      <div className="profile-grid">
-        <section className="profile-section" aria-labelledby="profile-account">
+      <div className={styles.grid}>
+        <section className={styles.section} aria-labelledby="profile-account">
           <h2 id="profile-account">Account</h2>
           <dl className="facts" aria-label="Your account">
             <dt>Email</dt>
@@ -32,29 +33,29 @@ export function ProfilePage({ me }: { me: Me }) {
           </dl>
         </section>
 
-        <section className="profile-section" aria-labelledby="profile-quotas">
+        <section className={styles.section} aria-labelledby="profile-quotas">
           <h2 id="profile-quotas">Your quotas</h2>
           <QuotaMeter kind="image" />
           <QuotaMeter kind="edit" />
           <QuotaMeter kind="video" />
         </section>
 
-        <section className="profile-section profile-wide" aria-labelledby="profile-recent">
+        <section className={`${styles.section} ${styles.wide}`} aria-labelledby="profile-recent">
           <h2 id="profile-recent">Recent work</h2>
           <RecentWork userId={me.userId} />
         </section>
 
-        <section className="profile-section" aria-labelledby="profile-library">
+        <section className={styles.section} aria-labelledby="profile-library">
           <h2 id="profile-library">Your library</h2>
           <LibraryTotals />
         </section>
 
-        <section className="profile-section" aria-labelledby="profile-appearance">
+        <section className={styles.section} aria-labelledby="profile-appearance">
           <h2 id="profile-appearance">Appearance</h2>
           <ThemeChoice />
         </section>
 
-        <section className="profile-section" aria-label="Change password">
+        <section className={styles.section} aria-label="Change password">
           <ChangePasswordForm email={me.email} />
         </section>
       </div>

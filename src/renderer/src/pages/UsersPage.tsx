@@ -12,6 +12,7 @@ import { ShareDialog } from '../features/users/ShareDialog';
 import { UserRowActions } from '../features/users/UserRowActions';
 import { useBatchActions } from '../features/users/useBatchActions';
 import { useUsers } from '../queries/users';
+import styles from './UsersPage.module.css';
 
 type Dialog =
   | { kind: 'invite' }
@@ -69,7 +70,7 @@ export function UsersPage() {
       </div>
 
       {chosen.length > 0 && (
-        <div className="batch-bar" role="region" aria-label="Selected accounts">
+        <div className={styles.batchBar} role="region" aria-label="Selected accounts">
           <span>{chosen.length} selected</span>
           <button type="button" disabled={batch.running} onClick={() => void batch.run('deactivate', chosen)}>
             Deactivate selected
@@ -134,7 +135,7 @@ export function UsersPage() {
               <td>{u.email}</td>
               <td>{u.role === 'admin' ? 'Admin' : 'User'}</td>
               <td>
-                <span className={`status status-${u.status}`}>{ACCOUNT_STATUS_LABELS[u.status]}</span>
+                <span className={styles.status} data-status={u.status}>{ACCOUNT_STATUS_LABELS[u.status]}</span>
                 {u.lockedUntil ? <span className="muted"> until {formatDateTime(u.lockedUntil)}</span> : null}
               </td>
               <td>{u.managers.map((m) => m.email).join(', ') || '—'}</td>
@@ -161,7 +162,7 @@ export function UsersPage() {
 
       {dialog?.kind === 'invite' && <InviteDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'codes' && (
-        <Modal title="New setup codes" onClose={() => setDialog(null)} className="wide">
+        <Modal title="New setup codes" onClose={() => setDialog(null)} wide>
           <SetupCodeList codes={dialog.codes} />
           <div className="form-actions">
             <button type="button" className="primary" onClick={() => setDialog(null)}>
@@ -175,7 +176,7 @@ export function UsersPage() {
         <Modal
           title={dialog.users.length === 1 ? `Quotas of ${dialog.users[0]!.email}` : `Quotas of ${dialog.users.length} accounts`}
           onClose={() => setDialog(null)}
-          className="wide"
+          wide
         >
           <QuotaEditor userIds={dialog.users.map((u) => u.id)} onSaved={() => setDialog(null)} />
         </Modal>

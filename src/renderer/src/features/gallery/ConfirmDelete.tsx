@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import styles from './ConfirmDelete.module.css';
 
 /** Asks before deleting: deletion removes the files from disk and cannot be undone. */
 export function ConfirmDelete({ count, onConfirm, onCancel }: { count: number; onConfirm: () => Promise<void>; onCancel: () => void }) {
@@ -7,14 +8,14 @@ export function ConfirmDelete({ count, onConfirm, onCancel }: { count: number; o
   // the safe choice has focus, so a second press of Enter does not delete
   useEffect(() => cancelRef.current?.focus(), []);
   return (
-    <div className="confirm-delete" role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-text">
+    <div className={styles.confirm} role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-text">
       <p id="confirm-delete-title">
         <strong>{count === 1 ? 'Delete this item?' : `Delete ${count} items?`}</strong>
       </p>
       <p id="confirm-delete-text" className="muted">
         The {count === 1 ? 'file is' : 'files are'} removed from this computer. This cannot be undone.
       </p>
-      <div className="confirm-actions">
+      <div className={styles.actions}>
         <button
           type="button"
           className="danger"

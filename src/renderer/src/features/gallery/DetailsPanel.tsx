@@ -1,6 +1,7 @@
 import type { MediaItem } from '../../../../shared/contract/routes/media';
 import { useMediaDetails } from '../../queries/media';
 import { formatBytes, formatDateTime, formatDuration, formatParam, paramLabel } from './format';
+import styles from './DetailsPanel.module.css';
 
 /**
  * Everything recorded about an item: prompt, negative prompt, model, every parameter, what it was
@@ -10,9 +11,9 @@ export function DetailsPanel({ item }: { item: MediaItem }) {
   const details = useMediaDetails(item.id);
   const full = details.data;
   return (
-    <section className="details-panel" aria-label="Details">
+    <section aria-label="Details">
       <h2>Details</h2>
-      <dl className="facts details-facts">
+      <dl className={`facts ${styles.facts}`}>
         <dt>Prompt</dt>
         <dd data-testid="details-prompt">{item.prompt ?? <span className="muted">none (imported image)</span>}</dd>
         {item.negativePrompt && (
@@ -52,9 +53,9 @@ export function DetailsPanel({ item }: { item: MediaItem }) {
       {full && Object.keys(full.params).length > 0 && (
         <>
           <h3>Parameters</h3>
-          <dl className="facts details-facts">
+          <dl className={`facts ${styles.facts}`}>
             {Object.entries(full.params).map(([key, value]) => (
-              <div key={key} className="fact-row">
+              <div key={key} className={styles.factRow}>
                 <dt>{paramLabel(key)}</dt>
                 <dd>{formatParam(value)}</dd>
               </div>
@@ -75,10 +76,10 @@ function RelatedItems({ title, items }: { title: string; items: MediaItem[] }) {
   return (
     <>
       <h3>{title}</h3>
-      <ul className="related-items">
+      <ul className={styles.related}>
         {items.map((related) => (
           <li key={related.id}>
-            {related.thumbUrl && !related.missing ? <img src={related.thumbUrl} alt="" /> : <span className="related-placeholder" aria-hidden="true" />}
+            {related.thumbUrl && !related.missing ? <img src={related.thumbUrl} alt="" /> : <span className={styles.relatedPlaceholder} aria-hidden="true" />}
             <span>
               {related.kind === 'input' ? 'Input image' : related.kind === 'video' ? 'Video' : 'Image'}
               {related.prompt ? ` — ${related.prompt}` : ''}

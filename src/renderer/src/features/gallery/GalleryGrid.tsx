@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MediaItem } from '../../../../shared/contract/routes/media';
 import { MediaTile } from './MediaTile';
+import styles from './GalleryGrid.module.css';
 
 const MIN_TILE = 180;
 const GAP = 8;
@@ -83,12 +84,12 @@ export function GalleryGrid(props: GalleryGridProps) {
   };
 
   return (
-    <div ref={scrollRef} className="gallery-scroll" data-testid="gallery-scroll" onKeyDown={onKeyDown}>
-      <div className="gallery-rows" style={{ height: virtualizer.getTotalSize() }} role="list" aria-label="Gallery items">
+    <div ref={scrollRef} className={styles.scroll} data-testid="gallery-scroll" onKeyDown={onKeyDown}>
+      <div className={styles.rows} style={{ height: virtualizer.getTotalSize() }} role="list" aria-label="Gallery items">
         {rows.map((row) => {
           if (row.index >= dataRows) {
             return (
-              <div key="loader" className="gallery-row gallery-loader" style={{ transform: `translateY(${row.start}px)`, height: row.size }}>
+              <div key="loader" className={`${styles.row} ${styles.loader}`} style={{ transform: `translateY(${row.start}px)`, height: row.size }}>
                 <span aria-live="polite">Loading more…</span>
               </div>
             );
@@ -97,7 +98,7 @@ export function GalleryGrid(props: GalleryGridProps) {
           return (
             <div
               key={row.key}
-              className="gallery-row"
+              className={styles.row}
               style={{ transform: `translateY(${row.start}px)`, gap: GAP, paddingInline: PADDING, height: tile }}
               role="none"
             >
@@ -117,7 +118,7 @@ export function GalleryGrid(props: GalleryGridProps) {
           );
         })}
       </div>
-      {!hasNextPage && items.length > 0 && <p className="gallery-end muted">End of the gallery · {items.length} items</p>}
+      {!hasNextPage && items.length > 0 && <p className={`muted ${styles.end}`}>End of the gallery · {items.length} items</p>}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered, type ToolbarValues
 import { Lightbox } from './Lightbox';
 import { SelectionBar } from './SelectionBar';
 import { emptySelection, keepListed, selectAll, selectRange, type Selection, toggleOne } from './selection';
+import styles from './GalleryPage.module.css';
 
 export interface GalleryPageProps {
   /** admins get the user filter; by default known from `media.stats` (only admins get managed totals) */
@@ -67,8 +68,8 @@ export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPa
   };
 
   return (
-    <section className="gallery-page" aria-labelledby="gallery-title">
-      <header className="gallery-header">
+    <section className={styles.page} data-fills-window aria-labelledby="gallery-title">
+      <header className={styles.header}>
         <h1 id="gallery-title">Gallery</h1>
         <GalleryToolbar values={toolbar} onChange={setToolbar} isAdmin={isAdmin} />
       </header>
@@ -97,23 +98,23 @@ export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPa
           }
         />
       )}
-      <p className="gallery-message" role="status">
+      <p className={styles.message} role="status">
         {message}
       </p>
 
       {pages.isPending ? (
-        <p className="gallery-empty" aria-busy="true">
+        <p className={styles.empty} aria-busy="true">
           Loading the gallery…
         </p>
       ) : pages.isError ? (
-        <div className="gallery-empty" role="alert">
+        <div className={styles.empty} role="alert">
           <p>{isStudioError(pages.error) ? pages.error.message : 'The gallery could not be loaded.'}</p>
           <button type="button" onClick={() => void pages.refetch()}>
             Try again
           </button>
         </div>
       ) : items.length === 0 ? (
-        <div className="gallery-empty">
+        <div className={styles.empty}>
           {isFiltered(toolbar) ? (
             <>
               <p>Nothing matches these filters.</p>

@@ -4,6 +4,7 @@ import type { MediaFilters } from '../../queries/media';
 import { useMediaStats } from '../../queries/media';
 import { dateInputToMs } from './format';
 import { useDebouncedValue } from './useDebouncedValue';
+import styles from './GalleryToolbar.module.css';
 
 export interface ToolbarValues {
   search: string;
@@ -61,10 +62,10 @@ export function GalleryToolbar({ values, onChange, isAdmin }: { values: ToolbarV
   const set = <K extends keyof ToolbarValues>(key: K, value: ToolbarValues[K]) => onChange({ ...values, [key]: value });
 
   return (
-    <div className="gallery-toolbar" role="search">
+    <div className={styles.toolbar} role="search">
       <input
         type="search"
-        className="gallery-search"
+        className={styles.search}
         aria-label="Search prompts"
         placeholder="Search prompts…"
         maxLength={MEDIA_QUERY_MAX_CHARS}

@@ -4,6 +4,7 @@ import type { GeneratorTarget } from '../../stores/generatorIntent';
 import { ConfirmDelete } from './ConfirmDelete';
 import { DetailsPanel } from './DetailsPanel';
 import { MediaActions } from './MediaActions';
+import styles from './Lightbox.module.css';
 
 export interface LightboxProps {
   items: MediaItem[];
@@ -68,14 +69,14 @@ export function Lightbox(props: LightboxProps) {
 
   const titleId = `lightbox-title-${item.id}`;
   return (
-    <div className="lightbox-backdrop">
-      <div ref={dialogRef} className="lightbox" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
-        <header className="lightbox-header">
+    <div className={styles.backdrop}>
+      <div ref={dialogRef} className={styles.lightbox} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
+        <header className={styles.header}>
           <h2 id={titleId}>
             {item.kind === 'video' ? 'Video' : item.kind === 'input' ? 'Input image' : 'Image'} {index + 1} of {items.length}
             {props.hasNextPage ? '+' : ''}
           </h2>
-          <div className="lightbox-nav">
+          <div className={styles.nav}>
             <button type="button" onClick={() => onIndexChange(index - 1)} disabled={index === 0} aria-label="Previous item">
               ←
             </button>
@@ -87,10 +88,10 @@ export function Lightbox(props: LightboxProps) {
             </button>
           </div>
         </header>
-        <div className="lightbox-body">
-          <div className="lightbox-media">
+        <div className={styles.body}>
+          <div className={styles.media}>
             {item.missing ? (
-              <p className="missing-file" role="note">
+              <p className={styles.missingFile} role="note">
                 The file of this item is missing from the media folder. It may have been moved or deleted outside the studio.
               </p>
             ) : item.kind === 'video' ? (
@@ -99,7 +100,7 @@ export function Lightbox(props: LightboxProps) {
               <img key={item.id} src={item.url} alt={item.prompt ?? 'Imported image'} />
             )}
           </div>
-          <aside className="lightbox-side">
+          <aside className={styles.side}>
             {confirming ? (
               <ConfirmDelete
                 count={1}

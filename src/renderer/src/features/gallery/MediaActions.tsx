@@ -3,6 +3,7 @@ import { isStudioError } from '../../../../shared/contract/errors';
 import type { MediaItem } from '../../../../shared/contract/routes/media';
 import { useExportMedia, useMediaCapabilities, useMediaDetails, useRevealMedia, useSaveMediaAs, useToggleFavorite } from '../../queries/media';
 import { type GeneratorTarget, useGeneratorIntent } from '../../stores/generatorIntent';
+import styles from './MediaActions.module.css';
 
 export interface MediaActionsProps {
   item: MediaItem;
@@ -49,7 +50,7 @@ export function MediaActions({ item, onRequestDelete, onOpenGenerator, onMessage
   const isImage = item.kind !== 'video';
 
   return (
-    <div className="media-actions" role="toolbar" aria-label="Item actions">
+    <div className={styles.actions} role="toolbar" aria-label="Item actions">
       <button
         type="button"
         aria-pressed={item.favorite}

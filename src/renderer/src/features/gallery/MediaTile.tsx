@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { MediaItem } from '../../../../shared/contract/routes/media';
 import { formatDuration } from './format';
+import styles from './MediaTile.module.css';
 
 export interface MediaTileProps {
   item: MediaItem;
@@ -22,28 +23,28 @@ export function MediaTile({ item, index, size, selected, selecting, onOpen, onTo
     else onOpen(index);
   };
   return (
-    <div className={`media-tile${selected ? ' is-selected' : ''}`} data-testid="media-tile" data-index={index} role="listitem" style={{ width: size, height: size }}>
-      <button type="button" className="media-tile-open" aria-label={label} data-tile-index={index} onClick={onClick}>
+    <div className={selected ? `${styles.tile} ${styles.selected}` : styles.tile} data-testid="media-tile" data-index={index} role="listitem" style={{ width: size, height: size }}>
+      <button type="button" className={styles.open} aria-label={label} data-tile-index={index} onClick={onClick}>
         {item.missing ? (
-          <span className="media-tile-missing">File missing</span>
+          <span className={styles.missing}>File missing</span>
         ) : item.thumbUrl ? (
           <img src={item.thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />
         ) : (
-          <span className="media-tile-placeholder">{item.kind === 'video' ? 'Video' : 'No preview'}</span>
+          <span className={styles.placeholder}>{item.kind === 'video' ? 'Video' : 'No preview'}</span>
         )}
       </button>
       <input
         type="checkbox"
-        className="media-tile-check"
+        className={styles.check}
         aria-label={`Select ${label}`}
         checked={selected}
         onChange={() => {}}
         onClick={(event) => onToggle(index, event.shiftKey)}
       />
-      <span className="media-tile-badges" aria-hidden="true">
-        {item.favorite && <span className="media-badge">★</span>}
-        {item.kind === 'video' && <span className="media-badge">{item.durationMs ? formatDuration(item.durationMs) : 'Video'}</span>}
-        {item.kind === 'input' && <span className="media-badge">Input</span>}
+      <span className={styles.badges} aria-hidden="true">
+        {item.favorite && <span className={styles.badge}>★</span>}
+        {item.kind === 'video' && <span className={styles.badge}>{item.durationMs ? formatDuration(item.durationMs) : 'Video'}</span>}
+        {item.kind === 'input' && <span className={styles.badge}>Input</span>}
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ConfirmDelete } from './ConfirmDelete';
+import styles from './SelectionBar.module.css';
 
 export interface SelectionBarProps {
   count: number;
@@ -15,7 +16,7 @@ export interface SelectionBarProps {
 export function SelectionBar(props: SelectionBarProps) {
   const [confirming, setConfirming] = useState(false);
   return (
-    <div className="selection-bar" role="region" aria-label="Selection">
+    <div className={styles.bar} role="region" aria-label="Selection">
       <span aria-live="polite">
         {props.count} selected
       </span>

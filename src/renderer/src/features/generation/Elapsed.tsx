@@ -16,9 +16,9 @@ export function Elapsed({ job }: { job: JobDto }) {
   }, [live]);
   const end = live ? now : (job.finishedAt ?? now);
   const elapsed = formatDuration(Math.max(0, end - (job.submittedAt ?? job.createdAt)));
-  if (!live || job.typicalDurationMs === null) return <span className="elapsed">{elapsed}</span>;
+  if (!live || job.typicalDurationMs === null) return <span>{elapsed}</span>;
   return (
-    <span className="elapsed">
+    <span>
       {elapsed} <span className="muted">(usually about {formatDuration(job.typicalDurationMs)})</span>
     </span>
   );

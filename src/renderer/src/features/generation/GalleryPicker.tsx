@@ -8,6 +8,7 @@ import { useDebouncedValue } from '../gallery/useDebouncedValue';
 import { type PickState, pickName, pickState, togglePick, toPickedImage } from './galleryPick';
 import type { PickedImage } from './pickedImage';
 import { mergeNewest } from './mergeNewest';
+import styles from './GalleryPicker.module.css';
 
 interface GalleryPickerProps {
   /** what the images are for ("Source image"), for the title */
@@ -61,8 +62,8 @@ export function GalleryPicker({ label, userId, room, alreadyAdded, onPick, onClo
   const title = `${label} from your gallery`;
 
   return createPortal(
-    <Modal title={title} onClose={onClose} className="wide gallery-picker">
-      <label htmlFor={`${statusId}-search`} className="gallery-picker-search">
+    <Modal title={title} onClose={onClose} wide className={styles.picker}>
+      <label htmlFor={`${statusId}-search`} className={styles.search}>
         Search prompts
       </label>
       <input
@@ -91,7 +92,7 @@ export function GalleryPicker({ label, userId, room, alreadyAdded, onPick, onClo
         <p className="muted">{query ? `No image’s prompt matches “${query}”.` : 'No images yet: generated and imported images appear here.'}</p>
       )}
 
-      <ul className="picker-grid" aria-label="Your images">
+      <ul className={styles.grid} aria-label="Your images">
         {merged.items.map((item) => (
           <PickerTile
             key={item.id}
@@ -102,13 +103,13 @@ export function GalleryPicker({ label, userId, room, alreadyAdded, onPick, onClo
         ))}
       </ul>
 
-      <div className="form-actions">
+      <div className={`form-actions ${styles.actions}`}>
         {merged.hasMore && !loading && !failed && (
           <button type="button" onClick={loadMore} disabled={fetchingMore || merged.toLoad.length === 0}>
             {fetchingMore ? 'Loading…' : 'Load more'}
           </button>
         )}
-        <span className="picker-actions-end">
+        <span className={styles.actionsEnd}>
           <button type="button" onClick={onClose}>
             Cancel
           </button>
@@ -140,7 +141,7 @@ function PickerTile({ item, state, onToggle }: { item: MediaItem; state: PickSta
   const detailsId = useId();
   const unavailable = state === 'missing' || state === 'already-added';
   return (
-    <li className={`picker-tile${state === 'selected' ? ' is-selected' : ''}${unavailable ? ' is-unavailable' : ''}`} data-testid="picker-tile">
+    <li className={[styles.tile, state === 'selected' ? styles.selected : '', unavailable ? styles.unavailable : ''].join(' ').trim()} data-testid="picker-tile">
       <label>
         <input
           type="checkbox"
@@ -151,12 +152,12 @@ function PickerTile({ item, state, onToggle }: { item: MediaItem; state: PickSta
           onChange={onToggle}
         />
         {item.missing || !item.thumbUrl ? (
-          <span className="picker-placeholder">{item.missing ? 'File missing' : 'No preview'}</span>
+          <span className={styles.placeholder}>{item.missing ? 'File missing' : 'No preview'}</span>
         ) : (
           <img src={item.thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />
         )}
-        <span className="picker-caption">
-          <span className="picker-caption-title">{item.prompt?.trim() || 'Imported image'}</span>
+        <span className={styles.caption}>
+          <span className={styles.captionTitle}>{item.prompt?.trim() || 'Imported image'}</span>
           <span id={detailsId}>
             {note ? <strong>{note} · </strong> : null}
             {shortTime(item.createdAt)}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { QuotaKind } from '../../../../shared/domain/quotas';
 import { QuotaMeter } from '../quotas';
 import { ApiKeyNotice } from './ApiKeyNotice';
+import styles from './GeneratorFrame.module.css';
 
 /**
  * What every generator page has: its title, a word when no API key is set, the quota it spends,
@@ -9,12 +10,12 @@ import { ApiKeyNotice } from './ApiKeyNotice';
  */
 export function GeneratorFrame(props: { id: string; title: string; quota: QuotaKind; onSubmit: () => void; children: ReactNode; after?: ReactNode }) {
   return (
-    <section className="generator" aria-labelledby={`${props.id}-title`}>
+    <section className={styles.generator} aria-labelledby={`${props.id}-title`}>
       <h1 id={`${props.id}-title`}>{props.title}</h1>
       <ApiKeyNotice />
       <QuotaMeter kind={props.quota} />
       <form
-        className="generator-form"
+        className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
           props.onSubmit();

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CatalogueModel } from '../../../../shared/domain/models';
 import { Select } from './Select';
+import frame from './GeneratorFrame.module.css';
 
 export interface ImageOptionValues {
   modelId?: string;
@@ -22,7 +23,7 @@ export function ImageOptions(props: {
 }) {
   const { models, model, values, onChange } = props;
   return (
-    <div className="option-row">
+    <div className={frame.optionRow}>
       <Select
         label="Model"
         value={model?.id}

@@ -4,6 +4,7 @@ import { useMe } from '../../queries/auth';
 import { GalleryPicker } from './GalleryPicker';
 import { SlotThumb } from './SlotThumb';
 import { importImageFile, type PickedImage } from './importImage';
+import styles from './ImageSlots.module.css';
 
 interface ImageSlotsProps {
   label: string;
@@ -80,7 +81,7 @@ export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere =
 
   return (
     <fieldset
-      className={`image-slots${dragging ? ' dragging' : ''}`}
+      className={dragging ? `${styles.slots} ${styles.dragging}` : styles.slots}
       onDragOver={(e) => {
         e.preventDefault();
         if (!fromOutside(e)) setDragging(true);
@@ -96,9 +97,9 @@ export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere =
           {hint}
         </p>
       )}
-      <ul className="slot-list" ref={listRef}>
+      <ul className={styles.list} ref={listRef}>
         {images.map((image, index) => (
-          <li key={image.id} className="slot">
+          <li key={image.id} className={styles.slot}>
             <SlotThumb image={image} />
             <button type="button" aria-label={`Remove ${image.name}`} onClick={() => onChange(images.filter((_, i) => i !== index))}>
               ×

@@ -8,6 +8,7 @@ import { useNavigationStore } from '../../stores/navigation';
 import { retryIntent } from './retryIntent';
 import { Elapsed } from './Elapsed';
 import { allJobs, useJobs } from './useJobs';
+import styles from './JobQueuePanel.module.css';
 
 /**
  * The queue: every job of the signed-in user, running ones first, always reachable from the
@@ -27,20 +28,20 @@ export function JobQueuePanel() {
   };
 
   return (
-    <div className="queue">
+    <div className={styles.queue}>
       <button type="button" aria-expanded={open} aria-controls="job-queue" onClick={() => setOpen((o) => !o)}>
         Jobs{active.length ? ` (${active.length} running)` : ''}
       </button>
       {open && (
-        <section id="job-queue" className="queue-panel" aria-label="Job queue">
+        <section id="job-queue" className={styles.panel} aria-label="Job queue">
           {jobs.length === 0 && <p className="muted">Nothing generated yet.</p>}
           <ul>
             {[...active, ...recent].map((job) => (
-              <li key={job.id} className={`queue-item status-${job.status}`} data-status={job.status}>
+              <li key={job.id} className={styles.item} data-status={job.status}>
                 <div>
                   <strong>{JOB_STATUS_LABELS[job.status]}</strong> · {job.kind} · <Elapsed job={job} />
                 </div>
-                <div className="muted queue-prompt">{job.prompt}</div>
+                <div className={`muted ${styles.prompt}`}>{job.prompt}</div>
                 {job.errorMessage && <div className="form-error">{job.errorMessage}</div>}
                 {!isFinalJobStatus(job.status) && (
                   <button type="button" onClick={() => cancel.mutate(job.id)} aria-label={`Cancel job: ${job.prompt}`}>

@@ -2,6 +2,7 @@ import type { JobKind } from '../../../../shared/domain/jobs';
 import { JOB_STATUS_LABELS } from '../../../../shared/domain/jobs';
 import { Elapsed } from './Elapsed';
 import { allJobs, useJobs } from './useJobs';
+import styles from './JobResults.module.css';
 
 /** The latest jobs of one generator, with their results as they arrive. */
 export function JobResults({ kinds, title }: { kinds: JobKind[]; title: string }) {
@@ -10,11 +11,11 @@ export function JobResults({ kinds, title }: { kinds: JobKind[]; title: string }
     .slice(0, 12);
   if (!jobs.length) return null;
   return (
-    <section className="job-results" aria-label={title}>
+    <section className={styles.results} aria-label={title}>
       <h2>{title}</h2>
       <ul>
         {jobs.map((job) => (
-          <li key={job.id} className={`job-result status-${job.status}`} data-testid="job-result" data-status={job.status}>
+          <li key={job.id} className={styles.result} data-testid="job-result" data-status={job.status}>
             {job.results.length > 0 ? (
               job.results.map((r) =>
                 job.kind === 'video' ? (
@@ -24,7 +25,7 @@ export function JobResults({ kinds, title }: { kinds: JobKind[]; title: string }
                 ),
               )
             ) : (
-              <div className="job-placeholder">
+              <div className={styles.placeholder}>
                 <strong>{JOB_STATUS_LABELS[job.status]}</strong>
                 <Elapsed job={job} />
                 {job.errorMessage && <p className="form-error">{job.errorMessage}</p>}

@@ -20,7 +20,7 @@ export function PromptField({ id, label, value, onChange, onSubmit, placeholder,
     }
   }
   return (
-    <div className="prompt-field">
+    <div>
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import frame from './GeneratorFrame.module.css';
 
 interface SelectProps<T extends string | number> {
   label: string;
@@ -13,7 +14,7 @@ interface SelectProps<T extends string | number> {
 export function Select<T extends string | number>({ label, value, options, onChange, emptyLabel, disabled }: SelectProps<T>) {
   const id = useId();
   return (
-    <div className="select-field">
+    <div className={frame.selectField}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}

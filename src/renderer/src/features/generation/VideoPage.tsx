@@ -15,6 +15,8 @@ import { allJobs, useJobs } from './useJobs';
 import { earlierInputs } from './retryIntent';
 import { param, pickedFrom, useIntentFor } from './useIntent';
 import { pickModel, useModels } from './useModels';
+import frame from './GeneratorFrame.module.css';
+import styles from './VideoPage.module.css';
 
 type FormMode = Exclude<VideoMode, 'extend'> | 'continue';
 
@@ -123,12 +125,12 @@ export function VideoPage() {
           {finishedVideos.length > 0 && (
             <section aria-label="Continue a video">
               <h2>Continue a finished video</h2>
-              <ul className="continue-list">
+              <ul className={styles.continueList}>
                 {finishedVideos.slice(0, 6).map((job) => {
                   const family = models.find((m) => m.id === job.model)?.family;
                   return (
                     <li key={job.id}>
-                      <span className="queue-prompt">{job.prompt}</span>
+                      <span className={styles.prompt}>{job.prompt}</span>
                       {family === 'omni' && (
                         <button type="button" onClick={() => continueWith(job, 'refine')}>
                           Refine
@@ -146,7 +148,7 @@ export function VideoPage() {
         </>
       }
     >
-      <div className="option-row">
+      <div className={frame.optionRow}>
         <Select
           label="Model"
           value={model?.id}
@@ -188,7 +190,7 @@ export function VideoPage() {
           onChange={(references) => set({ references })}
         />
       )}
-      <div className="option-row">
+      <div className={frame.optionRow}>
         <Select
           label="Aspect ratio"
           value={form.aspectRatio}
@@ -222,7 +224,7 @@ export function VideoPage() {
         <p className="muted">{model?.label ?? 'This model'} has no negative prompt: write what to avoid in the prompt ("No text, no watermark").</p>
       )}
       {problems.length > 0 && (
-        <ul className="problems" aria-live="polite">
+        <ul className={frame.problems} aria-live="polite">
           {problems.map((p) => (
             <li key={p}>{p}</li>
           ))}

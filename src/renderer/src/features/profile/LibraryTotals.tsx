@@ -1,5 +1,6 @@
 import { formatBytes } from '../gallery/format';
 import { useMediaStats } from '../../queries/media';
+import styles from './LibraryTotals.module.css';
 
 const ROWS = [
   { kind: 'image', label: 'Generated images' },
@@ -21,7 +22,7 @@ export function LibraryTotals() {
   const own = stats.data.own;
   return (
     <>
-      <table className="data-table library-totals" data-testid="library-totals">
+      <table className={`data-table ${styles.totals}`} data-testid="library-totals">
         <caption className="visually-hidden">Your library by kind</caption>
         <thead>
           <tr>

@@ -1,6 +1,7 @@
 import { useRecentMedia } from '../../queries/media';
 import { useNavigationStore } from '../../stores/navigation';
 import { tileLabel } from '../gallery/MediaTile';
+import styles from './RecentWork.module.css';
 
 export const RECENT_WORK_COUNT = 12;
 
@@ -22,16 +23,16 @@ export function RecentWork({ userId }: { userId: string }) {
   if (items.length === 0) return <p className="muted">Nothing yet: what you generate or import appears here.</p>;
   const openGallery = () => useNavigationStore.getState().go('gallery');
   return (
-    <ul className="recent-work" aria-label="Your recent work">
+    <ul className={styles.list} aria-label="Your recent work">
       {items.map((item) => (
         <li key={item.id}>
-          <button type="button" className="recent-work-item" data-testid="recent-work-item" aria-label={`${tileLabel(item)} — open the gallery`} onClick={openGallery}>
+          <button type="button" className={styles.item} data-testid="recent-work-item" aria-label={`${tileLabel(item)} — open the gallery`} onClick={openGallery}>
             {item.missing ? (
-              <span className="recent-work-placeholder">File missing</span>
+              <span className={styles.placeholder}>File missing</span>
             ) : item.thumbUrl ? (
               <img src={item.thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />
             ) : (
-              <span className="recent-work-placeholder">{item.kind === 'video' ? 'Video' : 'No preview'}</span>
+              <span className={styles.placeholder}>{item.kind === 'video' ? 'Video' : 'No preview'}</span>
             )}
           </button>
         </li>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { type ThemeChoice as Choice, useThemeStore } from '../../stores/theme';
+import styles from './ThemeChoice.module.css';
 
 const CHOICES: { value: Choice; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -16,7 +17,7 @@ export function ThemeChoice() {
   const setChoice = useThemeStore((s) => s.setChoice);
   const hintId = useId();
   return (
-    <fieldset className="theme-choice" aria-describedby={hintId}>
+    <fieldset className={styles.choice} aria-describedby={hintId}>
       <legend>Theme</legend>
       {CHOICES.map((option) => (
         <label key={option.value} className="inline">

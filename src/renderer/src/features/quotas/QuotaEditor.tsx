@@ -6,6 +6,7 @@ import { useQuotasOf, useResetQuotaUsage, useSetQuotas } from '../../queries/quo
 import { draftChanged, LIMIT_PROBLEM, limitIsValid, type PolicyDraft, policyFromDraft } from './policyDraft';
 import { QuotaPolicyCells } from './QuotaPolicyCells';
 import { remainingText, resetText } from './quotaText';
+import styles from './QuotaEditor.module.css';
 
 interface Draft extends PolicyDraft {
   change: boolean;
@@ -76,10 +77,10 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
 
   const one = single ? query.data.users[0] : undefined;
   return (
-    <form className="quota-editor" onSubmit={submit} aria-labelledby={`${formId}-title`}>
+    <form onSubmit={submit} aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>{one ? `Quotas for ${one.email}` : `Quotas for ${userIds.length} selected accounts`}</h2>
       {!single && <p className="muted">Tick the quotas to change; the others keep each account's current setting.</p>}
-      <table className="quota-editor__table">
+      <table className={styles.table}>
         <thead>
           <tr>
             {!single && <th scope="col">Change</th>}

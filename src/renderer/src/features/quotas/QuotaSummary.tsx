@@ -3,6 +3,7 @@ import { QUOTA_KIND_NOUNS, quotaLevel } from '../../../../shared/domain/quotaSta
 import { useQuotaStatus } from '../../queries/quotas';
 import { quotaSentence, remainingText } from './quotaText';
 import { useQuotaLiveUpdates } from './useQuotaLiveUpdates';
+import styles from './QuotaSummary.module.css';
 
 /**
  * The signed-in user's remaining quotas for the header ("Images 47 left · Edits 30 left · Videos
@@ -11,16 +12,16 @@ import { useQuotaLiveUpdates } from './useQuotaLiveUpdates';
 export function QuotaSummary() {
   useQuotaLiveUpdates();
   const query = useQuotaStatus();
-  if (query.isPending) return <span className="quota-summary muted" aria-busy="true">Quotas…</span>;
-  if (query.isError) return <span className="quota-summary muted">Quotas unavailable</span>;
+  if (query.isPending) return <span className={`muted ${styles.summary}`} aria-busy="true">Quotas…</span>;
+  if (query.isError) return <span className={`muted ${styles.summary}`}>Quotas unavailable</span>;
   return (
-    <ul className="quota-summary" aria-label="Your remaining quotas">
+    <ul className={styles.summary} aria-label="Your remaining quotas">
       {QUOTA_KINDS.map((kind) => {
         const s = query.data.kinds[kind];
         return (
-          <li key={kind} className={`quota-summary__item quota-summary__item--${quotaLevel(s)}`}>
-            <span className="quota-summary__kind">{QUOTA_KIND_NOUNS[kind].title}</span>{' '}
-            <span className="quota-summary__value" data-testid={`quota-remaining-${kind}`}>
+          <li key={kind} className={styles.item} data-level={quotaLevel(s)}>
+            <span className={styles.kind}>{QUOTA_KIND_NOUNS[kind].title}</span>{' '}
+            <span className={styles.value} data-testid={`quota-remaining-${kind}`}>
               {remainingText(s)}
             </span>
             <span className="visually-hidden">. {quotaSentence(s)}</span>

@@ -6,6 +6,7 @@ import { usageCsvFileName, usageReportCsv } from '../../../../shared/domain/usag
 import { useUsageReport } from '../../queries/quotas';
 import { downloadCsv } from './downloadCsv';
 import { levelWords } from './quotaText';
+import styles from './UsageReportPage.module.css';
 
 /** Today and the first of this month on this machine's calendar (the workstation's, as main's). */
 function thisMonthSoFar(): { from: string; to: string } {
@@ -26,10 +27,10 @@ export function UsageReportPage() {
   const rangeInvalid = !draft.from || !draft.to || draft.from > draft.to;
 
   return (
-    <section className="usage-report" aria-labelledby={headingId}>
+    <section aria-labelledby={headingId}>
       <h1 id={headingId}>Usage report</h1>
       <form
-        className="usage-report__range"
+        className={styles.range}
         onSubmit={(e) => {
           e.preventDefault();
           if (!rangeInvalid) setRange(draft);
@@ -58,7 +59,7 @@ export function UsageReportPage() {
       {report.isPending && <p aria-busy="true">Loading the report…</p>}
       {report.isError && <p className="form-error" role="alert">{isStudioError(report.error) ? report.error.message : 'The report could not be loaded.'}</p>}
       {report.data && (
-        <table className="usage-report__table">
+        <table className={styles.table}>
           <caption>
             Current period usage, and units charged from {report.data.from} to {report.data.to} ({report.data.timeZone})
           </caption>
@@ -76,7 +77,7 @@ export function UsageReportPage() {
             {report.data.rows.map((r) => {
               const level = quotaLevel(r);
               return (
-                <tr key={`${r.userId}-${r.kind}`} className={`usage-report__row--${level}`}>
+                <tr key={`${r.userId}-${r.kind}`} data-level={level}>
                   <th scope="row">{r.email}</th>
                   <td>{QUOTA_KIND_NOUNS[r.kind].title}</td>
                   <td>{r.period === 'unlimited' ? 'Unlimited' : `${r.limit} ${QUOTA_PERIOD_LABELS[r.period]}`}</td>

@@ -5,6 +5,7 @@ import { CapabilitiesFields } from './CapabilitiesFields';
 import { FAMILIES_BY_KIND, FAMILY_LABELS, kindOfFamily } from './catalogueDraft';
 import { TextField } from './FormFields';
 import { buildModel, type ModelFormState, newModelForm } from './modelForm';
+import settings from './SettingsPage.module.css';
 
 /**
  * A new catalogue entry: Google's id, a label, kind and family, and capabilities that start from
@@ -30,18 +31,18 @@ export function AddModelDialog({ existingIds, onAdd, onClose }: { existingIds: r
   };
 
   return (
-    <Modal title="Add a model" onClose={onClose} className="wide">
-      <form className="settings-form add-model" onSubmit={submit} noValidate>
+    <Modal title="Add a model" onClose={onClose} wide>
+      <form className={settings.form} onSubmit={submit} noValidate>
         <TextField label="Model id" value={form.id} hint="Exactly as Google names it, like gemini-3.1-flash-image." problem={problems.id} onChange={(v) => patch({ id: v })} />
         <TextField label="Label" value={form.label} hint="What people see in the model list." problem={problems.label} onChange={(v) => patch({ label: v })} />
-        <div className="settings-field">
+        <div className={settings.field}>
           <label htmlFor={`${id}-kind`}>Kind</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => chooseFamily(FAMILIES_BY_KIND[e.target.value as 'image' | 'video'][0]!)}>
             <option value="image">Image</option>
             <option value="video">Video</option>
           </select>
         </div>
-        <div className="settings-field">
+        <div className={settings.field}>
           <label htmlFor={`${id}-family`}>Family</label>
           <select id={`${id}-family`} value={form.family} aria-describedby={`${id}-family-hint`} onChange={(e) => chooseFamily(e.target.value as ModelFamily)}>
             {FAMILIES_BY_KIND[kind].map((f) => (

@@ -4,6 +4,7 @@ import { useClearApiKey, useSetApiKey } from '../../queries/settings';
 import { FormError } from '../auth/FormError';
 import { type ApiKeyStatus, apiKeyStatusText, protectionWarning, storedKeyUnreadable } from './apiKeyText';
 import { apiKeyProblem } from './validation';
+import settings from './SettingsPage.module.css';
 
 /**
  * The Gemini API key, write-only: the status line shows where the key comes from and its last four
@@ -47,7 +48,7 @@ export function ApiKeySection({ status }: { status: ApiKeyStatus }) {
   };
 
   return (
-    <section className="settings-section" aria-labelledby={`${id}-title`}>
+    <section className={settings.section} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Gemini API key</h2>
       <p data-testid="api-key-status">{apiKeyStatusText(status)}</p>
       {storedKeyUnreadable(status) && (
@@ -60,7 +61,7 @@ export function ApiKeySection({ status }: { status: ApiKeyStatus }) {
           {warning}
         </p>
       )}
-      <form className="settings-form" onSubmit={submit} noValidate>
+      <form className={settings.form} onSubmit={submit} noValidate>
         <label htmlFor={`${id}-key`}>New API key</label>
         <input
           id={`${id}-key`}

@@ -1,6 +1,7 @@
 import { IMAGE_SIZES, VIDEO_MODES, type VideoMode } from '../../../../shared/domain/models';
 import { CheckboxGroup, TextField } from './FormFields';
 import type { ModelFormField, ModelFormState } from './modelForm';
+import settings from './SettingsPage.module.css';
 
 const VIDEO_MODE_LABELS: Record<VideoMode, string> = {
   text: 'Text to video',
@@ -25,7 +26,7 @@ export function CapabilitiesFields({
 }) {
   const video = form.family !== 'gemini-image';
   return (
-    <fieldset className="settings-capabilities">
+    <fieldset className={settings.capabilities}>
       <legend>Capabilities</legend>
       <TextField
         label="Aspect ratios"

@@ -5,6 +5,8 @@ import { useUpdateSettings } from '../../queries/settings';
 import { FormError } from '../auth/FormError';
 import { draftChanged, draftFromPolicy, LIMIT_PROBLEM, limitIsValid, type PolicyDraft, policyFromDraft } from '../quotas/policyDraft';
 import { QuotaPolicyCells } from '../quotas/QuotaPolicyCells';
+import settings from './SettingsPage.module.css';
+import quotaEditor from '../quotas/QuotaEditor.module.css';
 
 type DefaultQuotas = Record<QuotaKind, QuotaPolicy>;
 
@@ -34,11 +36,11 @@ export function DefaultQuotasSection({ defaultQuotas }: { defaultQuotas: Default
   };
 
   return (
-    <section className="settings-section" aria-labelledby={`${id}-title`}>
+    <section className={settings.section} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Default quotas for new accounts</h2>
       <p className="hint">Accounts without quotas of their own follow these, and see a change at once.</p>
-      <form className="settings-form" onSubmit={submit} noValidate>
-        <table className="quota-editor__table" aria-label="Default quotas">
+      <form className={settings.form} onSubmit={submit} noValidate>
+        <table className={quotaEditor.table} aria-label="Default quotas">
           <thead>
             <tr>
               <th scope="col">Kind</th>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import settings from './SettingsPage.module.css';
 
 /**
  * Labelled inputs for the settings dialogs: the hint and, once there is one, the problem are tied
@@ -22,7 +23,7 @@ export function TextField({
   const id = useId();
   const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
-    <div className="settings-field">
+    <div className={settings.field}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -63,7 +64,7 @@ export function CheckboxGroup<T extends string>({
 }) {
   const id = useId();
   return (
-    <fieldset className="settings-choices" aria-describedby={problem ? `${id}-problem` : undefined}>
+    <fieldset className={settings.choices} aria-describedby={problem ? `${id}-problem` : undefined}>
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o.value} className="inline">

@@ -6,6 +6,8 @@ import { AddModelDialog } from './AddModelDialog';
 import { addModel, catalogueProblems, missingDefaults, removeModel, sameCatalogue, setDefault, setEnabled } from './catalogueDraft';
 import { ModelCheckSummary } from './ModelCheckSummary';
 import { ModelRow } from './ModelRow';
+import settings from './SettingsPage.module.css';
+import styles from './ModelCatalogueSection.module.css';
 
 /**
  * The model catalogue (SPEC §5): models are data, edited here and saved as a whole. Edits collect
@@ -45,7 +47,7 @@ export function ModelCatalogueSection({ catalogue }: { catalogue: CatalogueModel
   };
 
   return (
-    <section className="settings-section" aria-labelledby={`${id}-title`}>
+    <section className={settings.section} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Model catalogue</h2>
       <p className="hint">
         Google’s model ids change often. Disabled models and models Google no longer knows stay listed here but are not offered in the generators.
@@ -62,7 +64,7 @@ export function ModelCatalogueSection({ catalogue }: { catalogue: CatalogueModel
         }}
         noValidate
       >
-        <table className="data-table catalogue-table" aria-label="Model catalogue" aria-describedby={`${id}-problems`}>
+        <table className={`data-table ${styles.table}`} aria-label="Model catalogue" aria-describedby={`${id}-problems`}>
           <thead>
             <tr>
               <th scope="col">Label</th>

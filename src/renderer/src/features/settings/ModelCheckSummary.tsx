@@ -1,5 +1,6 @@
 import type { ModelCheckResult } from '../../../../shared/contract/routes/settings';
 import type { CatalogueModel } from '../../../../shared/domain/models';
+import styles from './ModelCheckSummary.module.css';
 
 /**
  * The outcome of "check models" in a sentence or three, announced politely. A shared reason for
@@ -12,7 +13,7 @@ export function ModelCheckSummary({ results, models }: { results: readonly Model
   const unknown = results.filter((r) => r.status === 'unknown');
   const reasons = [...new Set(unknown.map((r) => r.message ?? 'no answer'))];
   return (
-    <div role="status" className="check-summary" data-testid="model-check-summary">
+    <div role="status" className={styles.summary} data-testid="model-check-summary">
       <p>
         Google knows {available.length} of {results.length} {results.length === 1 ? 'model' : 'models'}.
       </p>

@@ -1,6 +1,7 @@
 import type { ModelCheckResult } from '../../../../shared/contract/routes/settings';
 import type { CatalogueModel } from '../../../../shared/domain/models';
 import { FAMILY_LABELS } from './catalogueDraft';
+import styles from './ModelCatalogueSection.module.css';
 
 /**
  * One catalogue entry. The default radios of a kind share a name, so arrow keys move between them
@@ -25,7 +26,7 @@ export function ModelRow({
 }) {
   const kindWord = model.kind === 'image' ? 'image' : 'video';
   return (
-    <tr className={model.missing ? 'catalogue-row--missing' : undefined} data-testid="catalogue-row" data-model-id={model.id}>
+    <tr className={model.missing ? styles.missingRow : undefined} data-testid="catalogue-row" data-model-id={model.id}>
       <th scope="row">{model.label}</th>
       <td>
         <code>{model.id}</code>
@@ -64,11 +65,11 @@ function GoogleStatus({ model, saved, check }: { model: CatalogueModel; saved: b
   return (
     <>
       {model.missing && (
-        <span className="badge badge-missing" title="Google did not know this id at the last check; generators do not offer it.">
+        <span className={`badge ${styles.badgeMissing}`} title="Google did not know this id at the last check; generators do not offer it.">
           Missing at Google
         </span>
       )}
-      {check?.status === 'available' && <span className="check-ok">Available</span>}
+      {check?.status === 'available' && <span className={styles.checkOk}>Available</span>}
       {check?.status === 'unknown' && <span className="muted">Not checked: {check.message}</span>}
     </>
   );

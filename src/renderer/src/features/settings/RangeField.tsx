@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import settings from './SettingsPage.module.css';
 
 /**
  * A whole-number setting with its bounds in the hint and, once the value is out of bounds, the
@@ -21,7 +22,7 @@ export function RangeField({
 }) {
   const id = useId();
   return (
-    <div className="settings-field">
+    <div className={settings.field}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}

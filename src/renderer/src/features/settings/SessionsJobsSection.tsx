@@ -5,6 +5,7 @@ import { useUpdateSettings } from '../../queries/settings';
 import { FormError } from '../auth/FormError';
 import { RangeField } from './RangeField';
 import { rangeProblem } from './validation';
+import settings from './SettingsPage.module.css';
 
 /** Idle sign-out and how many generation jobs run at once, checked with main's own limits. */
 export function SessionsJobsSection({ idleTimeoutMinutes, maxParallelJobs }: { idleTimeoutMinutes: number; maxParallelJobs: number }) {
@@ -35,9 +36,9 @@ export function SessionsJobsSection({ idleTimeoutMinutes, maxParallelJobs }: { i
   };
 
   return (
-    <section className="settings-section" aria-labelledby={`${id}-title`}>
+    <section className={settings.section} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Sessions and jobs</h2>
-      <form className="settings-form" onSubmit={submit} noValidate>
+      <form className={settings.form} onSubmit={submit} noValidate>
         <RangeField
           label="Sign out after inactivity (minutes)"
           value={idle}

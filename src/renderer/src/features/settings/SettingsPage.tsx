@@ -9,7 +9,7 @@ import { SessionsJobsSection } from './SessionsJobsSection';
 export function SettingsPage() {
   const settings = useSettings();
   return (
-    <section className="page settings-page" aria-labelledby="settings-title">
+    <section className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
       {settings.isPending && <p aria-busy="true">Loading settings…</p>}
       {settings.isError && (

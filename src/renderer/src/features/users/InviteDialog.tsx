@@ -6,6 +6,7 @@ import { Modal } from '../../components/Modal';
 import { FormError } from '../auth/FormError';
 import { useInvite } from '../../queries/users';
 import { SetupCodeList } from './SetupCodeList';
+import styles from './InviteDialog.module.css';
 
 const STATUS_LABEL: Record<InviteResult['status'], string> = { created: 'Created', invalid: 'Invalid', exists: 'Already exists' };
 const KIND_LABEL = { image: 'Images', edit: 'Edits', video: 'Videos' } as const;
@@ -34,7 +35,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
 
   const results = invite.data?.results;
   return (
-    <Modal title="Invite people" onClose={onClose} className="wide">
+    <Modal title="Invite people" onClose={onClose} wide>
       {!results ? (
         <form onSubmit={submit}>
           <label htmlFor="invite-emails">Email addresses</label>
@@ -54,7 +55,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
             <option value="user">User</option>
             <option value="admin">Admin</option>
           </select>
-          <fieldset className="quota-choice">
+          <fieldset>
             <legend>Quotas</legend>
             <label className="inline">
               <input type="radio" name="quota-choice" checked={!customQuotas} onChange={() => setCustomQuotas(false)} /> Default policy
@@ -64,7 +65,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
             </label>
             {customQuotas &&
               QUOTA_KINDS.map((kind) => (
-                <div key={kind} className="quota-row">
+                <div key={kind} className={styles.quotaRow}>
                   <span>{KIND_LABEL[kind]}</span>
                   <select
                     aria-label={`${KIND_LABEL[kind]} period`}
@@ -101,7 +102,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
         </form>
       ) : (
         <>
-          <table className="results-table" aria-label="Invite results">
+          <table className={`data-table ${styles.results}`} aria-label="Invite results">
             <thead>
               <tr>
                 <th scope="col">Email</th>
@@ -111,7 +112,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
             </thead>
             <tbody>
               {results.map((r, i) => (
-                <tr key={`${r.email}-${i}`} className={`result-${r.status}`}>
+                <tr key={`${r.email}-${i}`} data-result={r.status}>
                   <td>{r.email}</td>
                   <td>{STATUS_LABEL[r.status]}</td>
                   <td>{r.message}</td>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../components/format';
+import styles from './SetupCodeList.module.css';
 
 export interface IssuedCode {
   email: string;
@@ -28,12 +29,12 @@ export function SetupCodeList({ codes }: { codes: IssuedCode[] }) {
   if (codes.length === 0) return null;
   const all = codes.map((c) => `${c.email}\t${c.code}`).join('\n');
   return (
-    <section className="setup-codes printable" aria-labelledby="setup-codes-title">
+    <section className={`printable ${styles.codes}`} aria-labelledby="setup-codes-title">
       <h3 id="setup-codes-title">Setup codes</h3>
       <p className="hint no-print">
         Shown only now. Each code works once, for its own email, until the time shown. The person signs in with “I have a setup code”.
       </p>
-      <table className="codes-table">
+      <table className="data-table">
         <thead>
           <tr>
             <th scope="col">Email</th>

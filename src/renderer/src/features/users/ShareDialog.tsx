@@ -3,6 +3,7 @@ import type { UserSummary } from '../../../../shared/contract/routes/users';
 import { Modal } from '../../components/Modal';
 import { useShare, useUnshare } from '../../queries/users';
 import { FormError } from '../auth/FormError';
+import styles from './ShareDialog.module.css';
 
 /** Who manages this account; share it with another admin by email, or stop sharing. */
 export function ShareDialog({ user, onClose }: { user: UserSummary; onClose: () => void }) {
@@ -18,7 +19,7 @@ export function ShareDialog({ user, onClose }: { user: UserSummary; onClose: () 
 
   return (
     <Modal title={`Admins of ${user.email}`} onClose={onClose}>
-      <ul className="managers" aria-label="Managing admins">
+      <ul className={styles.managers} aria-label="Managing admins">
         {managers.map((m) => (
           <li key={m.id}>
             {m.email}{' '}

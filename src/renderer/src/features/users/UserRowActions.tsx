@@ -1,6 +1,7 @@
 import type { UserSummary } from '../../../../shared/contract/routes/users';
 import { useResetPassword, useUnlock, useUpdateUser } from '../../queries/users';
 import type { IssuedCode } from './SetupCodeList';
+import styles from './UserRowActions.module.css';
 
 /**
  * The actions on one account, in a disclosure so the table stays readable; each button names the
@@ -25,9 +26,9 @@ export function UserRowActions({
   const busy = update.isPending || reset.isPending || unlock.isPending;
   if (user.isSelf) return <span className="muted">You</span>;
   return (
-    <details className="row-actions">
+    <details className={styles.actions}>
       <summary aria-label={`Actions for ${user.email}`}>Actions</summary>
-      <div className="row-actions-menu">
+      <div className={styles.menu}>
         <button
           type="button"
           disabled={busy}

@@ -26,7 +26,9 @@ export function storageErrorOf(error: unknown): StudioError | undefined {
     const code = (current as { code?: unknown }).code;
     if (typeof code !== 'string') continue;
     if (DISK_FULL_CODES.has(code)) return new StudioError('DISK_FULL', DISK_FULL_MESSAGE);
-    if (UNWRITABLE_CODES.has(code) || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    // Node's recursive mkdir reports a read-only (or vanished) parent folder as ENOENT
+    const mkdirFailed = code === 'ENOENT' && (current as { syscall?: unknown }).syscall === 'mkdir';
+    if (UNWRITABLE_CODES.has(code) || mkdirFailed || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
       return new StudioError('STORAGE_UNWRITABLE', STORAGE_UNWRITABLE_MESSAGE);
     }
     if (code.startsWith('SQLITE_IOERR')) {

@@ -33,9 +33,9 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
   const url = resolveDownloadUrl(request.uri, request.baseUrl);
   const budget = callBudget(request.signal, request.timeoutMs);
 
-  fs.mkdirSync(request.tempDir, { recursive: true });
   const file = path.join(request.tempDir, `download-${randomUUID()}.part`);
   try {
+    fs.mkdirSync(request.tempDir, { recursive: true });
     const response = await fetchFollowingRedirects(url, request.apiKey, budget.signal);
     if (!response.ok || !response.body) {
       await response.body?.cancel();
@@ -43,14 +43,16 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
     }
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (Number.isFinite(declared) && declared > request.maxBytes) {
-      await response.body.cancel();
-      throw new StudioError('PROVIDER_ERROR', 'The video is larger than the studio accepts.');
+      // Refused before a byte is read; cancelling the body can itself fail ("terminated"), which
+      // must not turn this into a network error
+      await response.body.cancel().catch(() => undefined);
+      throw tooLarge(request.maxBytes, declared);
     }
     let received = 0;
     const limit = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         received += chunk.length;
-        if (received > request.maxBytes) callback(new StudioError('PROVIDER_ERROR', 'The video is larger than the studio accepts.'));
+        if (received > request.maxBytes) callback(tooLarge(request.maxBytes));
         else callback(null, chunk);
       },
     });
@@ -69,6 +71,79 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
     if (error instanceof StudioError) throw error;
     throw toStudioError(error, { abortReason: budget.reason(), timeoutMs: request.timeoutMs });
   }
+}
+
+/** Characters of base64 decoded per step: a multiple of 4, so every step ends on a whole group. */
+const BASE64_STEP_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Writes a video Google delivered inline (base64 in the JSON answer) to a temp file, refusing it
+ * before any decoding when it is over `maxBytes`. Decoded a few MB at a time straight into the file
+ * with awaited writes, so a 200 MB result never exists as one more whole copy in memory and the
+ * event loop keeps answering requests meanwhile. A partial file is always removed.
+ */
+export async function writeInlineToTempFile(request: { base64: string; tempDir: string; maxBytes: number; signal: AbortSignal }): Promise<{ file: string; bytes: number }> {
+  const { base64, maxBytes } = request;
+  const estimated = Math.floor(base64.length / 4) * 3;
+  if (estimated > maxBytes + 2) throw tooLarge(maxBytes, estimated);
+  const file = path.join(request.tempDir, `inline-${randomUUID()}.part`);
+  let handle: fs.promises.FileHandle | undefined;
+  let written = 0;
+  try {
+    fs.mkdirSync(request.tempDir, { recursive: true });
+    handle = await fs.promises.open(file, 'wx');
+    let carry = '';
+    for (let start = 0; start < base64.length; start += BASE64_STEP_CHARS) {
+      if (request.signal.aborted) throw request.signal.reason instanceof Error ? request.signal.reason : new StudioError('CANCELLED', 'Cancelled.');
+      let text = carry + base64.slice(start, start + BASE64_STEP_CHARS);
+      if (/[^A-Za-z0-9+/=_-]/.test(text)) text = text.replace(/[^A-Za-z0-9+/=_-]/g, '');
+      const last = start + BASE64_STEP_CHARS >= base64.length;
+      const whole = last ? text.length : text.length - (text.length % 4);
+      carry = text.slice(whole);
+      const bytes = Buffer.from(text.slice(0, whole), 'base64');
+      written += bytes.length;
+      if (written > maxBytes) throw tooLarge(maxBytes);
+      // a write on a nearly full disk may take only part of the buffer without an error
+      for (let offset = 0; offset < bytes.length; ) {
+        const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+        if (bytesWritten === 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        offset += bytesWritten;
+      }
+    }
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    return { file, bytes: written };
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    fs.rmSync(file, { force: true });
+    throw toStudioError(error);
+  }
+}
+
+/** The refusal of a video over the size cap, naming the cap (and the video's size when it is known). */
+export function tooLarge(maxBytes: number, actualBytes?: number): StudioError {
+  const size = actualBytes === undefined ? '' : ` (${formatBytes(actualBytes)})`;
+  return new StudioError('PROVIDER_ERROR', `The video Google made${size} is larger than the studio's limit of ${formatBytes(maxBytes)} per video, so it was not saved.`, {
+    maxBytes,
+    ...(actualBytes === undefined ? {} : { bytes: actualBytes }),
+  });
+}
+
+/** 1 GB, 450 MB, 12 KB: binary units, named the way people read them. */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      return `${Number.isInteger(value) || value >= 10 ? Math.round(value) : value.toFixed(1)} ${unit}`;
+    }
+  }
+  return `${bytes} bytes`;
 }
 
 /**

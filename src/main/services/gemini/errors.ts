@@ -1,4 +1,5 @@
 import { StudioError } from '../../../shared/contract/errors';
+import { storageErrorOf } from '../../storageErrors';
 
 /** Why we aborted a call: the SDK reports a user cancel and our own timeout as the same AbortError. */
 export type AbortReason = 'cancelled' | 'timeout';
@@ -16,6 +17,9 @@ interface GoogleErrorBody {
  */
 export function toStudioError(error: unknown, context: { abortReason?: AbortReason; timeoutMs?: number } = {}): StudioError {
   if (error instanceof StudioError) return error;
+  // A full or read-only disk met while saving what Google sent is this computer's fault, not Google's
+  const storage = storageErrorOf(error);
+  if (storage) return storage;
   if (isAbort(error)) {
     if (context.abortReason === 'timeout') {
       const seconds = context.timeoutMs ? Math.round(context.timeoutMs / 1000) : undefined;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StudioError } from '../../../shared/contract/errors';
+import { formatBytes } from '../../../shared/domain/sizes';
 import { callBudget } from './callBudget';
 import { toStudioError } from './errors';
 
@@ -128,22 +129,6 @@ export function tooLarge(maxBytes: number, actualBytes?: number): StudioError {
     maxBytes,
     ...(actualBytes === undefined ? {} : { bytes: actualBytes }),
   });
-}
-
-/** 1 GB, 450 MB, 12 KB: binary units, named the way people read them. */
-export function formatBytes(bytes: number): string {
-  const units: [number, string][] = [
-    [1024 ** 3, 'GB'],
-    [1024 ** 2, 'MB'],
-    [1024, 'KB'],
-  ];
-  for (const [size, unit] of units) {
-    if (bytes >= size) {
-      const value = bytes / size;
-      return `${Number.isInteger(value) || value >= 10 ? Math.round(value) : value.toFixed(1)} ${unit}`;
-    }
-  }
-  return `${bytes} bytes`;
 }
 
 /**

@@ -75,7 +75,7 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
 }
 
 /** Characters of base64 decoded per step: a multiple of 4, so every step ends on a whole group. */
-const BASE64_STEP_CHARS = 4 * 1024 * 1024;
+const BASE64_STEP_CHARS = 1024 * 1024;
 
 /**
  * Writes a video Google delivered inline (base64 in the JSON answer) to a temp file, refusing it
@@ -96,12 +96,18 @@ export async function writeInlineToTempFile(request: { base64: string; tempDir: 
     let carry = '';
     for (let start = 0; start < base64.length; start += BASE64_STEP_CHARS) {
       if (request.signal.aborted) throw request.signal.reason instanceof Error ? request.signal.reason : new StudioError('CANCELLED', 'Cancelled.');
-      let text = carry + base64.slice(start, start + BASE64_STEP_CHARS);
-      if (/[^A-Za-z0-9+/=_-]/.test(text)) text = text.replace(/[^A-Za-z0-9+/=_-]/g, '');
       const last = start + BASE64_STEP_CHARS >= base64.length;
-      const whole = last ? text.length : text.length - (text.length % 4);
+      let text = carry + base64.slice(start, start + BASE64_STEP_CHARS);
+      let whole = last ? text.length : text.length - (text.length % 4);
+      let bytes = Buffer.from(text.slice(0, whole), 'base64');
+      // Node's decoder skips what is not base64 (line breaks): then this step came out short, and
+      // is decoded again without them, so the next step still starts on a whole group
+      if (last || bytes.length !== (whole / 4) * 3) {
+        text = text.replace(/[^A-Za-z0-9+/=_-]/g, '');
+        whole = last ? text.length : text.length - (text.length % 4);
+        bytes = Buffer.from(text.slice(0, whole), 'base64');
+      }
       carry = text.slice(whole);
-      const bytes = Buffer.from(text.slice(0, whole), 'base64');
       written += bytes.length;
       if (written > maxBytes) throw tooLarge(maxBytes);
       // a write on a nearly full disk may take only part of the buffer without an error

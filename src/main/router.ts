@@ -6,6 +6,7 @@ import type { RouteName, Routes } from '../shared/contract/index';
 import type { Access, RouteDef } from '../shared/contract/route';
 import type { HandlerOutput, ParsedInput } from '../shared/contract/types';
 import type { Logger } from './logger';
+import { storageErrorOf } from './storageErrors';
 
 /** Who is calling, as the transport knows it: never taken from the request input. */
 export interface Caller {
@@ -57,6 +58,8 @@ export function createRouter(deps: RouterDeps): Router {
   return {
     async dispatch(caller, routeName, rawInput) {
       try {
+        // A transport passes whatever arrived: a route that is not a name is a malformed request, not our fault
+        if (typeof routeName !== 'string') throw new StudioError('VALIDATION_FAILED', 'Invalid request — route: must be a route name (a string).');
         const route = typeof routeName === 'string' && Object.hasOwn(deps.routes, routeName) ? deps.routes[routeName] : undefined;
         const handler = route ? deps.handlers[route.name] : undefined;
         if (!route || !handler) throw new StudioError('NOT_FOUND', `Unknown route: ${String(routeName).slice(0, 80)}`);
@@ -76,6 +79,11 @@ export function createRouter(deps: RouterDeps): Router {
         return ok(output.data);
       } catch (error) {
         if (error instanceof StudioError) return fail(error.toBody());
+        const storage = storageErrorOf(error);
+        if (storage) {
+          deps.logger.warn('request failed: storage', { route: typeof routeName === 'string' ? routeName : null, code: storage.code, error: String(error) });
+          return fail(storage.toBody());
+        }
         const reference = randomUUID().slice(0, 8);
         deps.logger.error('request failed', {
           route: typeof routeName === 'string' ? routeName : null,

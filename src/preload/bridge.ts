@@ -22,6 +22,10 @@ export interface IpcRendererLike {
 export function createStudioBridge(ipc: IpcRendererLike): StudioBridge {
   return {
     request(route, input) {
+      // The page's own code can pass anything; a route that is not a name never leaves the preload.
+      if (typeof route !== 'string') {
+        return Promise.resolve({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Invalid request — route: must be a route name (a string).' } });
+      }
       return ipc.invoke(REQUEST_CHANNEL, route, input);
     },
     on(event, callback) {

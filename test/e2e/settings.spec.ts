@@ -69,6 +69,17 @@ test('out-of-range settings and an incomplete new model are explained inline and
   await page.getByRole('button', { name: 'Save session and job settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
+  // the per-person limit for imported images: 2048 MB until an admin changes it
+  const importLimit = page.getByLabel('Imported images each person may keep (MB)');
+  await expect(importLimit).toHaveValue('2048');
+  await importLimit.fill('0');
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter a whole number of MB from 1 to 999999.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save session and job settings' })).toBeDisabled();
+  await importLimit.fill('500');
+  await page.getByRole('button', { name: 'Save session and job settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(importLimit).toHaveValue('500');
+
   await page.getByRole('table', { name: 'Default quotas' }).getByLabel('Videos limit').fill('4');
   await page.getByRole('button', { name: 'Save default quotas' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Default quotas saved.' })).toBeVisible();

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/contract/csp';
 import type { Clock } from '../../src/main/clock';
 import { type Core, type CoreOptions, createCore } from '../../src/main/core';
+import { hasMalformedEscape } from '../../src/main/electron/schemes';
 import type { Logger } from '../../src/main/logger';
 import { MemorySecretStore } from '../../src/main/services/settings/secretStore';
 import { bridgeScript } from './bridgeScript';
@@ -150,8 +151,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     try {
       body = JSON.parse(await readBody(req, 64 * 1024 * 1024)) as typeof body;
     } catch {
+      body = null as never;
+    }
+    // `null`, an array or a bare value is as malformed as broken JSON: the same envelope, never a 500
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Malformed request' } }));
+      res.end(JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Malformed request: expected a JSON object { route, input }.' } }));
       return;
     }
     const envelope = await core.router.dispatch({ transportId: transportOf(connectionId) }, body.route, body.input);
@@ -180,6 +185,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   async function serveMedia(req: http.IncomingMessage, url: URL, res: http.ServerResponse): Promise<void> {
+    if (hasMalformedEscape(url.pathname)) return void res.writeHead(400).end();
     const connectionId = cookie(req.headers.cookie, 'studio_conn') ?? '';
     const headers = new Headers();
     if (req.headers.range) headers.set('range', req.headers.range);
@@ -201,7 +207,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   function serveAsset(url: URL, res: http.ServerResponse): void {
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end(); // a malformed percent-escape names no file
+      return;
+    }
+    const file = path.resolve(rendererDir, `.${pathname}`);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end();
       return;

@@ -11,6 +11,10 @@ async function list(transport: string, input: Record<string, unknown> = {}): Pro
   return data<{ items: Entry[] }>(await t.call(transport, 'audit.list', { limit: 200, ...input })).items;
 }
 
+function auditRowCount(): number {
+  return (t.core.services.db.$client.prepare('SELECT count(*) AS n FROM audit_entry').get() as { n: number }).n;
+}
+
 describe('the audit log', () => {
   it('records every admin action with its actor, target, change and workstation', async () => {
     t = await startTestCore();
@@ -96,8 +100,36 @@ describe('the audit log', () => {
     data(await t.call(kim.transport, 'auth.logout'));
     for (let i = 0; i < 5; i++) await t.call('x', 'auth.login', { email: kim.email, password: 'wrong-password-1' });
     const entries = await list(admin.transport, { userId: kim.userId, action: 'auth' });
-    expect(entries.filter((e) => e.action === 'auth.login.failed')).toHaveLength(5);
+    // five wrong passwords in a row are one entry with a count
+    expect(entries.filter((e) => e.action === 'auth.login.failed')).toEqual([
+      expect.objectContaining({ details: { reason: 'wrong-password', count: 5, lastAt: t.clock.now() } }),
+    ]);
     expect(entries.find((e) => e.action === 'auth.lockout')).toMatchObject({ details: { lockedUntil: expect.any(Number), lockoutCount: 1 } });
+  });
+
+  it('records a flood of failed attempts as a few entries with counts, not a row each', async () => {
+    t = await startTestCore();
+    const admin = await setupFirstAdmin(t);
+    const kim = await inviteAndSignIn(t, admin.transport, 'kim@lab.example');
+    data(await t.call(kim.transport, 'auth.logout'));
+    const rowsBefore = auditRowCount();
+    for (let i = 0; i < 500; i++) {
+      const route = i % 2 ? 'auth.login' : 'auth.redeem_code';
+      const input = i % 2 ? { email: kim.email, password: 'wrong-password-1' } : { email: kim.email, code: 'ABCD-EFGH-JKMN', password: 'another-password-2' };
+      await t.call('attacker', route, input);
+      t.clock.advance(400);
+    }
+    const added = auditRowCount() - rowsBefore;
+    const entries = await list(admin.transport, { userId: kim.userId, action: 'auth' });
+    const failed = entries.filter((e) => e.action === 'auth.login.failed');
+    // every attempt is counted once, across a handful of entries (runs of one reason, and lockouts between)
+    expect(failed.reduce((sum, e) => sum + Number((e.details as { count: number }).count), 0)).toBe(500);
+    expect(added).toBeLessThan(15);
+    expect(entries.filter((e) => e.action === 'auth.lockout').length).toBeGreaterThan(1);
+
+    // unknown emails: counted the same way
+    for (let i = 0; i < 50; i++) await t.call('attacker', 'auth.login', { email: `nobody${i}@lab.example`, password: 'wrong-password-1' });
+    expect(auditRowCount() - rowsBefore - added).toBe(1);
   });
 
   it('rejects a malformed filter with a clear message', async () => {

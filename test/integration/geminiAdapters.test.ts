@@ -202,7 +202,7 @@ describe('our own video downloader', () => {
     const temp = makeTempDir();
     const { uri } = fake.addFile();
     const error = await failure(downloadToTempFile({ uri, apiKey: fake.apiKey, baseUrl: fake.baseUrl, tempDir: temp.dir, signal: signal(), timeoutMs: 10_000, maxBytes: 1000 }));
-    expect(error.message).toMatch(/larger than the studio accepts/);
+    expect(error.message).toMatch(/larger than the studio's limit of 1000 bytes per video/);
     expect(fs.readdirSync(temp.dir)).toEqual([]);
     temp.cleanup();
   });
@@ -227,7 +227,7 @@ describe('Omni adapter (Interactions API)', () => {
       background: true,
     });
     const output = await pollToDone(omni(), id);
-    expect(output.bytes?.equals(fixtureMp4())).toBe(true);
+    expect(Buffer.from(output.base64 ?? '', 'base64').equals(fixtureMp4())).toBe(true);
     expect(output.continuationRef).toBe(id);
   });
 
@@ -286,6 +286,6 @@ describe('Omni adapter (Interactions API)', () => {
     const id = await omni().submit({ model: 'gemini-omni-1.1-flash', prompt: 'x [uri]', signal: signal() });
     const output = await pollToDone(omni(), id);
     expect(output.uri).toMatch(/files\/[a-z0-9]+/);
-    expect(output.bytes).toBeUndefined();
+    expect(output.base64).toBeUndefined();
   });
 });

@@ -255,4 +255,35 @@ describe('media served through the harness’s HTTP path', () => {
       expect({ pathname, status: (await raw(h, pathname, { cookie: page })).status }).toEqual({ pathname, status: 404 });
     }
   });
+
+  it('answers 400 for a malformed percent-escape in an asset or media path, never a 500', async () => {
+    const h = await startWithStubRenderer();
+    const lib = await library(h.core);
+    const page = await pageSignedInAs(h, lib.owner);
+    for (const pathname of ['/assets/%E0%A4%A', '/assets/%', `/media/${lib.imageId}/original%E0%A4%A`, '/media/%E0%A4/original']) {
+      const response = await raw(h, pathname, { cookie: page });
+      expect({ pathname, status: response.status }).toEqual({ pathname, status: 400 });
+      expect(response.body.toString()).not.toMatch(/URI malformed/);
+    }
+  });
+
+  it('answers every malformed request body or route with a VALIDATION_FAILED envelope', async () => {
+    const h = await startWithStubRenderer();
+    const html = await (await fetch(h.url)).text();
+    const connection = /bridge\.js\?c=([^"]+)/.exec(html)?.[1];
+    if (!connection) throw new Error('no connection id in the page');
+    const post = async (body: string) => {
+      const response = await fetch(new URL('/__studio/request', h.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-studio-connection': connection }, body });
+      const text = await response.text();
+      return { status: response.status, envelope: JSON.parse(text) as { ok: boolean; error?: { code: string } } };
+    };
+    for (const body of ['null', '[]', '42', '"app.status"', '{not json']) {
+      const { status, envelope } = await post(body);
+      expect({ body, status, envelope }).toMatchObject({ body, status: 400, envelope: { ok: false, error: { code: 'VALIDATION_FAILED' } } });
+    }
+    for (const body of ['{"route":{"toString":1}}', '{"route":{}}', '{"route":null}', '{"route":["app.status"]}', '{"route":"app.status","input":{"zz":1}}']) {
+      const { envelope } = await post(body);
+      expect({ body, envelope }).toMatchObject({ body, envelope: { ok: false, error: { code: 'VALIDATION_FAILED' } } });
+    }
+  });
 });

@@ -125,6 +125,34 @@ describe('admin recovery from the command line', () => {
     expect(await auditActions(t)).toContain('setup_code.issued');
   });
 
+  it('clears the lockout at once, and its code still opens the account when someone locks it again meanwhile', async () => {
+    t = await startTestCore();
+    const admin = await setupFirstAdmin(t);
+    data(await t.call(admin.transport, 'auth.logout'));
+    for (let i = 0; i < 5; i++) await t.call('attacker', 'auth.login', { email: admin.email, password: 'guess-number-1' });
+    expect(failure(await t.call('attacker', 'auth.login', { email: admin.email, password: 'guess-number-1' })).code).toBe('ACCOUNT_LOCKED');
+
+    const { code } = await t.core.resetAdmin(admin.email);
+    // not locked any more: a wrong code is judged as a wrong code, not refused as locked
+    expect(failure(await t.call('attacker', 'auth.redeem_code', { email: admin.email, code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD })).code).toBe('SETUP_CODE_INVALID');
+    // the attacker locks it again before the admin gets to the keyboard
+    for (let i = 0; i < 4; i++) await t.call('attacker', 'auth.redeem_code', { email: admin.email, code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD });
+    expect(failure(await t.call('attacker', 'auth.redeem_code', { email: admin.email, code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD })).code).toBe('ACCOUNT_LOCKED');
+
+    // the printed code still works, without waiting, and the lockout is gone for the new password too
+    data(await t.call('admin-window', 'auth.redeem_code', { email: admin.email, code, password: 'fresh-start-2026' }));
+    data(await t.call('admin-window', 'auth.logout'));
+    data(await t.call('admin-window', 'auth.login', { email: admin.email, password: 'fresh-start-2026' }));
+  });
+
+  it('does not let an ordinary invite code through a lockout', async () => {
+    t = await startTestCore();
+    const admin = await setupFirstAdmin(t);
+    const { code } = await invite(t, admin.transport, 'kim@lab.example');
+    for (let i = 0; i < 5; i++) await t.call('attacker', 'auth.redeem_code', { email: 'kim@lab.example', code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD });
+    expect(failure(await t.call('kim', 'auth.redeem_code', { email: 'kim@lab.example', code, password: GOOD_PASSWORD })).code).toBe('ACCOUNT_LOCKED');
+  });
+
   it('refuses unknown emails and non-admins', async () => {
     t = await startTestCore();
     const admin = await setupFirstAdmin(t);

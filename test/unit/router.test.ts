@@ -51,9 +51,44 @@ afterEach(() => {
 });
 
 describe('router', () => {
+  it('answers a route that is not a string with VALIDATION_FAILED, whatever it is', async () => {
+    for (const route of [42, null, undefined, { toString: 1 }, Object.create(null), ['demo.echo'], { route: 'demo.echo' }]) {
+      expect(await router.dispatch(caller, route, { text: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/route/) } });
+    }
+  });
+
+  it('answers a null or missing body with VALIDATION_FAILED', async () => {
+    expect(await router.dispatch(caller, 'demo.echo', null)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await router.dispatch(caller, 'demo.echo', undefined)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it.each([
+    ['ENOSPC', 'DISK_FULL'],
+    ['SQLITE_FULL', 'DISK_FULL'],
+    ['EROFS', 'STORAGE_UNWRITABLE'],
+    ['EACCES', 'STORAGE_UNWRITABLE'],
+    ['EPERM', 'STORAGE_UNWRITABLE'],
+    ['SQLITE_READONLY', 'STORAGE_UNWRITABLE'],
+    ['SQLITE_IOERR_WRITE', 'STORAGE_UNWRITABLE'],
+  ])('answers a handler that met %s with %s, not INTERNAL', async (errno, expected) => {
+    const failing = createRouter({
+      routes,
+      handlers: {
+        'demo.boom': () => {
+          throw Object.assign(new Error(`${errno}: something at /secret/path`), { code: errno });
+        },
+      },
+      resolveActor: () => null,
+      isFirstRun: () => false,
+      logger,
+    });
+    const envelope = await failing.dispatch(caller, 'demo.boom', {});
+    expect(envelope).toMatchObject({ ok: false, error: { code: expected } });
+    expect(JSON.stringify(envelope)).not.toMatch(/secret|Google/);
+  });
+
   it('answers an unknown route with NOT_FOUND', async () => {
     expect(await router.dispatch(caller, 'demo.nope', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await router.dispatch(caller, 42, {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // inherited object keys are not routes
     expect(await router.dispatch(caller, 'constructor', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -116,5 +151,20 @@ describe('router', () => {
   it('strips fields the output contract does not declare, so a secret cannot leak by accident', async () => {
     const result = await router.dispatch(caller, 'demo.leaky', {});
     expect(result).toEqual({ ok: true, data: { email: 'a@b.c' } });
+  });
+});
+
+describe('every contract route', () => {
+  it('refuses unknown input fields, __proto__ included, the same way', async () => {
+    const { routes: contract } = await import('../../src/shared/contract/index');
+    const lenient: string[] = [];
+    for (const [name, route] of Object.entries(contract)) {
+      for (const extra of ['{"zzUnknownField":1}', '{"__proto__":{"isAdmin":true}}']) {
+        const result = (route as { input: z.ZodType }).input.safeParse(JSON.parse(extra));
+        const refused = !result.success && result.error.issues.some((issue) => issue.code === 'unrecognized_keys');
+        if (!refused) lenient.push(`${name} ${extra}`);
+      }
+    }
+    expect(lenient).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
-import { APP_HOST, APP_SCHEME } from './schemes';
+import { APP_HOST, APP_SCHEME, hasMalformedEscape } from './schemes';
 
 /**
  * Serves the built renderer (`out/renderer`) at `studio-app://renderer/…`.
@@ -97,6 +97,7 @@ export function registerAppProtocol(options: { protocol: ProtocolLike; rendererD
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
     }
+    if (hasMalformedEscape(request.url)) return new Response('Bad request', { status: 400 });
     const target = resolveAppAsset(request.url, rendererDir);
     if (!target) return new Response('Not found', { status: 404 });
     try {

@@ -1,5 +1,6 @@
 import { MEDIA_HOST, MEDIA_ID_PATTERN, MEDIA_SCHEME, MEDIA_VARIANTS, type MediaVariant } from '../../shared/contract/mediaUrl';
 import type { Core } from '../coreApi';
+import { hasMalformedEscape } from './schemes';
 
 /**
  * `studio-media://media/<id>/<variant>`: how the renderer shows images and videos. File bytes never
@@ -64,6 +65,7 @@ export function registerMediaProtocol(options: {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
     }
+    if (hasMalformedEscape(request.url)) return new Response('Bad request', { status: 400 });
     if (!parseMediaUrl(request.url)) return notFound();
     const transportId = currentTransportId();
     if (!transportId) return notFound();

@@ -27,7 +27,8 @@ export function mediaHandlers(s: Services): Pick<Handlers, MediaRoutes> {
   return {
     'media.import': async (input, { actor }) => {
       const bytes = decodeImportBytes(input.bytes);
-      const row = await s.media.importImage({ userId: actor.userId, bytes, fileName: input.fileName, workstation: s.workstation() });
+      const limitBytes = s.settings.get('importLimitMb') * 1024 * 1024;
+      const row = await s.media.importImage({ userId: actor.userId, bytes, fileName: input.fileName, workstation: s.workstation(), limitBytes });
       announceMedia(s, 'media.created', actor.userId, [row.id]);
       return {
         id: row.id,

@@ -16,6 +16,7 @@ export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
     idleTimeoutMinutes: s.settings.get('idleTimeoutMinutes'),
     defaultQuotas: s.settings.get('defaultQuotas'),
     maxParallelJobs: s.settings.get('maxParallelJobs'),
+    importLimitMb: s.settings.get('importLimitMb'),
     catalogue: s.settings.get('modelCatalogue'),
     apiKey: s.apiKeys.status(),
   });
@@ -33,7 +34,7 @@ export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
 
     'settings.update': (input, { actor }) => {
       s.db.transaction(() => {
-        for (const key of ['idleTimeoutMinutes', 'defaultQuotas', 'maxParallelJobs'] as const) {
+        for (const key of ['idleTimeoutMinutes', 'defaultQuotas', 'maxParallelJobs', 'importLimitMb'] as const) {
           const value = input[key];
           if (value === undefined) continue;
           const before = s.settings.get(key);

@@ -10,6 +10,8 @@ import { INITIAL_DEFAULT_QUOTAS, quotaPolicySchema } from './quotas';
 export const SETTING_LIMITS = {
   idleTimeoutMinutes: { min: 5, max: 120 },
   maxParallelJobs: { min: 1, max: 8 },
+  /** MB of imported input images one person may keep (deleting some frees room) */
+  importLimitMb: { min: 1, max: 999_999 },
 } as const;
 
 /**
@@ -21,6 +23,7 @@ export const settingSchemas = {
   defaultQuotas: z.object({ image: quotaPolicySchema, edit: quotaPolicySchema, video: quotaPolicySchema }),
   maxParallelJobs: z.number().int().min(SETTING_LIMITS.maxParallelJobs.min).max(SETTING_LIMITS.maxParallelJobs.max),
   modelCatalogue: catalogueSchema,
+  importLimitMb: z.number().int().min(SETTING_LIMITS.importLimitMb.min).max(SETTING_LIMITS.importLimitMb.max),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -31,4 +34,6 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   defaultQuotas: INITIAL_DEFAULT_QUOTAS,
   maxParallelJobs: 3,
   modelCatalogue: DEFAULT_CATALOGUE,
+  // generous: a few thousand photos' worth, so the limit only stops a runaway, not normal work
+  importLimitMb: 2048,
 };

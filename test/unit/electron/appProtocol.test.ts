@@ -91,4 +91,14 @@ describe('app protocol handler', () => {
     expect((await serve('studio-app://renderer/missing.js')).status).toBe(404);
     expect((await serve('studio-app://renderer/index.html', { method: 'POST', body: 'x' })).status).toBe(405);
   });
+
+  it('answers 400 for a path with a malformed percent-escape, and still serves a well-escaped one', async () => {
+    for (const url of ['studio-app://renderer/assets/%E0%A4%A', 'studio-app://renderer/assets/%', 'studio-app://renderer/%E0%A4']) {
+      const response = await serve(url);
+      expect(response.status).toBe(400);
+      expect(await response.text()).not.toMatch(/URI malformed/);
+    }
+    expect((await serve('studio-app://renderer/assets/app%2Ejs')).status).toBe(404);
+    expect((await serve('studio-app://renderer/assets/ap%70.js')).status).toBe(200);
+  });
 });

@@ -74,6 +74,13 @@ describe('media protocol handler', () => {
     expect(core.serveMedia).not.toHaveBeenCalled();
   });
 
+  it('answers 400 without asking the core for a malformed percent-escape', async () => {
+    const { core, serve } = setup();
+    expect((await serve('studio-media://media/%E0%A4%A/original')).status).toBe(400);
+    expect((await serve('studio-media://media/abc/original%')).status).toBe(400);
+    expect(core.serveMedia).not.toHaveBeenCalled();
+  });
+
   it('answers 404 when no window (no session) exists', async () => {
     const { core, serve } = setup(null);
     expect((await serve('studio-media://media/abc/original')).status).toBe(404);

@@ -30,6 +30,14 @@ describe('preload bridge', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(REQUEST_CHANNEL, 'auth.me', { a: 1 });
   });
 
+  it('refuses a route that is not a string with a VALIDATION_FAILED envelope, without sending it', async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    for (const route of [{ toString: 'x' }, null, 42, ['auth.me']]) {
+      await expect(bridge.request(route as never, {})).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
   it('delivers only the subscribed event, with its payload and nothing else', () => {
     const callback = vi.fn();
     const unsubscribe = bridge.on('job.updated', callback);

@@ -16,11 +16,12 @@ import {
   throttleOf,
 } from './accounts';
 import { KeyedQueue } from './keyedQueue';
-import { CLEARED_THROTTLE, PhantomThrottle, afterFailure, lockedUntil } from './lockout';
+import { CLEARED_THROTTLE, FAILURE_WINDOW_MS, PhantomThrottle, afterFailure, lockedUntil } from './lockout';
 import type { PasswordService } from './passwords';
 import { consumeSetupCode, findSetupCode } from './setupCodes';
 import { ABSOLUTE_SESSION_MS, type SessionStore } from './sessions';
 import type { SettingsStore } from '../settings/settings';
+import { recordRepeatedAudit } from '../audit/auditRecord';
 
 export interface AuthDeps extends AccountDeps {
   sessions: SessionStore;
@@ -114,8 +115,12 @@ export class AuthService {
         await this.failUnknown(email, async () => undefined);
         throw new StudioError('SETUP_CODE_INVALID', CODE_INVALID);
       }
-      this.refuseIfLocked(account, 'redeem');
       const found = findSetupCode(db, account.id, code, clock.now());
+      // The code `--reset-admin` printed opens its admin's account even when someone has locked it
+      // again meanwhile with wrong guesses: whoever ran it has the workstation's OS account, and the
+      // code's ~59 random bits cannot be guessed, so letting it through gives a guesser nothing.
+      const recovery = found?.state === 'valid' && found.issuedBy === null && account.role === 'admin';
+      if (!recovery) this.refuseIfLocked(account, 'redeem');
       if (!found) {
         this.recordFailure(account, 'wrong-setup-code');
         throw new StudioError('SETUP_CODE_INVALID', CODE_INVALID);
@@ -212,9 +217,7 @@ export class AuthService {
   private refuseIfLocked(account: AccountRow, during: string): void {
     const until = lockedUntil(throttleOf(account), this.deps.clock.now());
     if (until === null) return;
-    this.deps.db.transaction(() =>
-      audit(this.deps, AUDIT_ACTIONS.loginFailed, person(account), person(account), { reason: 'locked', during }),
-    );
+    this.deps.db.transaction(() => this.auditFailure(person(account), person(account), { reason: 'locked', during }), { behavior: 'immediate' });
     throw this.lockedError(until);
   }
 
@@ -228,7 +231,7 @@ export class AuthService {
         if (!fresh) return null;
         const next = afterFailure(throttleOf(fresh), now);
         saveThrottle(db, account.id, next.state, now);
-        audit(this.deps, AUDIT_ACTIONS.loginFailed, null, person(account), { reason });
+        this.auditFailure(null, person(account), { reason });
         if (next.lockedNowUntil !== null) {
           audit(this.deps, AUDIT_ACTIONS.lockout, null, person(account), {
             lockedUntil: next.lockedNowUntil,
@@ -249,9 +252,21 @@ export class AuthService {
     if (until !== null) throw this.lockedError(until);
     await work();
     // no email in the record: people type passwords into the email field
-    db.transaction(() => audit(this.deps, AUDIT_ACTIONS.loginFailed, null, null, { reason: 'unknown-account' }));
+    db.transaction(() => this.auditFailure(null, null, { reason: 'unknown-account' }), { behavior: 'immediate' });
     const lockedNowUntil = this.phantom.fail(email, clock.now());
     if (lockedNowUntil !== null) throw this.lockedError(lockedNowUntil);
+  }
+
+  /**
+   * A failed attempt's audit entry: a run of the same failure against the same account (a guesser
+   * hammering it) is one entry whose count goes up, not a row per attempt.
+   */
+  private auditFailure(actor: { id: string; email: string } | null, target: { id: string; email: string } | null, details: { reason: string; during?: string }): void {
+    recordRepeatedAudit(
+      this.deps.db,
+      { action: AUDIT_ACTIONS.loginFailed, actor, target, details, workstation: this.deps.workstation(), at: this.deps.clock.now() },
+      FAILURE_WINDOW_MS,
+    );
   }
 
   private lockedError(until: number): StudioError {

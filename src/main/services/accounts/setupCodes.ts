@@ -44,19 +44,20 @@ export function issueSetupCode(db: Db, userId: string, issuedBy: string | null, 
   return { code: formatSetupCode(code), expiresAt };
 }
 
-export type CodeLookup = { id: string; state: 'valid' | 'used' | 'expired' } | null;
+/** `issuedBy` null: printed by `--reset-admin` on the workstation itself, not issued by an admin. */
+export type CodeLookup = { id: string; state: 'valid' | 'used' | 'expired'; issuedBy: string | null } | null;
 
 /** Finds the code `input` names for `userId`, valid or not; null when it was never issued. */
 export function findSetupCode(db: Db, userId: string, input: string, now: number): CodeLookup {
   const row = db
-    .select({ id: setupCode.id, usedAt: setupCode.usedAt, expiresAt: setupCode.expiresAt })
+    .select({ id: setupCode.id, usedAt: setupCode.usedAt, expiresAt: setupCode.expiresAt, issuedBy: setupCode.issuedBy })
     .from(setupCode)
     .where(and(eq(setupCode.userId, userId), eq(setupCode.codeHash, hashSetupCode(userId, input))))
     .get();
   if (!row) return null;
-  if (row.usedAt !== null) return { id: row.id, state: 'used' };
-  if (row.expiresAt <= now) return { id: row.id, state: 'expired' };
-  return { id: row.id, state: 'valid' };
+  if (row.usedAt !== null) return { id: row.id, state: 'used', issuedBy: row.issuedBy };
+  if (row.expiresAt <= now) return { id: row.id, state: 'expired', issuedBy: row.issuedBy };
+  return { id: row.id, state: 'valid', issuedBy: row.issuedBy };
 }
 
 /** Marks the code used; false when someone redeemed it (or it expired) in the meantime. */

@@ -1,4 +1,5 @@
 import { StudioError } from '../../../shared/contract/errors';
+import { storageErrorOf } from '../../storageErrors';
 
 /** Why we aborted a call: the SDK reports a user cancel and our own timeout as the same AbortError. */
 export type AbortReason = 'cancelled' | 'timeout';
@@ -16,6 +17,15 @@ interface GoogleErrorBody {
  */
 export function toStudioError(error: unknown, context: { abortReason?: AbortReason; timeoutMs?: number } = {}): StudioError {
   if (error instanceof StudioError) return error;
+  // A full or read-only disk met while saving what Google sent is this computer's fault, not Google's
+  const storage = storageErrorOf(error);
+  if (storage) return storage;
+  if (isTooLongForMemory(error)) {
+    return new StudioError(
+      'PROVIDER_ERROR',
+      'Google sent the video inside its answer, and it is larger than the studio can receive that way (about 400 MB). Try a shorter or lower-resolution video.',
+    );
+  }
   if (isAbort(error)) {
     if (context.abortReason === 'timeout') {
       const seconds = context.timeoutMs ? Math.round(context.timeoutMs / 1000) : undefined;
@@ -94,4 +104,16 @@ function isNetworkError(error: unknown): boolean {
     (error instanceof TypeError && /fetch failed|terminated/i.test(error.message)) ||
     ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT'].includes(code ?? '')
   );
+}
+
+/**
+ * An answer too big for one JavaScript string (V8 caps strings at ~512 M characters, so an inline
+ * base64 video over ~400 MB): Node says ERR_STRING_TOO_LONG, V8 "Invalid string length".
+ */
+function isTooLongForMemory(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    if ((current as { code?: unknown }).code === 'ERR_STRING_TOO_LONG') return true;
+    if (current instanceof RangeError && /Invalid string length|Array buffer allocation failed/i.test(current.message)) return true;
+  }
+  return false;
 }

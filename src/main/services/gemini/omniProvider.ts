@@ -155,7 +155,7 @@ function classify(interaction: InteractionLike, id: string): VideoPoll {
     const output: VideoOutput = {
       mimeType: typeof video.mime_type === 'string' ? video.mime_type : 'video/mp4',
       continuationRef: interaction.id ?? id,
-      ...(typeof video.data === 'string' ? { bytes: Buffer.from(video.data, 'base64') } : { uri: String(video.uri) }),
+      ...(typeof video.data === 'string' ? { base64: video.data } : { uri: String(video.uri) }),
     };
     return { done: true, output };
   }

@@ -76,7 +76,7 @@ function classifyDone(result: GenerateVideosOperation) {
   }
   const video = result.response?.generatedVideos?.[0]?.video;
   if (video?.uri) return { uri: video.uri, mimeType: video.mimeType ?? 'video/mp4', continuationRef: video.uri };
-  if (video?.videoBytes) return { bytes: Buffer.from(video.videoBytes, 'base64'), mimeType: video.mimeType ?? 'video/mp4' };
+  if (video?.videoBytes) return { base64: video.videoBytes, mimeType: video.mimeType ?? 'video/mp4' };
   const filtered = result.response?.raiMediaFilteredCount ?? 0;
   if (filtered > 0) {
     const reasons = result.response?.raiMediaFilteredReasons?.join(' ') ?? '';

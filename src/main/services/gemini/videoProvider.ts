@@ -24,7 +24,8 @@ export interface VideoSubmission {
 /** The finished video: a URI to download (with the API key) or bytes delivered inline. */
 export interface VideoOutput {
   uri?: string;
-  bytes?: Buffer;
+  /** an inline result, still base64: decoded in steps straight to a file (see writeInlineToTempFile) */
+  base64?: string;
   mimeType: string;
   /** what a later extension or refinement of this result must send */
   continuationRef?: string;

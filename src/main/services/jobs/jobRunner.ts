@@ -6,6 +6,7 @@ import { isFinalJobStatus, type JobStatus } from '../../../shared/domain/jobs';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
+import { storageErrorOf } from '../../storageErrors';
 import type { EventHub } from '../app/eventHub';
 import { generateImage } from '../gemini/imageProvider';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
@@ -207,7 +208,7 @@ export class JobRunner {
           ? signal.reason
           : error instanceof StudioError
             ? error
-            : new StudioError('INTERNAL', 'The result could not be saved on this computer. Try again.');
+            : (storageErrorOf(error) ?? new StudioError('INTERNAL', 'The result could not be saved on this computer. Try again.'));
       if (!(error instanceof StudioError)) this.deps.logger.error('job failed unexpectedly', { jobId, error: String(error) });
       this.finishWithError(this.deps.jobs.get(jobId) ?? row, studioError);
     }

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { StudioError } from '../../../shared/contract/errors';
 import type { JobStatus } from '../../../shared/domain/jobs';
-import { downloadToTempFile } from '../gemini/download';
+import { downloadToTempFile, writeInlineToTempFile } from '../gemini/download';
 import { toStudioError } from '../gemini/errors';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
 import type { JobRepository, JobRow } from './jobRepository';
@@ -98,11 +95,10 @@ export class VideoSteps {
 
   async fetch(output: VideoOutput, signal: AbortSignal): Promise<{ path: string; mimeType: string }> {
     const tempDir = this.deps.media.tempDir();
-    if (output.bytes) {
-      fs.mkdirSync(tempDir, { recursive: true });
-      const file = path.join(tempDir, `inline-${randomUUID()}.part`);
-      fs.writeFileSync(file, output.bytes);
-      return { path: file, mimeType: output.mimeType };
+    if (output.base64 !== undefined) {
+      // the same size cap as a download, checked before anything is decoded
+      const inline = await writeInlineToTempFile({ base64: output.base64, tempDir, maxBytes: this.deps.timings.maxVideoBytes, signal });
+      return { path: inline.file, mimeType: output.mimeType };
     }
     if (!output.uri) throw new StudioError('PROVIDER_ERROR', 'Google finished the video but returned nothing to download.');
     const download = await downloadToTempFile({

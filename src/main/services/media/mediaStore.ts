@@ -9,6 +9,7 @@ import type { Db } from '../../db/client';
 import { media } from '../../db/schema';
 import type { Logger } from '../../logger';
 import { type DurableSource, type DurableStep, writeDurable } from './durableFile';
+import { assertImportFits } from './importLimit';
 import { absoluteOf, mediaRootOf, originalRelPath, STAGING_DIR, thumbRelPath } from './layout';
 import { SNIFF_BYTES, type SniffedType, sniffMediaType } from './sniff';
 import { inspectImage, inspectVideo } from './thumbnails';
@@ -171,7 +172,9 @@ export class MediaStore {
   }
 
   /** An imported input image (SPEC §6): stored like generated media, as kind `input`. */
-  async importImage(input: { userId: string; bytes: Uint8Array; fileName?: string; workstation: WorkstationIdentity }): Promise<MediaRowValues> {
+  async importImage(input: { userId: string; bytes: Uint8Array; fileName?: string; workstation: WorkstationIdentity; limitBytes?: number }): Promise<MediaRowValues> {
+    const { limitBytes } = input;
+    if (limitBytes !== undefined) assertImportFits(this.deps.db, input.userId, input.bytes.length, limitBytes);
     const row = await this.prepareFile({
       userId: input.userId,
       kind: 'input',
@@ -181,7 +184,10 @@ export class MediaStore {
       params: input.fileName ? { importedFileName: input.fileName } : {},
     });
     try {
-      this.deps.db.transaction((tx) => this.insertRows(tx, [row]));
+      this.deps.db.transaction((tx) => {
+        if (limitBytes !== undefined) assertImportFits(tx, input.userId, row.bytes, limitBytes);
+        this.insertRows(tx, [row]);
+      });
     } catch (error) {
       await this.discard([row]);
       throw error;

@@ -1,7 +1,7 @@
 import { formatDateTime } from './format';
 
 /** Keys whose numbers are instants: shown as dates rather than milliseconds. */
-const TIME_KEYS = new Set(['expiresAt', 'lockedUntil', 'wasLockedUntil']);
+const TIME_KEYS = new Set(['expiresAt', 'lockedUntil', 'wasLockedUntil', 'lastAt']);
 
 /** An audit entry's details as short `key: value` text for a table cell. */
 export function formatDetails(details: Record<string, unknown> | null): string {

@@ -70,7 +70,7 @@ export const mediaImport = defineRoute({
     /** the file's bytes, base64; the type is read from the bytes, never from the name */
     bytes: z.string().min(1, 'the file is empty').max(IMPORT_MAX_BASE64_CHARS, 'the image is larger than 20 MB'),
     fileName: z.string().max(255).optional(),
-  }),
+  }).strict(),
   output: z.object({
     id: z.string(),
     mediaUrl: z.string(),
@@ -99,21 +99,21 @@ export const mediaList = defineRoute({
     from: epochMs.optional(),
     /** created before (ms since the epoch) */
     to: epochMs.optional(),
-  }),
+  }).strict(),
   output: z.object({ items: z.array(mediaItemSchema), nextCursor: z.string().nullable() }),
 });
 
 export const mediaGet = defineRoute({
   name: 'media.get',
   access: 'user',
-  input: z.object({ id: mediaIdSchema }),
+  input: z.object({ id: mediaIdSchema }).strict(),
   output: mediaDetailsSchema,
 });
 
 export const mediaFavorite = defineRoute({
   name: 'media.favorite',
   access: 'user',
-  input: z.object({ id: mediaIdSchema, favorite: z.boolean() }),
+  input: z.object({ id: mediaIdSchema, favorite: z.boolean() }).strict(),
   output: z.object({ id: z.string(), favorite: z.boolean() }),
 });
 
@@ -122,7 +122,7 @@ const idBatch = z.array(mediaIdSchema).min(1, 'nothing selected').max(MEDIA_BATC
 export const mediaDelete = defineRoute({
   name: 'media.delete',
   access: 'user',
-  input: z.object({ ids: idBatch }),
+  input: z.object({ ids: idBatch }).strict(),
   output: z.object({ deleted: z.array(z.string()) }),
 });
 
@@ -144,7 +144,7 @@ export const mediaExport = defineRoute({
 export const mediaStats = defineRoute({
   name: 'media.stats',
   access: 'user',
-  input: z.object({}).optional(),
+  input: z.object({}).strict().optional(),
   output: z.object({
     own: mediaTotalsSchema,
     /** admins only: over the users they manage (not counting themselves), and per user */
@@ -160,21 +160,21 @@ export const mediaStats = defineRoute({
 export const mediaCapabilitiesGet = defineRoute({
   name: 'media.capabilities.get',
   access: 'user',
-  input: z.object({}).optional(),
+  input: z.object({}).strict().optional(),
   output: z.object({ saveAs: z.boolean(), revealInFolder: z.boolean(), exportToChosenFolder: z.boolean() }),
 });
 
 export const mediaSaveAs = defineRoute({
   name: 'media.save_as',
   access: 'user',
-  input: z.object({ id: mediaIdSchema }),
+  input: z.object({ id: mediaIdSchema }).strict(),
   output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
 });
 
 export const mediaReveal = defineRoute({
   name: 'media.reveal',
   access: 'user',
-  input: z.object({ id: mediaIdSchema }),
+  input: z.object({ id: mediaIdSchema }).strict(),
   output: z.object({ revealed: z.boolean() }),
 });
 

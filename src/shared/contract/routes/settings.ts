@@ -18,6 +18,7 @@ const settingsSchema = z.object({
   idleTimeoutMinutes: z.number().int(),
   defaultQuotas: defaultQuotasSchema,
   maxParallelJobs: z.number().int(),
+  importLimitMb: z.number().int(),
   catalogue: z.array(catalogueModelSchema),
   apiKey: apiKeyStatusSchema,
 });
@@ -31,6 +32,7 @@ export const settingsGet = defineRoute({
 
 const idle = SETTING_LIMITS.idleTimeoutMinutes;
 const parallel = SETTING_LIMITS.maxParallelJobs;
+const importLimit = SETTING_LIMITS.importLimitMb;
 
 export const settingsUpdate = defineRoute({
   name: 'settings.update',
@@ -48,6 +50,12 @@ export const settingsUpdate = defineRoute({
         .int('a whole number')
         .min(parallel.min, `at least ${parallel.min}`)
         .max(parallel.max, `at most ${parallel.max} jobs at once`),
+      /** MB of imported input images each person may keep */
+      importLimitMb: z
+        .number()
+        .int('whole megabytes')
+        .min(importLimit.min, `at least ${importLimit.min} MB`)
+        .max(importLimit.max, `at most ${importLimit.max} MB`),
     })
     .partial()
     .strict(),

@@ -7,22 +7,36 @@ import { RangeField } from './RangeField';
 import { rangeProblem } from './validation';
 import settings from './SettingsPage.module.css';
 
-/** Idle sign-out and how many generation jobs run at once, checked with main's own limits. */
-export function SessionsJobsSection({ idleTimeoutMinutes, maxParallelJobs }: { idleTimeoutMinutes: number; maxParallelJobs: number }) {
+/**
+ * Idle sign-out, how many generation jobs run at once and how much each person may import, checked
+ * with main's own limits.
+ */
+export function SessionsJobsSection({
+  idleTimeoutMinutes,
+  maxParallelJobs,
+  importLimitMb,
+}: {
+  idleTimeoutMinutes: number;
+  maxParallelJobs: number;
+  importLimitMb: number;
+}) {
   const id = useId();
   const [idle, setIdle] = useState(String(idleTimeoutMinutes));
   const [parallel, setParallel] = useState(String(maxParallelJobs));
+  const [importLimit, setImportLimit] = useState(String(importLimitMb));
   const [saved, setSaved] = useState(false);
   const save = useUpdateSettings();
 
   const idleProblem = rangeProblem(idle, SETTING_LIMITS.idleTimeoutMinutes, 'minutes');
   const parallelProblem = rangeProblem(parallel, SETTING_LIMITS.maxParallelJobs, 'jobs');
+  const importLimitProblem = rangeProblem(importLimit, SETTING_LIMITS.importLimitMb, 'MB');
   // only what changed is sent, so the audit log records real changes
   const changes: RouteInput<'settings.update'> = {
     ...(!idleProblem && Number(idle) !== idleTimeoutMinutes ? { idleTimeoutMinutes: Number(idle) } : {}),
     ...(!parallelProblem && Number(parallel) !== maxParallelJobs ? { maxParallelJobs: Number(parallel) } : {}),
+    ...(!importLimitProblem && Number(importLimit) !== importLimitMb ? { importLimitMb: Number(importLimit) } : {}),
   };
-  const canSave = !idleProblem && !parallelProblem && Object.keys(changes).length > 0 && !save.isPending;
+  const canSave = !idleProblem && !parallelProblem && !importLimitProblem && Object.keys(changes).length > 0 && !save.isPending;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +51,7 @@ export function SessionsJobsSection({ idleTimeoutMinutes, maxParallelJobs }: { i
 
   return (
     <section className={settings.section} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Sessions and jobs</h2>
+      <h2 id={`${id}-title`}>Sessions, jobs and imports</h2>
       <form className={settings.form} onSubmit={submit} noValidate>
         <RangeField
           label="Sign out after inactivity (minutes)"
@@ -54,6 +68,14 @@ export function SessionsJobsSection({ idleTimeoutMinutes, maxParallelJobs }: { i
           hint={`${SETTING_LIMITS.maxParallelJobs.min}–${SETTING_LIMITS.maxParallelJobs.max} on this computer; more wait in the queue.`}
           problem={parallelProblem}
           onChange={edit(setParallel)}
+        />
+        <RangeField
+          label="Imported images each person may keep (MB)"
+          value={importLimit}
+          limits={SETTING_LIMITS.importLimitMb}
+          hint="Imports past this are refused until the person deletes some imported images; 2048 MB is a few thousand photos."
+          problem={importLimitProblem}
+          onChange={edit(setImportLimit)}
         />
         <FormError error={save.error} />
         {saved && (

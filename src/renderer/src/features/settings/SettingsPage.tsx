@@ -20,7 +20,11 @@ export function SettingsPage() {
       {settings.data && (
         <>
           <ApiKeySection status={settings.data.apiKey} />
-          <SessionsJobsSection idleTimeoutMinutes={settings.data.idleTimeoutMinutes} maxParallelJobs={settings.data.maxParallelJobs} />
+          <SessionsJobsSection
+            idleTimeoutMinutes={settings.data.idleTimeoutMinutes}
+            maxParallelJobs={settings.data.maxParallelJobs}
+            importLimitMb={settings.data.importLimitMb}
+          />
           <DefaultQuotasSection defaultQuotas={settings.data.defaultQuotas} />
           <ModelCatalogueSection catalogue={settings.data.catalogue} />
         </>

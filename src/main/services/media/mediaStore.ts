@@ -12,6 +12,7 @@ import { type DurableSource, type DurableStep, writeDurable } from './durableFil
 import { absoluteOf, mediaRootOf, originalRelPath, STAGING_DIR, thumbRelPath } from './layout';
 import { SNIFF_BYTES, type SniffedType, sniffMediaType } from './sniff';
 import { inspectImage, inspectVideo } from './thumbnails';
+import { withWriteTx } from '../../db/tx';
 
 export type MediaRowValues = typeof media.$inferInsert & { id: string; relPath: string; userId: string };
 /** A database handle or the transaction the caller is in. */
@@ -181,7 +182,7 @@ export class MediaStore {
       params: input.fileName ? { importedFileName: input.fileName } : {},
     });
     try {
-      this.deps.db.transaction((tx) => this.insertRows(tx, [row]));
+      withWriteTx(this.deps.db, (tx) => this.insertRows(tx, [row]));
     } catch (error) {
       await this.discard([row]);
       throw error;

@@ -15,6 +15,7 @@ export const benchmarks: Benchmark[] = [
   { name: 'auth.login', run: async () => (await import('./login')).loginBenchmark.run() },
   { name: 'gallery', run: async () => (await import('./gallery.bench')).galleryBenchmark.run() },
   { name: 'image', run: async () => (await import('./image.bench')).imageBenchmark.run() },
+  { name: 'busy', run: async () => (await import('./busy.bench')).busyBenchmark.run() },
 ];
 
 export function median(values: number[]): number {

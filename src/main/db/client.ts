@@ -24,7 +24,7 @@ export interface OpenDbOptions {
  * mode, and a write that meets the lock is answered BUSY within about this long (twice, with
  * `withWriteTx`'s one retry) while background work retries on timers (`retryWhileBusy`).
  */
-export const MAIN_BUSY_TIMEOUT_MS = 40;
+export const MAIN_BUSY_TIMEOUT_MS = 20;
 
 /**
  * Opens the one connection main uses, with the pragmas the invariants rely on, and brings the schema

@@ -76,6 +76,22 @@ export async function retryWhileBusy<T>(step: () => T, options: BusyRetry): Prom
 }
 
 /**
+ * Runs a step that must not make main's event loop wait for another process's lock at all (SQLite
+ * answers BUSY at once): background work that will try again on a timer anyway. The connection's
+ * busy timeout is restored afterwards; nothing else can run in between, main is single-threaded.
+ */
+export function withoutBusyWait<T>(db: Db, step: () => T): T {
+  const previous = db.$client.pragma('busy_timeout', { simple: true }) as number;
+  if (previous === 0) return step();
+  db.$client.pragma('busy_timeout = 0');
+  try {
+    return step();
+  } finally {
+    db.$client.pragma(`busy_timeout = ${previous}`);
+  }
+}
+
+/**
  * A read that must see one consistent snapshot across several queries. A deferred transaction
  * never takes the write lock, so in WAL mode it is not held up by another process writing.
  */

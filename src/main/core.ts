@@ -76,6 +76,11 @@ export interface CoreOptions {
   mediaDesktop?: MediaDesktopHooks;
   /** ffmpeg for video poster frames; the bundled one when omitted, null for none */
   ffmpegPath?: string | null;
+  /**
+   * How long main waits for another connection's lock (ms); short by default (see client.ts).
+   * Tests that race several connections of their own on purpose lengthen it.
+   */
+  busyTimeoutMs?: number;
 }
 
 export interface Core {
@@ -109,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDb({
     file: path.join(options.dataDir, 'studio.sqlite'),
     migrationsDir: options.migrationsDir ?? findMigrationsDir(),
+    busyTimeoutMs: options.busyTimeoutMs,
     onBackup: (file) => logger.info('database backed up before migration', { file }),
   });
 

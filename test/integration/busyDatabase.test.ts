@@ -120,6 +120,42 @@ describe('a job whose finalize meets another process holding the database', () =
     expect(await rig.used('image')).toBe(1);
   });
 
+  it('the app starts while the lock is still held and records the kept result once it is released', async () => {
+    fake = await startFakeGemini();
+    const timings = { jobTimings: { imageTimeoutMs: 5_000, busyRetryMs: 60_000 } };
+    rig = await startGenerationRig({ fake, overrides: timings });
+    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'a quiet bay [slow:300]' });
+    await until(() => fake!.requestsTo('generateContent').length === 1);
+    lock = holdWriteLock(dbFile(rig.dataDir));
+    await until(() => rig!.logger.lines.some((line) => line.includes('database busy; the job retries')));
+
+    rig = await rig.restart(); // still locked: the start does not fail, recovery waits in the background
+    expect((await rig.call(rig.window, 'app.status', {})).ok).toBe(true);
+    expect(rig.core.services.jobs.get(jobIds[0]!)?.status).toBe('running');
+    await sleep(100);
+    lock.release();
+    const jobs = await rig.settle();
+    expect(jobs.get(jobIds[0]!)).toMatchObject({ status: 'succeeded', errorCode: null });
+    expect(fake.requestsTo('generateContent')).toHaveLength(1);
+    expect(await rig.used('image')).toBe(1);
+  });
+
+  it('an image whose answer never came is marked interrupted once a lock held at start goes away', async () => {
+    fake = await startFakeGemini();
+    rig = await startGenerationRig({ fake, overrides: { jobTimings: { imageTimeoutMs: 5_000, busyRetryMs: 60_000 } } });
+    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'never answered [slow]' });
+    await until(() => fake!.requestsTo('generateContent').length === 1);
+    await rig.stop();
+    lock = holdWriteLock(dbFile(rig.dataDir));
+    rig = await rig.restart();
+    expect(rig.core.services.jobs.get(jobIds[0]!)?.status).toBe('running');
+    lock.release();
+    const jobs = await rig.settle();
+    expect(jobs.get(jobIds[0]!)?.status).toBe('interrupted');
+    expect(await rig.used('image')).toBe(0);
+    expect(count(rig, "SELECT COUNT(*) AS n FROM quota_reservation WHERE state = 'reserved'")).toBe(0);
+  });
+
   it('a video whose saving meets the lock is recorded once it is released, charged once', async () => {
     fake = await startFakeGemini({ pendingPolls: 0 });
     fake.script({ on: 'download', reply: 'slow-body', bodyDelayMs: 400 });

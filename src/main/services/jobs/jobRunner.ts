@@ -160,13 +160,15 @@ export class JobRunner {
       } else if (row.kind === 'video' && row.operationName !== null) {
         this.start(row.id); // Google knows the operation: poll it again, download again if needed
       } else {
-        this.finishWithError(
-          row,
-          new StudioError(
-            'INTERNAL',
-            'The studio closed while Google was working on this, so the outcome is unknown. It was not resent, to avoid paying twice.',
+        this.settleLater(row.id, () =>
+          this.finishWithError(
+            row,
+            new StudioError(
+              'INTERNAL',
+              'The studio closed while Google was working on this, so the outcome is unknown. It was not resent, to avoid paying twice.',
+            ),
+            'interrupted',
           ),
-          'interrupted',
         );
       }
     }
@@ -174,9 +176,24 @@ export class JobRunner {
     for (const jobId of this.deps.quota.openReservationJobIds()) {
       if (kept.has(jobId)) continue;
       const row = this.deps.jobs.get(jobId);
-      if (row?.status === 'succeeded') this.deps.quota.commit(jobId);
-      else if (!row || isFinalJobStatus(row.status)) this.deps.quota.release(jobId);
+      if (row?.status === 'succeeded') this.settleLater(jobId, () => this.deps.quota.commit(jobId));
+      else if (!row || isFinalJobStatus(row.status)) this.settleLater(jobId, () => this.deps.quota.release(jobId));
     }
+  }
+
+  /**
+   * A recovery write: done now when the database is free, retried in the background when another
+   * process holds it, so a busy database never stops the app from starting.
+   */
+  private settleLater(jobId: string, step: () => unknown): void {
+    this.track(
+      this.persist(jobId, step, this.stopped.signal).then(
+        () => undefined,
+        (error: unknown) => {
+          if (!(error instanceof ShutdownSignal)) this.deps.logger.error('start-up recovery not recorded: the database stayed busy', { jobId, error: String(error) });
+        },
+      ),
+    );
   }
 
   dto(row: JobRow): JobDto {

@@ -16,6 +16,7 @@ export const benchmarks: Benchmark[] = [
   { name: 'gallery', run: async () => (await import('./gallery.bench')).galleryBenchmark.run() },
   { name: 'image', run: async () => (await import('./image.bench')).imageBenchmark.run() },
   { name: 'renderer', run: async () => (await import('./renderer.bench')).rendererBenchmark.run() },
+  { name: 'busy', run: async () => (await import('./busy.bench')).busyBenchmark.run() },
 ];
 
 export function median(values: number[]): number {

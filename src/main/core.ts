@@ -20,6 +20,7 @@ import { createOmniProvider } from './services/gemini/omniProvider';
 import { createVeoProvider } from './services/gemini/veoProvider';
 import { GenerationService } from './services/jobs/generationService';
 import { JobRepository } from './services/jobs/jobRepository';
+import { PendingResults } from './services/jobs/pendingResults';
 import { DEFAULT_JOB_TIMINGS, JobRunner, type JobTimings } from './services/jobs/jobRunner';
 import { createMediaPort } from './services/media/mediaPort';
 import { mediaUrl } from './services/media/mediaRecord';
@@ -76,6 +77,11 @@ export interface CoreOptions {
   mediaDesktop?: MediaDesktopHooks;
   /** ffmpeg for video poster frames; the bundled one when omitted, null for none */
   ffmpegPath?: string | null;
+  /**
+   * How long main waits for another connection's lock (ms); short by default (see client.ts).
+   * Tests that race several connections of their own on purpose lengthen it.
+   */
+  busyTimeoutMs?: number;
 }
 
 export interface Core {
@@ -111,6 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDb({
     file: path.join(options.dataDir, 'studio.sqlite'),
     migrationsDir: options.migrationsDir ?? findMigrationsDir(),
+    busyTimeoutMs: options.busyTimeoutMs,
     onBackup: (file) => logger.info('database backed up before migration', { file }),
   });
 
@@ -124,8 +131,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   events = new EventHub((userId) => sessions.transportsOf(userId));
   // Before the router exists: the sweep must not race a write (a new file would look orphaned).
+  // Results a job could not record before the app closed (the database was busy) are finished by
+  // the job runner's recovery; the sweep must not take their files for orphans first.
+  const pendingResults = PendingResults.inDataDir(options.dataDir);
   const mediaLibrary = await startMediaLibrary({
     db,
+    keepIds: pendingResults.mediaIds(),
     dataDir: options.dataDir,
     clock,
     logger,
@@ -166,6 +177,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     jobs,
     quota: quotaPort,
     media: mediaPort,
+    pendingResults,
     events,
     genai,
     apiKey: () => apiKeys.current(),

@@ -5,6 +5,7 @@ import { StudioError } from '../shared/contract/errors';
 import type { RouteName, Routes } from '../shared/contract/index';
 import type { Access, RouteDef } from '../shared/contract/route';
 import type { HandlerOutput, ParsedInput } from '../shared/contract/types';
+import { DATABASE_BUSY_MESSAGE, isBusyError } from './db/tx';
 import type { Logger } from './logger';
 import { storageErrorOf } from './storageErrors';
 
@@ -79,6 +80,8 @@ export function createRouter(deps: RouterDeps): Router {
         return ok(output.data);
       } catch (error) {
         if (error instanceof StudioError) return fail(error.toBody());
+        // another process holds the database (a backup, a database browser): say so, not INTERNAL
+        if (isBusyError(error)) return fail({ code: 'BUSY', message: DATABASE_BUSY_MESSAGE });
         const storage = storageErrorOf(error);
         if (storage) {
           deps.logger.warn('request failed: storage', { route: typeof routeName === 'string' ? routeName : null, code: storage.code, error: String(error) });

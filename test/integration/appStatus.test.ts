@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestCore, startTestCore } from '../support/testCore';
+import { MAIN_BUSY_TIMEOUT_MS } from '../../src/main/db/client';
 
 let t: TestCore;
 afterEach(async () => t?.cleanup());
@@ -26,7 +27,7 @@ describe('app.status through the real core', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(MAIN_BUSY_TIMEOUT_MS);
     const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[];
     expect(tables.map((r) => r.name)).toEqual(expect.arrayContaining(['user', 'media', 'job', 'quota_reservation']));
   });

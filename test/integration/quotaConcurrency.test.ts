@@ -14,8 +14,15 @@ afterEach(async () => t?.cleanup());
 const LIMIT = 37;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * The racers are several connections of the app's own, queueing for the write lock by design: they
+ * wait as long as it takes (a shared 2-core machine can stall one for a while) instead of main's
+ * short wait for an outside process, which would turn a slow turn into a BUSY answer.
+ */
+const RACE_BUSY_TIMEOUT_MS = 5_000;
+
 async function userWithLimit(limit = LIMIT) {
-  t = await startTestCore();
+  t = await startTestCore({ busyTimeoutMs: RACE_BUSY_TIMEOUT_MS });
   const userId = seedUser(t.core);
   givePolicy(t.core, userId, 'image', 'daily', limit);
   return { ledger: t.core.services.quotaLedger, userId };
@@ -102,7 +109,7 @@ describe('concurrent requests can never overspend', () => {
     const workers = [1, 2].map(
       (index) =>
         new Promise<RaceResult>((resolve, reject) => {
-          const data: RaceWorkerData = { file, migrationsDir, userId, attempts: 150, now: t.clock.now(), tag: `w${index}`, index, progress };
+          const data: RaceWorkerData = { file, migrationsDir, busyTimeoutMs: RACE_BUSY_TIMEOUT_MS, userId, attempts: 150, now: t.clock.now(), tag: `w${index}`, index, progress };
           const worker = new Worker(path.resolve(__dirname, '../support/quotaRaceWorker.cjs'), { workerData: data });
           worker.once('message', resolve);
           worker.once('error', reject);

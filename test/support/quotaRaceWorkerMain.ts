@@ -9,6 +9,7 @@ import { raceInLockstep } from './quotaRace';
 export interface RaceWorkerData {
   file: string;
   migrationsDir: string;
+  busyTimeoutMs: number;
   userId: string;
   attempts: number;
   now: number;
@@ -23,7 +24,7 @@ export interface RaceWorkerData {
  * the main thread's connection from a real parallel thread.
  */
 const data = workerData as RaceWorkerData;
-const db = openDb({ file: data.file, migrationsDir: data.migrationsDir });
+const db = openDb({ file: data.file, migrationsDir: data.migrationsDir, busyTimeoutMs: data.busyTimeoutMs });
 const clock = new ManualClock(data.now, 'UTC');
 const ledger = new QuotaLedger({ db, clock, usage: new QuotaUsage({ db, clock, settings: new SettingsStore(db, clock) }) });
 const result = raceInLockstep(ledger, { ...data, progress: new Int32Array(data.progress) });

@@ -16,6 +16,7 @@ const routes = {
   'demo.admin': defineRoute({ name: 'demo.admin', access: 'admin', input: z.object({}), output: z.object({ done: z.boolean() }) }),
   'demo.setup': defineRoute({ name: 'demo.setup', access: 'setup', input: z.object({}), output: z.object({ done: z.boolean() }) }),
   'demo.boom': defineRoute({ name: 'demo.boom', access: 'public', input: z.object({}), output: z.object({}) }),
+  'demo.locked': defineRoute({ name: 'demo.locked', access: 'public', input: z.object({}), output: z.object({}) }),
   'demo.leaky': defineRoute({
     name: 'demo.leaky',
     access: 'public',
@@ -36,6 +37,10 @@ const router = createRouter({
     'demo.setup': () => ({ done: true }),
     'demo.boom': () => {
       throw new Error('database exploded at /secret/path/studio.sqlite');
+    },
+    'demo.locked': () => {
+      // what better-sqlite3 throws when another process holds the database past the busy timeout
+      throw Object.assign(new Error('database is locked'), { name: 'SqliteError', code: 'SQLITE_BUSY' });
     },
     'demo.leaky': () => ({ email: 'a@b.c', passwordHash: '$2b$12$abcdef' }),
   },
@@ -126,6 +131,13 @@ describe('router', () => {
     expect(await router.dispatch(caller, 'demo.setup', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     firstRun = true;
     expect(await router.dispatch(caller, 'demo.setup', {})).toEqual({ ok: true, data: { done: true } });
+  });
+
+  it('answers a raw "database is locked" with BUSY, not INTERNAL', async () => {
+    expect(await router.dispatch(caller, 'demo.locked', {})).toEqual({
+      ok: false,
+      error: { code: 'BUSY', message: "The studio's database is busy; try again in a moment." },
+    });
   });
 
   it('turns a thrown error into INTERNAL with a reference and no stack or path', async () => {

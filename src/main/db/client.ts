@@ -14,14 +14,24 @@ export interface OpenDbOptions {
   migrationsDir: string;
   /** called with the backup's path when a pending migration made us copy the file first */
   onBackup?: (backupFile: string) => void;
+  /** how long one statement waits for another connection's lock before SQLite answers BUSY (ms) */
+  busyTimeoutMs?: number;
 }
+
+/**
+ * Main's wait for a lock another process holds (a backup tool, a database browser). better-sqlite3
+ * waits synchronously, so every millisecond here freezes the whole app: reads never wait in WAL
+ * mode, and a write that meets the lock is answered BUSY within about this long (twice, with
+ * `withWriteTx`'s one retry) while background work retries on timers (`retryWhileBusy`).
+ */
+export const MAIN_BUSY_TIMEOUT_MS = 20;
 
 /**
  * Opens the one connection main uses, with the pragmas the invariants rely on, and brings the schema
  * up to date. A file that has data and a pending migration is copied first (VACUUM INTO), so a failed
  * upgrade never costs anyone their gallery.
  */
-export function openDb({ file, migrationsDir, onBackup }: OpenDbOptions): Db {
+export function openDb({ file, migrationsDir, onBackup, busyTimeoutMs = MAIN_BUSY_TIMEOUT_MS }: OpenDbOptions): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   try {
@@ -29,7 +39,7 @@ export function openDb({ file, migrationsDir, onBackup }: OpenDbOptions): Db {
     // FULL: a committed quota charge or media row survives a power cut, not just a crash
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     const db = drizzle(sqlite, { schema }) as Db;
     const pending = pendingMigrations(sqlite, migrationsDir);
     if (pending > 0 && hasUserTables(sqlite)) {

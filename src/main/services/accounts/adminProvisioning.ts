@@ -10,6 +10,7 @@ import type { PasswordService } from './passwords';
 import type { SessionStore } from './sessions';
 import type { SettingsStore } from '../settings/settings';
 import { issueSetupCode } from './setupCodes';
+import { withWriteTx } from '../../db/tx';
 
 interface ProvisioningDeps extends AccountDeps {
   passwords: PasswordService;
@@ -47,17 +48,14 @@ export async function provisionAdminFromEnv(deps: ProvisioningDeps, env: NodeJS.
     return 'skipped';
   }
   const passwordHash = await deps.passwords.hash(password);
-  return deps.db.transaction(
-    () => {
-      // checked again: another start (or first-run setup) may have won while we hashed
-      if (adminExists(deps) || findAccountByEmail(deps.db, email)) return 'skipped' as const;
-      const row = createAccount(deps, { email, role: 'admin', passwordHash, createdBy: null }, deps.settings.get('defaultQuotas'));
-      audit(deps, AUDIT_ACTIONS.adminProvisioned, null, person(row), { source: 'environment' });
-      deps.logger.info('admin provisioned from the environment', { email });
-      return 'created' as const;
-    },
-    { behavior: 'immediate' },
-  );
+  return withWriteTx(deps.db, () => {
+    // checked again: another start (or first-run setup) may have won while we hashed
+    if (adminExists(deps) || findAccountByEmail(deps.db, email)) return 'skipped' as const;
+    const row = createAccount(deps, { email, role: 'admin', passwordHash, createdBy: null }, deps.settings.get('defaultQuotas'));
+    audit(deps, AUDIT_ACTIONS.adminProvisioned, null, person(row), { source: 'environment' });
+    deps.logger.info('admin provisioned from the environment', { email });
+    return 'created' as const;
+  });
 }
 
 function adminExists(deps: AccountDeps): boolean {
@@ -74,24 +72,21 @@ export function resetAdmin(deps: ProvisioningDeps, rawEmail: string): { code: st
   const account = findAccountByEmail(deps.db, email);
   if (!account) throw new StudioError('NOT_FOUND', `No account with the email ${email}.`);
   if (account.role !== 'admin') throw new StudioError('FORBIDDEN', `${email} is not an admin; only admins can be recovered this way.`);
-  const issued = deps.db.transaction(
-    () => {
-      const now = deps.clock.now();
-      const code = issueSetupCode(deps.db, account.id, null, now);
-      deps.db
-        .update(user)
-        .set({ ...CLEARED_THROTTLE, passwordHash: null, isActive: true, passwordChangedAt: now, updatedAt: now })
-        .where(eq(user.id, account.id))
-        .run();
-      audit(deps, AUDIT_ACTIONS.setupCodeIssued, null, person(account), {
-        via: 'command-line recovery',
-        expiresAt: code.expiresAt,
-        reactivated: !account.isActive,
-      });
-      return code;
-    },
-    { behavior: 'immediate' },
-  );
+  const issued = withWriteTx(deps.db, () => {
+    const now = deps.clock.now();
+    const code = issueSetupCode(deps.db, account.id, null, now);
+    deps.db
+      .update(user)
+      .set({ ...CLEARED_THROTTLE, passwordHash: null, isActive: true, passwordChangedAt: now, updatedAt: now })
+      .where(eq(user.id, account.id))
+      .run();
+    audit(deps, AUDIT_ACTIONS.setupCodeIssued, null, person(account), {
+      via: 'command-line recovery',
+      expiresAt: code.expiresAt,
+      reactivated: !account.isActive,
+    });
+    return code;
+  });
   deps.sessions.endForUser(account.id, 'password-changed');
   return issued;
 }

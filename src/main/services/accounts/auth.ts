@@ -22,6 +22,7 @@ import { consumeSetupCode, findSetupCode } from './setupCodes';
 import { ABSOLUTE_SESSION_MS, type SessionStore } from './sessions';
 import type { SettingsStore } from '../settings/settings';
 import { recordRepeatedAudit } from '../audit/auditRecord';
+import { withWriteTx } from '../../db/tx';
 
 export interface AuthDeps extends AccountDeps {
   sessions: SessionStore;
@@ -49,19 +50,16 @@ export class AuthService {
     const { db, passwords, settings } = this.deps;
     passwords.assertAcceptable(password, email);
     const passwordHash = await passwords.hash(password);
-    const account = db.transaction(
-      () => {
-        // Two windows racing through first run: the router let both in, only one may create the admin.
-        if (db.select({ id: user.id }).from(user).limit(1).get()) {
-          throw new StudioError('FORBIDDEN', 'Setup is already complete. Sign in instead.');
-        }
-        const row = createAccount(this.deps, { email, role: 'admin', passwordHash, createdBy: null }, settings.get('defaultQuotas'));
-        db.update(user).set({ lastLoginAt: this.deps.clock.now() }).where(eq(user.id, row.id)).run();
-        audit(this.deps, AUDIT_ACTIONS.firstAdminCreated, person(row), person(row));
-        return row;
-      },
-      { behavior: 'immediate' },
-    );
+    const account = withWriteTx(db, () => {
+      // Two windows racing through first run: the router let both in, only one may create the admin.
+      if (db.select({ id: user.id }).from(user).limit(1).get()) {
+        throw new StudioError('FORBIDDEN', 'Setup is already complete. Sign in instead.');
+      }
+      const row = createAccount(this.deps, { email, role: 'admin', passwordHash, createdBy: null }, settings.get('defaultQuotas'));
+      db.update(user).set({ lastLoginAt: this.deps.clock.now() }).where(eq(user.id, row.id)).run();
+      audit(this.deps, AUDIT_ACTIONS.firstAdminCreated, person(row), person(row));
+      return row;
+    });
     return this.signIn(caller, account.id);
   }
 
@@ -81,26 +79,23 @@ export class AuthService {
       }
       if (!account.isActive) {
         // The password was right, so saying why is safe and saves a confused call to the admin.
-        db.transaction(() => audit(this.deps, AUDIT_ACTIONS.loginFailed, person(account), person(account), { reason: 'inactive' }));
+        withWriteTx(db, () => audit(this.deps, AUDIT_ACTIONS.loginFailed, person(account), person(account), { reason: 'inactive' }));
         throw new StudioError('FORBIDDEN', DEACTIVATED);
       }
       const rehashed = passwords.needsRehash(account.passwordHash as string) ? await passwords.hash(password) : null;
-      db.transaction(
-        () => {
-          // bcrypt ran outside the transaction: if the password was reset or changed, or the account
-          // deactivated, meanwhile, the password just verified is no longer the account's
-          const current = findAccount(db, account.id);
-          if (!current || current.passwordHash !== account.passwordHash || !current.isActive) {
-            throw new StudioError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
-          }
-          const now = clock.now();
-          saveThrottle(db, account.id, CLEARED_THROTTLE, now);
-          db.update(user).set({ lastLoginAt: now }).where(eq(user.id, account.id)).run();
-          if (rehashed) db.update(user).set({ passwordHash: rehashed }).where(eq(user.id, account.id)).run();
-          audit(this.deps, AUDIT_ACTIONS.loginSucceeded, person(account), person(account), rehashed ? { rehashedToCost: passwords.cost } : undefined);
-        },
-        { behavior: 'immediate' },
-      );
+      withWriteTx(db, () => {
+        // bcrypt ran outside the transaction: if the password was reset or changed, or the account
+        // deactivated, meanwhile, the password just verified is no longer the account's
+        const current = findAccount(db, account.id);
+        if (!current || current.passwordHash !== account.passwordHash || !current.isActive) {
+          throw new StudioError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+        }
+        const now = clock.now();
+        saveThrottle(db, account.id, CLEARED_THROTTLE, now);
+        db.update(user).set({ lastLoginAt: now }).where(eq(user.id, account.id)).run();
+        if (rehashed) db.update(user).set({ passwordHash: rehashed }).where(eq(user.id, account.id)).run();
+        audit(this.deps, AUDIT_ACTIONS.loginSucceeded, person(account), person(account), rehashed ? { rehashedToCost: passwords.cost } : undefined);
+      });
       return this.signIn(caller, account.id);
     });
   }
@@ -128,26 +123,23 @@ export class AuthService {
       if (found.state !== 'valid') throw new StudioError('SETUP_CODE_INVALID', CODE_SPENT);
       if (!account.isActive) throw new StudioError('FORBIDDEN', DEACTIVATED);
       const passwordHash = await passwords.hash(password);
-      db.transaction(
-        () => {
-          const now = clock.now();
-          // deactivated while the new password was being hashed: no sign-in
-          if (!findAccount(db, account.id)?.isActive) throw new StudioError('FORBIDDEN', DEACTIVATED);
-          // single use even when two windows redeem the same code at once: only one update wins
-          if (!consumeSetupCode(db, found.id, now)) throw new StudioError('SETUP_CODE_INVALID', CODE_SPENT);
-          saveThrottle(db, account.id, CLEARED_THROTTLE, now);
-          db.update(user).set({ passwordHash, passwordChangedAt: now, lastLoginAt: now, updatedAt: now }).where(eq(user.id, account.id)).run();
-          audit(this.deps, AUDIT_ACTIONS.setupCodeRedeemed, person(account), person(account));
-        },
-        { behavior: 'immediate' },
-      );
+      withWriteTx(db, () => {
+        const now = clock.now();
+        // deactivated while the new password was being hashed: no sign-in
+        if (!findAccount(db, account.id)?.isActive) throw new StudioError('FORBIDDEN', DEACTIVATED);
+        // single use even when two windows redeem the same code at once: only one update wins
+        if (!consumeSetupCode(db, found.id, now)) throw new StudioError('SETUP_CODE_INVALID', CODE_SPENT);
+        saveThrottle(db, account.id, CLEARED_THROTTLE, now);
+        db.update(user).set({ passwordHash, passwordChangedAt: now, lastLoginAt: now, updatedAt: now }).where(eq(user.id, account.id)).run();
+        audit(this.deps, AUDIT_ACTIONS.setupCodeRedeemed, person(account), person(account));
+      });
       sessions.endForUser(account.id, 'password-changed');
       return this.signIn(caller, account.id);
     });
   }
 
   logout(caller: Caller, actor: { userId: string; email: string }): void {
-    this.deps.db.transaction(() => audit(this.deps, AUDIT_ACTIONS.logout, { id: actor.userId, email: actor.email }, { id: actor.userId, email: actor.email }));
+    withWriteTx(this.deps.db, () => audit(this.deps, AUDIT_ACTIONS.logout, { id: actor.userId, email: actor.email }, { id: actor.userId, email: actor.email }));
     this.deps.sessions.end(caller.transportId, 'logout');
   }
 
@@ -168,16 +160,13 @@ export class AuthService {
       }
       if (newPassword === currentPassword) throw new StudioError('PASSWORD_REJECTED', 'Choose a password different from your current one.');
       const passwordHash = await passwords.hash(newPassword);
-      db.transaction(
-        () => {
-          const now = clock.now();
-          const current = findAccount(db, account.id);
-          if (current?.passwordHash !== account.passwordHash) throw new StudioError('CONFLICT', 'Your password was changed meanwhile. Sign in again.');
-          db.update(user).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(user.id, account.id)).run();
-          audit(this.deps, AUDIT_ACTIONS.passwordChanged, person(account), person(account));
-        },
-        { behavior: 'immediate' },
-      );
+      withWriteTx(db, () => {
+        const now = clock.now();
+        const current = findAccount(db, account.id);
+        if (current?.passwordHash !== account.passwordHash) throw new StudioError('CONFLICT', 'Your password was changed meanwhile. Sign in again.');
+        db.update(user).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(user.id, account.id)).run();
+        audit(this.deps, AUDIT_ACTIONS.passwordChanged, person(account), person(account));
+      });
       const others = sessions.transportsOf(account.id).length - 1;
       sessions.endForUser(account.id, 'password-changed', { exceptSessionId: actor.sessionId });
       return Math.max(0, others);
@@ -217,31 +206,28 @@ export class AuthService {
   private refuseIfLocked(account: AccountRow, during: string): void {
     const until = lockedUntil(throttleOf(account), this.deps.clock.now());
     if (until === null) return;
-    this.deps.db.transaction(() => this.auditFailure(person(account), person(account), { reason: 'locked', during }), { behavior: 'immediate' });
+    withWriteTx(this.deps.db, () => this.auditFailure(person(account), person(account), { reason: 'locked', during }));
     throw this.lockedError(until);
   }
 
   /** Counts a failure against the account; the fifth in 15 minutes locks it and says until when. */
   private recordFailure(account: AccountRow, reason: string): void {
     const { db, clock } = this.deps;
-    const lockedNowUntil = db.transaction(
-      () => {
-        const now = clock.now();
-        const fresh = findAccount(db, account.id);
-        if (!fresh) return null;
-        const next = afterFailure(throttleOf(fresh), now);
-        saveThrottle(db, account.id, next.state, now);
-        this.auditFailure(null, person(account), { reason });
-        if (next.lockedNowUntil !== null) {
-          audit(this.deps, AUDIT_ACTIONS.lockout, null, person(account), {
-            lockedUntil: next.lockedNowUntil,
-            lockoutCount: next.state.lockoutCount,
-          });
-        }
-        return next.lockedNowUntil;
-      },
-      { behavior: 'immediate' },
-    );
+    const lockedNowUntil = withWriteTx(db, () => {
+      const now = clock.now();
+      const fresh = findAccount(db, account.id);
+      if (!fresh) return null;
+      const next = afterFailure(throttleOf(fresh), now);
+      saveThrottle(db, account.id, next.state, now);
+      this.auditFailure(null, person(account), { reason });
+      if (next.lockedNowUntil !== null) {
+        audit(this.deps, AUDIT_ACTIONS.lockout, null, person(account), {
+          lockedUntil: next.lockedNowUntil,
+          lockoutCount: next.state.lockoutCount,
+        });
+      }
+      return next.lockedNowUntil;
+    });
     if (lockedNowUntil !== null) throw this.lockedError(lockedNowUntil);
   }
 
@@ -252,7 +238,7 @@ export class AuthService {
     if (until !== null) throw this.lockedError(until);
     await work();
     // no email in the record: people type passwords into the email field
-    db.transaction(() => this.auditFailure(null, null, { reason: 'unknown-account' }), { behavior: 'immediate' });
+    withWriteTx(db, () => this.auditFailure(null, null, { reason: 'unknown-account' }));
     const lockedNowUntil = this.phantom.fail(email, clock.now());
     if (lockedNowUntil !== null) throw this.lockedError(lockedNowUntil);
   }

@@ -21,6 +21,7 @@ import { canAccessUser, manages } from './scope';
 import type { SessionStore } from './sessions';
 import { issueSetupCode } from './setupCodes';
 import { disposeUserMedia } from './userMedia';
+import { withWriteTx } from '../../db/tx';
 
 export interface UserAdminDeps extends AccountDeps {
   sessions: SessionStore;
@@ -55,26 +56,23 @@ export function updateUser(deps: UserAdminDeps, actor: Actor, input: ParsedInput
     throw new StudioError('FORBIDDEN', 'You cannot change your own role or status. Ask another admin who manages your account.');
   }
   requireManaged(deps, actor, input.userId);
-  const deactivated = db.transaction(
-    () => {
-      const now = clock.now();
-      const row = findAccount(db, input.userId) as AccountRow;
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      if (input.isActive !== undefined && input.isActive !== row.isActive) changes.isActive = { from: row.isActive, to: input.isActive };
-      if (input.role !== undefined && input.role !== row.role) changes.role = { from: row.role, to: input.role };
-      if (Object.keys(changes).length === 0) return false;
-      if (input.isActive === false || input.role === 'user') refuseIfLastAdmin(deps, row);
-      const details: Record<string, unknown> = { changes };
-      if (changes.role && input.role === 'user') details.handedOverUsers = handOverManagedUsers(db, row.id, actor.userId, now);
-      db.update(user)
-        .set({ isActive: input.isActive ?? row.isActive, role: input.role ?? row.role, updatedAt: now })
-        .where(eq(user.id, row.id))
-        .run();
-      audit(deps, AUDIT_ACTIONS.update, asPerson(actor), person(row), details);
-      return changes.isActive !== undefined && input.isActive === false;
-    },
-    { behavior: 'immediate' },
-  );
+  const deactivated = withWriteTx(db, () => {
+    const now = clock.now();
+    const row = findAccount(db, input.userId) as AccountRow;
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (input.isActive !== undefined && input.isActive !== row.isActive) changes.isActive = { from: row.isActive, to: input.isActive };
+    if (input.role !== undefined && input.role !== row.role) changes.role = { from: row.role, to: input.role };
+    if (Object.keys(changes).length === 0) return false;
+    if (input.isActive === false || input.role === 'user') refuseIfLastAdmin(deps, row);
+    const details: Record<string, unknown> = { changes };
+    if (changes.role && input.role === 'user') details.handedOverUsers = handOverManagedUsers(db, row.id, actor.userId, now);
+    db.update(user)
+      .set({ isActive: input.isActive ?? row.isActive, role: input.role ?? row.role, updatedAt: now })
+      .where(eq(user.id, row.id))
+      .run();
+    audit(deps, AUDIT_ACTIONS.update, asPerson(actor), person(row), details);
+    return changes.isActive !== undefined && input.isActive === false;
+  });
   // at once, not on their next request: the window shows the sign-in screen now
   if (deactivated) sessions.endForUser(input.userId, 'deactivated');
   return summarizeOne(db, input.userId, actor.userId, clock.now());
@@ -85,20 +83,17 @@ export function resetUserPassword(deps: UserAdminDeps, actor: Actor, userId: str
   const { db, clock, sessions } = deps;
   if (userId === actor.userId) throw new StudioError('FORBIDDEN', 'To change your own password, use your profile.');
   requireManaged(deps, actor, userId);
-  const result = db.transaction(
-    () => {
-      const now = clock.now();
-      const row = findAccount(db, userId) as AccountRow;
-      refuseIfLastAdmin(deps, row);
-      const issued = issueSetupCode(db, userId, actor.userId, now);
-      // a reset also lifts a lockout, so the person can use the new code straight away
-      db.update(user).set({ ...CLEARED_THROTTLE, passwordHash: null, passwordChangedAt: now, updatedAt: now }).where(eq(user.id, userId)).run();
-      audit(deps, AUDIT_ACTIONS.resetPassword, asPerson(actor), person(row));
-      audit(deps, AUDIT_ACTIONS.setupCodeIssued, asPerson(actor), person(row), { expiresAt: issued.expiresAt, reason: 'reset' });
-      return { userId, email: row.email, code: issued.code, expiresAt: issued.expiresAt };
-    },
-    { behavior: 'immediate' },
-  );
+  const result = withWriteTx(db, () => {
+    const now = clock.now();
+    const row = findAccount(db, userId) as AccountRow;
+    refuseIfLastAdmin(deps, row);
+    const issued = issueSetupCode(db, userId, actor.userId, now);
+    // a reset also lifts a lockout, so the person can use the new code straight away
+    db.update(user).set({ ...CLEARED_THROTTLE, passwordHash: null, passwordChangedAt: now, updatedAt: now }).where(eq(user.id, userId)).run();
+    audit(deps, AUDIT_ACTIONS.resetPassword, asPerson(actor), person(row));
+    audit(deps, AUDIT_ACTIONS.setupCodeIssued, asPerson(actor), person(row), { expiresAt: issued.expiresAt, reason: 'reset' });
+    return { userId, email: row.email, code: issued.code, expiresAt: issued.expiresAt };
+  });
   sessions.endForUser(userId, 'password-changed');
   return result;
 }
@@ -107,15 +102,12 @@ export function resetUserPassword(deps: UserAdminDeps, actor: Actor, userId: str
 export function unlockUser(deps: UserAdminDeps, actor: Actor, userId: string): UserSummary {
   const { db, clock } = deps;
   if (!canAccessUser(db, actor, userId)) throw new StudioError('FORBIDDEN', NOT_MANAGED);
-  db.transaction(
-    () => {
-      const now = clock.now();
-      const row = findAccount(db, userId) as AccountRow;
-      db.update(user).set({ ...CLEARED_THROTTLE, updatedAt: now }).where(eq(user.id, userId)).run();
-      audit(deps, AUDIT_ACTIONS.unlock, asPerson(actor), person(row), { wasLockedUntil: row.lockedUntil });
-    },
-    { behavior: 'immediate' },
-  );
+  withWriteTx(db, () => {
+    const now = clock.now();
+    const row = findAccount(db, userId) as AccountRow;
+    db.update(user).set({ ...CLEARED_THROTTLE, updatedAt: now }).where(eq(user.id, userId)).run();
+    audit(deps, AUDIT_ACTIONS.unlock, asPerson(actor), person(row), { wasLockedUntil: row.lockedUntil });
+  });
   return summarizeOne(db, userId, actor.userId, clock.now());
 }
 
@@ -135,31 +127,28 @@ export function deleteUser(
     throw new StudioError('FORBIDDEN', 'You cannot delete your own account. Ask another admin who manages it.');
   }
   requireManaged(deps, actor, input.userId);
-  const result = db.transaction(
-    () => {
-      const now = clock.now();
-      const row = findAccount(db, input.userId) as AccountRow;
-      refuseIfLastAdmin(deps, row);
-      const disposed = disposeUserMedia(db, row.id, input.media, actor.userId);
-      const handedOverUsers = row.role === 'admin' ? handOverManagedUsers(db, row.id, actor.userId, now) : 0;
-      db.delete(user).where(eq(user.id, row.id)).run();
-      audit(deps, AUDIT_ACTIONS.delete, asPerson(actor), person(row), {
-        role: row.role,
-        media: input.media,
-        mediaCount: disposed.mediaCount,
-        jobCount: disposed.jobCount,
-        handedOverUsers,
-      });
-      return {
-        userId: row.id,
-        media: input.media,
-        mediaCount: disposed.mediaCount,
-        jobCount: disposed.jobCount,
-        filesToRemove: disposed.filesToRemove,
-      };
-    },
-    { behavior: 'immediate' },
-  );
+  const result = withWriteTx(db, () => {
+    const now = clock.now();
+    const row = findAccount(db, input.userId) as AccountRow;
+    refuseIfLastAdmin(deps, row);
+    const disposed = disposeUserMedia(db, row.id, input.media, actor.userId);
+    const handedOverUsers = row.role === 'admin' ? handOverManagedUsers(db, row.id, actor.userId, now) : 0;
+    db.delete(user).where(eq(user.id, row.id)).run();
+    audit(deps, AUDIT_ACTIONS.delete, asPerson(actor), person(row), {
+      role: row.role,
+      media: input.media,
+      mediaCount: disposed.mediaCount,
+      jobCount: disposed.jobCount,
+      handedOverUsers,
+    });
+    return {
+      userId: row.id,
+      media: input.media,
+      mediaCount: disposed.mediaCount,
+      jobCount: disposed.jobCount,
+      filesToRemove: disposed.filesToRemove,
+    };
+  });
   sessions.endForUser(input.userId, 'deleted');
   return result;
 }

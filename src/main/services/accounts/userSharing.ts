@@ -6,6 +6,7 @@ import { userManager } from '../../db/schema';
 import type { Actor } from '../../router';
 import { type AccountDeps, type AccountRow, audit, findAccount, findAccountByEmail, person, summarizeOne } from './accounts';
 import { manages } from './scope';
+import { withWriteTx } from '../../db/tx';
 
 /**
  * Sharing is the only way an admin gains an account (SPEC §3), and only an admin who already
@@ -28,18 +29,15 @@ export function shareUser(deps: AccountDeps, actor: Actor, userId: string, admin
   const admin = findAdmin(deps, adminEmail);
   if (admin.id === userId) throw new StudioError('CONFLICT', 'An account cannot manage itself.');
   if (!admin.isActive) throw new StudioError('CONFLICT', `${admin.email} is deactivated.`);
-  db.transaction(
-    () => {
-      const now = clock.now();
-      const inserted = db
-        .insert(userManager)
-        .values({ adminId: admin.id, userId, createdAt: now, grantedBy: actor.userId })
-        .onConflictDoNothing()
-        .run();
-      if (inserted.changes === 1) audit(deps, AUDIT_ACTIONS.share, { id: actor.userId, email: actor.email }, person(target), { admin: person(admin) });
-    },
-    { behavior: 'immediate' },
-  );
+  withWriteTx(db, () => {
+    const now = clock.now();
+    const inserted = db
+      .insert(userManager)
+      .values({ adminId: admin.id, userId, createdAt: now, grantedBy: actor.userId })
+      .onConflictDoNothing()
+      .run();
+    if (inserted.changes === 1) audit(deps, AUDIT_ACTIONS.share, { id: actor.userId, email: actor.email }, person(target), { admin: person(admin) });
+  });
   return summarizeOne(db, userId, actor.userId, clock.now());
 }
 
@@ -47,16 +45,13 @@ export function unshareUser(deps: AccountDeps, actor: Actor, userId: string, adm
   const { db, clock } = deps;
   const target = requireManager(deps, actor, userId);
   const admin = findAdmin(deps, adminEmail);
-  db.transaction(
-    () => {
-      if (!manages(db, admin.id, userId)) throw new StudioError('NOT_FOUND', `${admin.email} does not manage this account.`);
-      const managers = db.select({ n: count() }).from(userManager).where(eq(userManager.userId, userId)).get()?.n ?? 0;
-      if (managers <= 1) throw new StudioError('CONFLICT', 'An account must keep at least one managing admin.');
-      db.delete(userManager).where(and(eq(userManager.adminId, admin.id), eq(userManager.userId, userId))).run();
-      audit(deps, AUDIT_ACTIONS.unshare, { id: actor.userId, email: actor.email }, person(target), { admin: person(admin) });
-    },
-    { behavior: 'immediate' },
-  );
+  withWriteTx(db, () => {
+    if (!manages(db, admin.id, userId)) throw new StudioError('NOT_FOUND', `${admin.email} does not manage this account.`);
+    const managers = db.select({ n: count() }).from(userManager).where(eq(userManager.userId, userId)).get()?.n ?? 0;
+    if (managers <= 1) throw new StudioError('CONFLICT', 'An account must keep at least one managing admin.');
+    db.delete(userManager).where(and(eq(userManager.adminId, admin.id), eq(userManager.userId, userId))).run();
+    audit(deps, AUDIT_ACTIONS.unshare, { id: actor.userId, email: actor.email }, person(target), { admin: person(admin) });
+  });
   // an admin who unshared themselves no longer sees the account: answer with what they may see
   return summarizeOne(db, userId, actor.userId, clock.now());
 }

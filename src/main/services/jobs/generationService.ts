@@ -11,6 +11,7 @@ import type { SettingsStore } from '../settings/settings';
 import type { JobRepository, JobRow, NewJobRow } from './jobRepository';
 import type { JobRunner } from './jobRunner';
 import type { MediaPort, QuotaPort } from './ports';
+import { withWriteTx } from '../../db/tx';
 
 export interface ImageOrder {
   prompt: string;
@@ -152,32 +153,29 @@ export class GenerationService {
   ): string[] {
     const now = this.deps.clock.now();
     const workstation = this.deps.workstation();
-    const jobIds = this.deps.db.transaction(
-      () => {
-        if (idempotencyKey) {
-          const existing = this.deps.jobs.byIdempotencyPrefix(actor.userId, idempotencyKey, count);
-          if (existing.length) return existing.sort(byIndex).map((j) => j.id);
-        }
-        const rows: NewJobRow[] = Array.from({ length: count }, (_, index) => ({
-          id: randomUUID(),
-          userId: actor.userId,
-          kind,
-          status: 'queued',
-          units: 1,
-          idempotencyKey: idempotencyKey ? `${idempotencyKey}#${index}` : null,
-          workstationHost: workstation.hostName,
-          workstationUser: workstation.osUser,
-          workstationIp: workstation.ipv4,
-          createdAt: now + index, // keeps a batch in order in newest-first lists
-          updatedAt: now,
-          ...describe(index),
-        }));
-        this.deps.jobs.insert(rows);
-        this.deps.quota.reserve({ userId: actor.userId, kind, jobIds: rows.map((r) => r.id) });
-        return rows.map((r) => r.id);
-      },
-      { behavior: 'immediate' },
-    );
+    const jobIds = withWriteTx(this.deps.db, () => {
+      if (idempotencyKey) {
+        const existing = this.deps.jobs.byIdempotencyPrefix(actor.userId, idempotencyKey, count);
+        if (existing.length) return existing.sort(byIndex).map((j) => j.id);
+      }
+      const rows: NewJobRow[] = Array.from({ length: count }, (_, index) => ({
+        id: randomUUID(),
+        userId: actor.userId,
+        kind,
+        status: 'queued',
+        units: 1,
+        idempotencyKey: idempotencyKey ? `${idempotencyKey}#${index}` : null,
+        workstationHost: workstation.hostName,
+        workstationUser: workstation.osUser,
+        workstationIp: workstation.ipv4,
+        createdAt: now + index, // keeps a batch in order in newest-first lists
+        updatedAt: now,
+        ...describe(index),
+      }));
+      this.deps.jobs.insert(rows);
+      this.deps.quota.reserve({ userId: actor.userId, kind, jobIds: rows.map((r) => r.id) });
+      return rows.map((r) => r.id);
+    });
     for (const id of jobIds) this.deps.runner.start(id);
     return jobIds;
   }

@@ -10,7 +10,9 @@ import { storageErrorOf } from '../../storageErrors';
 import type { EventHub } from '../app/eventHub';
 import { generateImage } from '../gemini/imageProvider';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
+import { isBusyError, retryWhileBusy, withoutBusyWait, withWriteTx } from '../../db/tx';
 import { type JobRepository, type JobRow, parseIdList } from './jobRepository';
+import type { PendingResult, PendingResults } from './pendingResults';
 import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from './ports';
 import { Slots } from './slots';
 import { InterruptedSubmit, VideoSteps } from './videoSteps';
@@ -36,6 +38,8 @@ export interface JobTimings {
   /** a video download that received nothing for this long */
   downloadStallMs: number;
   maxVideoBytes: number;
+  /** how long a job's state writes wait out another process's lock on the database (ms) */
+  busyRetryMs: number;
 }
 
 export const DEFAULT_JOB_TIMINGS: JobTimings = {
@@ -48,6 +52,7 @@ export const DEFAULT_JOB_TIMINGS: JobTimings = {
   downloadTimeoutMs: 10 * 60_000,
   downloadStallMs: 60_000,
   maxVideoBytes: 1024 * 1024 * 1024,
+  busyRetryMs: 2 * 60_000,
 };
 
 export interface JobRunnerDeps {
@@ -57,6 +62,8 @@ export interface JobRunnerDeps {
   jobs: JobRepository;
   quota: QuotaPort;
   media: MediaPort;
+  /** notes of delivered results not yet recorded (kept across a restart) */
+  pendingResults: PendingResults;
   events: EventHub;
   genai: () => GoogleGenAI;
   apiKey: () => string;
@@ -86,11 +93,13 @@ export class JobRunner {
   private readonly video: VideoSteps;
   private readonly running = new Map<string, AbortController>();
   private readonly settled = new Set<Promise<void>>();
+  /** aborted at shutdown: ends waits on a busy database that no single job's cancel may cut short */
+  private readonly stopped = new AbortController();
   private stopping = false;
 
   constructor(private readonly deps: JobRunnerDeps) {
     this.slots = new Slots(deps.maxParallel);
-    this.video = new VideoSteps(deps, (jobId, status, fields) => this.move(jobId, status, fields));
+    this.video = new VideoSteps(deps, (jobId, status, fields, signal) => this.move(jobId, status, fields, signal));
   }
 
   /** Starts (or resumes) a job in the background. */
@@ -98,13 +107,17 @@ export class JobRunner {
     if (this.stopping || this.running.has(jobId)) return;
     const controller = new AbortController();
     this.running.set(jobId, controller);
-    const run = this.run(jobId, controller.signal)
-      .catch((error: unknown) => this.deps.logger.error('job runner crashed', { jobId, error: String(error) }))
-      .finally(() => {
-        this.running.delete(jobId);
-        this.settled.delete(run);
-      });
-    this.settled.add(run);
+    this.track(
+      this.run(jobId, controller.signal)
+        .catch((error: unknown) => this.deps.logger.error('job runner crashed', { jobId, error: String(error) }))
+        .finally(() => this.running.delete(jobId)),
+    );
+  }
+
+  /** Background work `idle` and `shutdown` wait for. */
+  private track(work: Promise<void>): void {
+    const tracked = work.finally(() => this.settled.delete(tracked));
+    this.settled.add(tracked);
   }
 
   /** Cancels a job that has not finished; a queued one ends at once. Returns whether it was live. */
@@ -143,34 +156,67 @@ export class JobRunner {
    */
   async shutdown(): Promise<void> {
     this.stopping = true;
+    this.stopped.abort(new ShutdownSignal('shutdown'));
     for (const controller of this.running.values()) controller.abort(new ShutdownSignal('shutdown'));
     await this.idle();
   }
 
   /** Start-up recovery (SPEC §5): resume known operations, never resubmit an unknown outcome. */
   recover(): void {
+    // Results Google delivered whose recording a busy database held up: finished from the kept
+    // file, never called interrupted (and never sent again).
+    const kept = new Set<string>();
+    for (const pending of this.deps.pendingResults.list()) {
+      kept.add(pending.jobId);
+      this.track(
+        this.finishKept(pending).catch((error: unknown) => {
+          if (error instanceof ShutdownSignal) return;
+          this.deps.logger.error('a kept result could not be recorded; the next start tries again', { jobId: pending.jobId, error: String(error) });
+        }),
+      );
+    }
     for (const row of this.deps.jobs.unfinished()) {
-      if (row.submittedAt === null) {
+      if (kept.has(row.id)) {
+        continue;
+      } else if (row.submittedAt === null) {
         this.start(row.id); // never sent: safe to run
       } else if (row.kind === 'video' && row.operationName !== null) {
         this.start(row.id); // Google knows the operation: poll it again, download again if needed
       } else {
-        this.finishWithError(
-          row,
-          new StudioError(
-            'INTERNAL',
-            'The studio closed while Google was working on this, so the outcome is unknown. It was not resent, to avoid paying twice.',
+        this.settleLater(row.id, () =>
+          this.finishWithError(
+            row,
+            new StudioError(
+              'INTERNAL',
+              'The studio closed while Google was working on this, so the outcome is unknown. It was not resent, to avoid paying twice.',
+            ),
+            'interrupted',
           ),
-          'interrupted',
         );
       }
     }
     // A crash between a reservation and its job, or between a job's end and its settlement.
     for (const jobId of this.deps.quota.openReservationJobIds()) {
+      if (kept.has(jobId)) continue;
       const row = this.deps.jobs.get(jobId);
-      if (row?.status === 'succeeded') this.deps.quota.commit(jobId);
-      else if (!row || isFinalJobStatus(row.status)) this.deps.quota.release(jobId);
+      if (row?.status === 'succeeded') this.settleLater(jobId, () => this.deps.quota.commit(jobId));
+      else if (!row || isFinalJobStatus(row.status)) this.settleLater(jobId, () => this.deps.quota.release(jobId));
     }
+  }
+
+  /**
+   * A recovery write: done now when the database is free, retried in the background when another
+   * process holds it, so a busy database never stops the app from starting.
+   */
+  private settleLater(jobId: string, step: () => unknown): void {
+    this.track(
+      this.persist(jobId, step, this.stopped.signal).then(
+        () => undefined,
+        (error: unknown) => {
+          if (!(error instanceof ShutdownSignal)) this.deps.logger.error('start-up recovery not recorded: the database stayed busy', { jobId, error: String(error) });
+        },
+      ),
+    );
   }
 
   dto(row: JobRow): JobDto {
@@ -210,7 +256,13 @@ export class JobRunner {
             ? error
             : (storageErrorOf(error) ?? new StudioError('INTERNAL', 'The result could not be saved on this computer. Try again.'));
       if (!(error instanceof StudioError)) this.deps.logger.error('job failed unexpectedly', { jobId, error: String(error) });
-      this.finishWithError(this.deps.jobs.get(jobId) ?? row, studioError);
+      try {
+        await this.persist(jobId, () => this.finishWithError(this.deps.jobs.get(jobId) ?? row, studioError), this.stopped.signal);
+      } catch (persistError) {
+        if (persistError instanceof ShutdownSignal) return;
+        // still busy after the bound: the job keeps its state, and the next start settles it
+        this.deps.logger.error('job outcome not recorded: the database stayed busy', { jobId, error: String(persistError) });
+      }
     }
   }
 
@@ -221,7 +273,7 @@ export class JobRunner {
       const params = JSON.parse(row.params) as { aspectRatio?: string; imageSize?: string };
       const ai = this.deps.genai();
       // submittedAt is written before the request leaves: from here on the outcome may be billed
-      this.move(row.id, 'running', { submittedAt: this.deps.clock.now() });
+      await this.move(row.id, 'running', { submittedAt: this.deps.clock.now() }, signal);
       const result = await generateImage(ai, {
         model: row.model,
         prompt: row.prompt,
@@ -232,9 +284,10 @@ export class JobRunner {
         timeoutMs: this.deps.timings.imageTimeoutMs,
       });
       this.throwIfAborted(signal);
-      this.move(row.id, 'saving', { responseId: result.responseId ?? null });
+      const responseId = result.responseId ?? null;
+      this.note(row.id, 'saving', { responseId });
       const prepared = await this.deps.media.prepareImage(result.image.bytes, result.image.mimeType);
-      this.finalize(row, prepared, result.responseId ?? null);
+      await this.finalize(row, prepared, responseId, { responseId });
     } finally {
       release();
     }
@@ -269,16 +322,16 @@ export class JobRunner {
     }
     const release = await this.slots.acquire(signal, 'video');
     try {
-      this.move(row.id, 'downloading');
+      this.note(row.id, 'downloading');
       const file = await this.video.fetch(output, signal);
-      this.move(row.id, 'saving');
+      this.note(row.id, 'saving');
       let prepared: PreparedMedia;
       try {
         prepared = await this.deps.media.prepareVideo(file.path, file.mimeType);
       } finally {
         fs.rmSync(file.path, { force: true });
       }
-      this.finalize(row, prepared, output.continuationRef ?? operation);
+      await this.finalize(row, prepared, output.continuationRef ?? operation);
     } finally {
       release();
     }
@@ -287,36 +340,33 @@ export class JobRunner {
   /**
    * The one place a job succeeds: media row, job state and quota charge in one transaction, and only
    * if the job has not ended some other way meanwhile (a cancel that won the race).
+   *
+   * The result is paid for and durable as a file before this runs, so a busy database (another
+   * process holding the write lock) must not lose it: a note on disk names the file first, the
+   * transaction is retried on timers for `busyRetryMs`, and if the lock outlasts that (or the app
+   * closes meanwhile) the job keeps its state and the next start finishes it from the file.
    */
-  private finalize(row: JobRow, prepared: PreparedMedia, providerRef: string | null): void {
-    const params = JSON.parse(row.params) as Record<string, unknown>;
-    const record: GeneratedMediaRecord = {
-      userId: row.userId,
-      jobId: row.id,
-      prompt: row.prompt,
-      negativePrompt: row.negativePrompt,
-      model: row.model,
-      params,
-      inputIds: parseIdList(row.inputIds),
-      parentMediaId: row.parentMediaId,
-      workstation: { hostName: row.workstationHost, osUser: row.workstationUser, ipv4: row.workstationIp },
-      providerRef,
-    };
-    let recorded = false;
+  private async finalize(row: JobRow, prepared: PreparedMedia, providerRef: string | null, fields: PendingResult['fields'] = {}): Promise<void> {
+    const pending: PendingResult = { jobId: row.id, prepared, providerRef, fields };
     try {
-      recorded = this.deps.db.transaction(
-        () => {
-          if (!this.deps.jobs.transition(row.id, 'succeeded')) return false;
-          this.deps.media.insert(prepared, record);
-          this.deps.quota.commit(row.id);
-          return true;
-        },
-        { behavior: 'immediate' },
-      );
+      await this.deps.pendingResults.save(pending);
     } catch (error) {
       this.deps.media.discard(prepared);
       throw error;
     }
+    let recorded: boolean;
+    try {
+      recorded = await this.persist(row.id, () => this.record(row, pending), this.stopped.signal);
+    } catch (error) {
+      if (error instanceof ShutdownSignal) throw error;
+      if (isBusyError(error)) {
+        this.deps.logger.error('result kept on disk: the database stayed busy; the next start records it', { jobId: row.id, mediaId: prepared.id });
+        throw new ShutdownSignal('kept for the next start');
+      }
+      this.forget(pending);
+      throw error;
+    }
+    this.deps.pendingResults.remove(row.id);
     if (!recorded) {
       this.deps.media.discard(prepared);
       return;
@@ -325,18 +375,67 @@ export class JobRunner {
     this.emit(row.id);
   }
 
+  /** The finishing transaction of `finalize`: whether the job succeeded now (false: it had ended). */
+  private record(row: JobRow, pending: PendingResult): boolean {
+    const record: GeneratedMediaRecord = {
+      userId: row.userId,
+      jobId: row.id,
+      prompt: row.prompt,
+      negativePrompt: row.negativePrompt,
+      model: row.model,
+      params: JSON.parse(row.params) as Record<string, unknown>,
+      inputIds: parseIdList(row.inputIds),
+      parentMediaId: row.parentMediaId,
+      workstation: { hostName: row.workstationHost, osUser: row.workstationUser, ipv4: row.workstationIp },
+      providerRef: pending.providerRef,
+    };
+    return withWriteTx(this.deps.db, () => {
+      if (!this.deps.jobs.transition(row.id, 'succeeded', pending.fields)) return false;
+      this.deps.media.insert(pending.prepared, record);
+      this.deps.quota.commit(row.id);
+      return true;
+    });
+  }
+
+  /**
+   * Start-up: a kept result is recorded if its job is still open; a job that ended meanwhile (or
+   * whose account is gone) does not get it, and its file goes.
+   */
+  private async finishKept(pending: PendingResult): Promise<void> {
+    const outcome = await this.persist(
+      pending.jobId,
+      (): 'recorded' | 'already' | 'unwanted' => {
+        const row = this.deps.jobs.get(pending.jobId);
+        if (!row) return 'unwanted';
+        // a crash between the commit and the note's removal: the result is in already
+        if (this.deps.jobs.results([row.id]).get(row.id)?.some((r) => r.id === pending.prepared.id)) return 'already';
+        return this.record(row, pending) ? 'recorded' : 'unwanted';
+      },
+      this.stopped.signal,
+    );
+    if (outcome === 'unwanted') this.deps.media.discard(pending.prepared);
+    this.deps.pendingResults.remove(pending.jobId);
+    const row = this.deps.jobs.get(pending.jobId);
+    if (outcome === 'recorded' && row) {
+      this.deps.media.announce(row.userId, [pending.prepared.id]);
+      this.emit(row.id);
+    }
+  }
+
+  private forget(pending: PendingResult): void {
+    this.deps.media.discard(pending.prepared);
+    this.deps.pendingResults.remove(pending.jobId);
+  }
+
   /** Ends a job with an error and gives its quota back, once. Returns whether it changed state. */
   private finishWithError(row: JobRow, error: StudioError, forced?: JobStatus): boolean {
     const status: JobStatus =
       forced ?? (error instanceof InterruptedSubmit ? 'interrupted' : error.code === 'CONTENT_BLOCKED' ? 'blocked' : error.code === 'CANCELLED' ? 'cancelled' : 'failed');
-    const changed = this.deps.db.transaction(
-      () => {
-        const moved = this.deps.jobs.transition(row.id, status, { errorCode: error.code, errorMessage: error.message });
-        if (moved) this.deps.quota.release(row.id);
-        return moved;
-      },
-      { behavior: 'immediate' },
-    );
+    const changed = withWriteTx(this.deps.db, () => {
+      const moved = this.deps.jobs.transition(row.id, status, { errorCode: error.code, errorMessage: error.message });
+      if (moved) this.deps.quota.release(row.id);
+      return moved;
+    });
     if (changed) {
       // one line per failed job, with what an admin needs to match it to the person's report
       const level = status === 'cancelled' ? 'info' : 'warn';
@@ -346,12 +445,49 @@ export class JobRunner {
     return changed;
   }
 
-  private move(jobId: string, status: JobStatus, fields: Parameters<JobRepository['transition']>[2] = {}): void {
-    if (!this.deps.jobs.transition(jobId, status, fields)) {
+  /**
+   * Records a step the rest of the pipeline depends on (sent, Google's operation), waiting out a
+   * busy database for `busyRetryMs` (until the job's cancel or shutdown).
+   */
+  private async move(jobId: string, status: JobStatus, fields: Parameters<JobRepository['transition']>[2] = {}, signal?: AbortSignal): Promise<void> {
+    if (!(await this.persist(jobId, () => this.deps.jobs.transition(jobId, status, fields), signal ?? this.stopped.signal))) {
       // ended elsewhere (cancelled while a step ran): stop this pipeline quietly
       throw new StudioError('CANCELLED', 'Cancelled.');
     }
     this.emit(jobId);
+  }
+
+  /**
+   * Records a step that only tells the person where the job is (downloading, saving). A busy
+   * database skips it: `finalize` moves the job on from any open state, and waiting here would
+   * only delay saving a result that is already paid for.
+   */
+  private note(jobId: string, status: JobStatus, fields: Parameters<JobRepository['transition']>[2] = {}): void {
+    let moved: boolean;
+    try {
+      moved = withoutBusyWait(this.deps.db, () => this.deps.jobs.transition(jobId, status, fields));
+    } catch (error) {
+      if (!isBusyError(error)) throw error;
+      this.deps.logger.warn('job step not recorded: the database is busy', { jobId, status });
+      return;
+    }
+    // ended elsewhere (cancelled while a step ran): stop this pipeline quietly
+    if (!moved) throw new StudioError('CANCELLED', 'Cancelled.');
+    this.emit(jobId);
+  }
+
+  /**
+   * A job's own write, retried on timers while another process holds the database. No attempt
+   * waits for the lock: the waiting happens between attempts, where main serves requests.
+   */
+  private persist<T>(jobId: string, step: () => T, signal: AbortSignal): Promise<T> {
+    return retryWhileBusy(() => withoutBusyWait(this.deps.db, step), {
+      boundMs: this.deps.timings.busyRetryMs,
+      signal,
+      onBusy: (attempt) => {
+        if (attempt === 1) this.deps.logger.warn('database busy; the job retries its write', { jobId });
+      },
+    });
   }
 
   private emit(jobId: string): void {

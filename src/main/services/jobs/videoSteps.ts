@@ -11,7 +11,7 @@ import { sleep } from './slots';
 const TRANSIENT_POLL_CODES = new Set(['NETWORK_ERROR', 'TIMEOUT', 'RATE_LIMITED']);
 const MAX_TRANSIENT_POLL_FAILURES = 6;
 
-type Move = (jobId: string, status: JobStatus, fields?: Parameters<JobRepository['transition']>[2]) => void;
+type Move = (jobId: string, status: JobStatus, fields?: Parameters<JobRepository['transition']>[2], signal?: AbortSignal) => Promise<void>;
 
 /**
  * The video half of a job's pipeline, the same for both families: submit once, poll until done,
@@ -32,7 +32,7 @@ export class VideoSteps {
     const references = (params.referenceIds ?? []).map((id) => read(id)!);
     const inline = (i: { mimeType: string; data: string } | undefined) => (i ? { mimeType: i.mimeType, data: i.data } : undefined);
     this.deps.genai(); // fails with NO_API_KEY before anything is recorded as sent
-    this.move(row.id, 'submitting', { submittedAt: this.deps.clock.now() });
+    await this.move(row.id, 'submitting', { submittedAt: this.deps.clock.now() }, signal);
     let operation: string;
     try {
       operation = await provider.submit({
@@ -58,7 +58,7 @@ export class VideoSteps {
       }
       throw studioError;
     }
-    this.move(row.id, 'running', { operationName: operation });
+    await this.move(row.id, 'running', { operationName: operation });
     return operation;
   }
 

@@ -6,6 +6,7 @@ import type { Services } from '../../serviceRegistry';
 import { visibleUserIds } from '../accounts/scope';
 import { announceMedia } from './mediaEvents';
 import type { MediaFileRefs } from './mediaStore';
+import { withWriteTx } from '../../db/tx';
 
 interface DeletableRow extends MediaFileRefs {
   id: string;
@@ -22,28 +23,25 @@ interface DeletableRow extends MediaFileRefs {
 export async function deleteMedia(s: Pick<Services, 'db' | 'media' | 'events' | 'clock' | 'workstation'>, actor: Actor, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   // better-sqlite3 has one connection: statements on `s.db` inside the callback are part of the transaction.
-  const rows = s.db.transaction(
-    () => {
-      const found = selectDeletable(s.db, unique);
-      const visible = new Set(visibleUserIds(s.db, actor));
-      if (found.length !== unique.length || found.some((r) => !visible.has(r.userId))) {
-        throw new StudioError('NOT_FOUND', 'Nothing was deleted: some of these items do not exist or you cannot delete them.');
-      }
-      s.db.$client.prepare(`DELETE FROM media WHERE id IN (${marks(unique.length)})`).run(...unique);
-      for (const [userId, owned] of groupByOwner(found)) {
-        recordAudit(s.db, {
-          action: 'media.delete',
-          actor: { id: actor.userId, email: actor.email },
-          target: { id: userId, email: owned[0]!.email },
-          details: { count: owned.length, ids: owned.map((r) => r.id) },
-          workstation: s.workstation(),
-          at: s.clock.now(),
-        });
-      }
-      return found;
-    },
-    { behavior: 'immediate' },
-  );
+  const rows = withWriteTx(s.db, () => {
+    const found = selectDeletable(s.db, unique);
+    const visible = new Set(visibleUserIds(s.db, actor));
+    if (found.length !== unique.length || found.some((r) => !visible.has(r.userId))) {
+      throw new StudioError('NOT_FOUND', 'Nothing was deleted: some of these items do not exist or you cannot delete them.');
+    }
+    s.db.$client.prepare(`DELETE FROM media WHERE id IN (${marks(unique.length)})`).run(...unique);
+    for (const [userId, owned] of groupByOwner(found)) {
+      recordAudit(s.db, {
+        action: 'media.delete',
+        actor: { id: actor.userId, email: actor.email },
+        target: { id: userId, email: owned[0]!.email },
+        details: { count: owned.length, ids: owned.map((r) => r.id) },
+        workstation: s.workstation(),
+        at: s.clock.now(),
+      });
+    }
+    return found;
+  });
   await s.media.removeFiles(rows);
   for (const [userId, owned] of groupByOwner(rows)) announceMedia(s, 'media.deleted', userId, owned.map((r) => r.id));
   return unique;

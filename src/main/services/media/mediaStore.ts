@@ -13,6 +13,7 @@ import { assertImportFits } from './importLimit';
 import { absoluteOf, mediaRootOf, originalRelPath, STAGING_DIR, thumbRelPath } from './layout';
 import { SNIFF_BYTES, type SniffedType, sniffMediaType } from './sniff';
 import { inspectImage, inspectVideo } from './thumbnails';
+import { withWriteTx } from '../../db/tx';
 
 export type MediaRowValues = typeof media.$inferInsert & { id: string; relPath: string; userId: string };
 /** A database handle or the transaction the caller is in. */
@@ -184,7 +185,7 @@ export class MediaStore {
       params: input.fileName ? { importedFileName: input.fileName } : {},
     });
     try {
-      this.deps.db.transaction((tx) => {
+      withWriteTx(this.deps.db, (tx) => {
         if (limitBytes !== undefined) assertImportFits(tx, input.userId, row.bytes, limitBytes);
         this.insertRows(tx, [row]);
       });

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
+import { withWriteTx } from '../../db/tx';
 import { absoluteOf, classifyFileName, MEDIA_DIR, STAGING_DIR } from './layout';
 
 export interface SweepReport {
@@ -29,11 +30,13 @@ interface RowRef {
  *   that removed the row and then crashed) are removed;
  * - rows whose file is gone are flagged `missing`, and unflagged if the file came back.
  * Files with names we never make are left alone (someone's own file is not ours to delete).
+ * `keepIds` are results a job delivered but could not record yet (the database was busy): the
+ * job runner's recovery records them right after, so they are not orphans.
  *
  * It must run before anything can write media (in `createCore`, before the router exists): a file
  * whose row is about to be inserted would otherwise look like an orphan.
  */
-export async function sweepMediaFolder(deps: { db: Db; dataDir: string; logger: Logger }): Promise<SweepReport> {
+export async function sweepMediaFolder(deps: { db: Db; dataDir: string; logger: Logger; keepIds?: ReadonlySet<string> }): Promise<SweepReport> {
   const report: SweepReport = { tempRemoved: 0, orphansRemoved: 0, flaggedMissing: 0, unflagged: 0, thumbsToRebuild: [], unknownFiles: 0 };
   const root = path.join(deps.dataDir, MEDIA_DIR);
   await fs.rm(path.join(root, STAGING_DIR), { recursive: true, force: true });
@@ -62,7 +65,7 @@ export async function sweepMediaFolder(deps: { db: Db; dataDir: string; logger: 
         report.tempRemoved++;
       } else if (kind.type === 'unknown') {
         report.unknownFiles++;
-      } else if (!ids.has(kind.id)) {
+      } else if (!ids.has(kind.id) && !deps.keepIds?.has(kind.id)) {
         await remove(deps, rel);
         report.orphansRemoved++;
       } else {
@@ -92,10 +95,12 @@ export async function sweepMediaFolder(deps: { db: Db; dataDir: string; logger: 
     }
   }
   const setMissing = deps.db.$client.prepare('UPDATE media SET missing = ? WHERE id = ?');
-  deps.db.$client.transaction(() => {
-    for (const id of nowMissing) setMissing.run(1, id);
-    for (const id of backAgain) setMissing.run(0, id);
-  })();
+  if (nowMissing.length + backAgain.length > 0) {
+    withWriteTx(deps.db, () => {
+      for (const id of nowMissing) setMissing.run(1, id);
+      for (const id of backAgain) setMissing.run(0, id);
+    });
+  }
   report.flaggedMissing = nowMissing.length;
   report.unflagged = backAgain.length;
 

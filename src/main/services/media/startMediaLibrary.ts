@@ -16,7 +16,15 @@ export interface MediaLibrary {
  * folders, so it is quick), then thumbnails that went missing are rebuilt one at a time in the
  * background — the gallery shows a placeholder until each is back.
  */
-export async function startMediaLibrary(deps: { db: Db; dataDir: string; clock: Clock; logger: Logger; ffmpegPath: string | null }): Promise<MediaLibrary> {
+export async function startMediaLibrary(deps: {
+  db: Db;
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  ffmpegPath: string | null;
+  /** media ids whose files the sweep must keep though they have no row yet (see mediaSweep.ts) */
+  keepIds?: ReadonlySet<string>;
+}): Promise<MediaLibrary> {
   const store = new MediaStore(deps);
   const sweep = await sweepMediaFolder(deps);
   let stopping = false;

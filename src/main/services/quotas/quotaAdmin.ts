@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/auditRecord';
 import type { QuotaUsage } from './quotaUsage';
 import { canAccessUser } from '../accounts/scope';
 import type { SettingsStore } from '../settings/settings';
+import { withWriteTx } from '../../db/tx';
 
 export interface QuotaAdminDeps {
   db: Db;
@@ -53,36 +54,33 @@ export class QuotaAdmin {
     const { db, clock } = this.deps;
     const kinds = QUOTA_KINDS.filter((k) => policies[k] !== undefined);
     if (kinds.length === 0) throw new StudioError('VALIDATION_FAILED', 'Choose at least one quota to change.');
-    db.transaction(
-      () => {
-        this.assertAllInScope(actor, ids);
-        const now = clock.now();
-        const emails = this.emailsOf(ids);
-        for (const userId of ids) {
-          const before = this.deps.usage.policies(userId);
-          const changes: Record<string, { from: QuotaPolicy & { isDefault: boolean }; to: QuotaPolicy }> = {};
-          for (const kind of kinds) {
-            const next = policies[kind]!;
-            db.insert(quotaPolicy)
-              .values({ userId, kind, period: next.period, limit: next.limit, updatedAt: now })
-              // keeps usageResetAt: changing the limit is not a usage reset
-              .onConflictDoUpdate({ target: [quotaPolicy.userId, quotaPolicy.kind], set: { period: next.period, limit: next.limit, updatedAt: now } })
-              .run();
-            const old = before[kind];
-            changes[kind] = { from: { period: old.period, limit: old.limit, isDefault: old.isDefault }, to: { period: next.period, limit: next.limit } };
-          }
-          recordAudit(db, {
-            action: 'quotas.set',
-            actor: { id: actor.userId, email: actor.email },
-            target: { id: userId, email: emails.get(userId) ?? '' },
-            details: { changes },
-            workstation: this.deps.workstation(),
-            at: now,
-          });
+    withWriteTx(db, () => {
+      this.assertAllInScope(actor, ids);
+      const now = clock.now();
+      const emails = this.emailsOf(ids);
+      for (const userId of ids) {
+        const before = this.deps.usage.policies(userId);
+        const changes: Record<string, { from: QuotaPolicy & { isDefault: boolean }; to: QuotaPolicy }> = {};
+        for (const kind of kinds) {
+          const next = policies[kind]!;
+          db.insert(quotaPolicy)
+            .values({ userId, kind, period: next.period, limit: next.limit, updatedAt: now })
+            // keeps usageResetAt: changing the limit is not a usage reset
+            .onConflictDoUpdate({ target: [quotaPolicy.userId, quotaPolicy.kind], set: { period: next.period, limit: next.limit, updatedAt: now } })
+            .run();
+          const old = before[kind];
+          changes[kind] = { from: { period: old.period, limit: old.limit, isDefault: old.isDefault }, to: { period: next.period, limit: next.limit } };
         }
-      },
-      { behavior: 'immediate' },
-    );
+        recordAudit(db, {
+          action: 'quotas.set',
+          actor: { id: actor.userId, email: actor.email },
+          target: { id: userId, email: emails.get(userId) ?? '' },
+          details: { changes },
+          workstation: this.deps.workstation(),
+          at: now,
+        });
+      }
+    });
     for (const userId of ids) this.deps.onChanged(userId);
     return this.describe(ids);
   }
@@ -95,31 +93,28 @@ export class QuotaAdmin {
   resetUsage(actor: Actor, userId: string, kinds: QuotaKind[] = [...QUOTA_KINDS]): QuotaStatus {
     const { db, clock } = this.deps;
     const chosen = QUOTA_KINDS.filter((k) => kinds.includes(k));
-    db.transaction(
-      () => {
-        this.assertAllInScope(actor, [userId]);
-        const now = clock.now();
-        const policies = this.deps.usage.policies(userId);
-        const usedBefore: Partial<Record<QuotaKind, number>> = {};
-        for (const kind of chosen) {
-          const policy = policies[kind];
-          usedBefore[kind] = this.deps.usage.usedSince(userId, kind, this.deps.usage.counting(policy, now).since);
-          db.insert(quotaPolicy)
-            .values({ userId, kind, period: policy.period, limit: policy.limit, usageResetAt: now, updatedAt: now })
-            .onConflictDoUpdate({ target: [quotaPolicy.userId, quotaPolicy.kind], set: { usageResetAt: now, updatedAt: now } })
-            .run();
-        }
-        recordAudit(db, {
-          action: 'quotas.reset_usage',
-          actor: { id: actor.userId, email: actor.email },
-          target: { id: userId, email: this.emailsOf([userId]).get(userId) ?? '' },
-          details: { kinds: chosen, usedBefore },
-          workstation: this.deps.workstation(),
-          at: now,
-        });
-      },
-      { behavior: 'immediate' },
-    );
+    withWriteTx(db, () => {
+      this.assertAllInScope(actor, [userId]);
+      const now = clock.now();
+      const policies = this.deps.usage.policies(userId);
+      const usedBefore: Partial<Record<QuotaKind, number>> = {};
+      for (const kind of chosen) {
+        const policy = policies[kind];
+        usedBefore[kind] = this.deps.usage.usedSince(userId, kind, this.deps.usage.counting(policy, now).since);
+        db.insert(quotaPolicy)
+          .values({ userId, kind, period: policy.period, limit: policy.limit, usageResetAt: now, updatedAt: now })
+          .onConflictDoUpdate({ target: [quotaPolicy.userId, quotaPolicy.kind], set: { usageResetAt: now, updatedAt: now } })
+          .run();
+      }
+      recordAudit(db, {
+        action: 'quotas.reset_usage',
+        actor: { id: actor.userId, email: actor.email },
+        target: { id: userId, email: this.emailsOf([userId]).get(userId) ?? '' },
+        details: { kinds: chosen, usedBefore },
+        workstation: this.deps.workstation(),
+        at: now,
+      });
+    });
     this.deps.onChanged(userId);
     return this.deps.usage.status(userId);
   }
@@ -130,7 +125,7 @@ export class QuotaAdmin {
    * tells every user who follows the default that their quotas changed.
    */
   setDefaultQuotas(value: SettingValue<'defaultQuotas'>, updatedBy: string | null): void {
-    this.deps.db.transaction(() => this.deps.settings.set('defaultQuotas', value, updatedBy), { behavior: 'immediate' });
+    withWriteTx(this.deps.db, () => this.deps.settings.set('defaultQuotas', value, updatedBy));
     this.announceDefaultChange();
   }
 

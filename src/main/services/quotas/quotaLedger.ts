@@ -7,6 +7,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import { quotaReservation } from '../../db/schema';
 import type { QuotaUsage } from './quotaUsage';
+import { withWriteTx } from '../../db/tx';
 
 export interface QuotaLedgerDeps {
   db: Db;
@@ -97,14 +98,11 @@ export class QuotaLedger {
   reserve(request: ReserveRequest): Reservation {
     checkRequest(request.kind, request.units);
     if (!request.jobId) throw new StudioError('VALIDATION_FAILED', 'A reservation needs a job id.');
-    const result = this.deps.db.transaction(
-      () => {
-        const existing = this.rowsOfJob.all({ jobId: request.jobId });
-        if (existing.length > 0) return { reservation: sameRequestOrConflict(existing, request), created: false };
-        return { reservation: this.reserveChecked(request.userId, request.kind, [{ jobId: request.jobId, units: request.units }])[0]!, created: true };
-      },
-      { behavior: 'immediate' },
-    );
+    const result = withWriteTx(this.deps.db, () => {
+      const existing = this.rowsOfJob.all({ jobId: request.jobId });
+      if (existing.length > 0) return { reservation: sameRequestOrConflict(existing, request), created: false };
+      return { reservation: this.reserveChecked(request.userId, request.kind, [{ jobId: request.jobId, units: request.units }])[0]!, created: true };
+    });
     if (result.created) this.notify(request.userId);
     return result.reservation;
   }
@@ -158,7 +156,7 @@ export class QuotaLedger {
    * nothing. Committing more than was reserved is refused: it would bypass the check.
    */
   commit(jobId: string, actualUnits?: number): Settlement {
-    const settlement = this.deps.db.transaction(() => this.commitInCurrentTransaction(jobId, actualUnits), { behavior: 'immediate' });
+    const settlement = withWriteTx(this.deps.db, () => this.commitInCurrentTransaction(jobId, actualUnits));
     this.announce(settlement);
     return settlement;
   }
@@ -168,7 +166,7 @@ export class QuotaLedger {
    * that never reserved (a failure before the reservation), is a no-op.
    */
   release(jobId: string): Settlement {
-    const settlement = this.deps.db.transaction(() => this.releaseInCurrentTransaction(jobId), { behavior: 'immediate' });
+    const settlement = withWriteTx(this.deps.db, () => this.releaseInCurrentTransaction(jobId));
     this.announce(settlement);
     return settlement;
   }
@@ -248,21 +246,18 @@ export class QuotaLedger {
    */
   releaseWhere(shouldRelease: (reservation: Reservation) => boolean): Reservation[] {
     const { db, clock } = this.deps;
-    const released = db.transaction(
-      () => {
-        const picked = this.openReservations().filter(shouldRelease);
-        if (picked.length === 0) return picked;
-        const now = clock.now();
-        for (const chunk of chunks(picked.map((r) => r.id), 500)) {
-          db.update(quotaReservation)
-            .set({ state: 'released', settledAt: now })
-            .where(and(inArray(quotaReservation.id, chunk), eq(quotaReservation.state, 'reserved')))
-            .run();
-        }
-        return picked;
-      },
-      { behavior: 'immediate' },
-    );
+    const released = withWriteTx(db, () => {
+      const picked = this.openReservations().filter(shouldRelease);
+      if (picked.length === 0) return picked;
+      const now = clock.now();
+      for (const chunk of chunks(picked.map((r) => r.id), 500)) {
+        db.update(quotaReservation)
+          .set({ state: 'released', settledAt: now })
+          .where(and(inArray(quotaReservation.id, chunk), eq(quotaReservation.state, 'reserved')))
+          .run();
+      }
+      return picked;
+    });
     for (const userId of new Set(released.map((r) => r.userId))) this.notify(userId);
     return released;
   }

@@ -2,6 +2,7 @@ import type { QuotaKind } from '../../../shared/domain/quotas';
 import type { Db } from '../../db/client';
 import type { QuotaPort } from '../jobs/ports';
 import type { QuotaLedger } from './quotaLedger';
+import { withWriteTx } from '../../db/tx';
 
 /**
  * The ledger behind the job runner's `QuotaPort` (services/jobs/ports.ts). The runner calls it
@@ -18,7 +19,7 @@ export function ledgerQuotaPort(ledger: QuotaLedger, db: Db): QuotaPort {
   return {
     reserve({ userId, kind, jobIds }: { userId: string; kind: QuotaKind; jobIds: string[] }) {
       if (inTransaction()) ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds });
-      else db.transaction(() => ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds }), { behavior: 'immediate' });
+      else withWriteTx(db, () => ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds }));
       announceLater(userId);
     },
     commit(jobId: string) {

@@ -8,6 +8,7 @@ import { quotaReservation, user } from '../../db/schema';
 import type { Actor } from '../../router';
 import type { QuotaUsage } from './quotaUsage';
 import { visibleUserIds } from '../accounts/scope';
+import { withReadTx } from '../../db/tx';
 
 export interface UsageReportRow extends QuotaKindStatus {
   userId: string;
@@ -47,7 +48,7 @@ export function buildUsageReport(usage: QuotaUsage, actor: Actor, range: { from:
   const rangeEnd = startOfLocalDate(addDays(to, 1), timeZone);
 
   // One read transaction: the current-period figures and the range totals come from one snapshot.
-  return db.transaction(() => {
+  return withReadTx(db, () => {
     const ids = visibleUserIds(db, actor);
     const users = db.select({ id: user.id, email: user.email }).from(user).where(inArray(user.id, ids)).orderBy(asc(user.email)).all();
     const totals = new Map<string, number>();

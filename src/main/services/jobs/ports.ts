@@ -1,5 +1,8 @@
+import type { GoogleGenAI } from '@google/genai';
 import type { QuotaKind } from '../../../shared/domain/quotas';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
+import type { Clock } from '../../clock';
+import type { Logger } from '../../logger';
 
 /**
  * What the job runner needs from the quota ledger and the media store. Kept narrow so the
@@ -68,4 +71,18 @@ export interface MediaPort {
   tempDir(): string;
   /** notifies the owner's windows about new items */
   announce(userId: string, mediaIds: string[]): void;
+}
+
+/**
+ * What the video steps need from the runner's wiring. Declared here, not in jobRunner.ts, so the
+ * runner (which uses the steps) and the steps (which only need these) do not import each other.
+ */
+export interface VideoStepsDeps {
+  clock: Clock;
+  logger: Logger;
+  media: Pick<MediaPort, 'readInputImage' | 'tempDir'>;
+  genai: () => GoogleGenAI;
+  apiKey: () => string;
+  geminiBaseUrl?: string;
+  timings: { pollIntervalMs: number; maxVideoWaitMs: number; downloadTimeoutMs: number; maxVideoBytes: number };
 }

@@ -7,7 +7,7 @@ import { downloadToTempFile } from '../gemini/download';
 import { toStudioError } from '../gemini/errors';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
 import type { JobRepository, JobRow } from './jobRepository';
-import type { JobRunnerDeps } from './jobRunner';
+import type { VideoStepsDeps } from './ports';
 import { sleep } from './slots';
 
 /** Errors worth polling again for: the operation is still there, the way to it was not. */
@@ -22,7 +22,7 @@ type Move = (jobId: string, status: JobStatus, fields?: Parameters<JobRepository
  */
 export class VideoSteps {
   constructor(
-    private readonly deps: JobRunnerDeps,
+    private readonly deps: VideoStepsDeps,
     /** records a new job state and tells the owner's windows; throws when the job ended meanwhile */
     private readonly move: Move,
   ) {}

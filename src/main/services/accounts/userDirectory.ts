@@ -3,7 +3,7 @@ import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
 import type { AccountStatus } from '../../../shared/domain/accounts';
 import type { Db } from '../../db/client';
 import { user } from '../../db/schema';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { summarize } from './accounts';
 import { visibleUserIds } from './scope';
 

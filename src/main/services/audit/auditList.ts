@@ -4,7 +4,7 @@ import { StudioError } from '../../../shared/contract/errors';
 import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
 import type { Db } from '../../db/client';
 import { auditEntry } from '../../db/schema';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
 
 /**

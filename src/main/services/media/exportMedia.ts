@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../../../shared/contract/errors';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
 import { MEDIA_RECORD_COLUMNS, MEDIA_RECORD_FROM, type MediaRecord, parseIdList, parseJsonObject } from './mediaRecord';
 import type { MediaStore } from './mediaStore';

@@ -1,7 +1,7 @@
 import { StudioError } from '../../../shared/contract/errors';
 import type { MediaDetails } from '../../../shared/contract/routes/media';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
 import { MEDIA_RECORD_COLUMNS, MEDIA_RECORD_FROM, type MediaRecord, parseIdList, parseJsonObject, toMediaItem } from './mediaRecord';
 import { prepared } from './statementCache';

@@ -1,7 +1,7 @@
 import type { MediaItem } from '../../../shared/contract/routes/media';
 import type { MediaKind } from '../../../shared/domain/media';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { assertCanAccessUser, visibleUserIds } from '../accounts/scope';
 import { decodeCursor, encodeCursor, type MediaCursor } from './cursor';
 import { MEDIA_RECORD_COLUMNS, type MediaRecord, toMediaItem } from './mediaRecord';

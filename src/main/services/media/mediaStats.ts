@@ -1,7 +1,7 @@
 import type { MediaTotals } from '../../../shared/contract/routes/media';
 import { MEDIA_KINDS, type MediaKind } from '../../../shared/domain/media';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 
 interface StatsRow {
   userId: string;

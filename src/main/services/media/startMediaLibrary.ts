@@ -4,7 +4,7 @@ import type { Logger } from '../../logger';
 import { MediaStore } from './mediaStore';
 import { sweepMediaFolder, type SweepReport } from './mediaSweep';
 
-export interface MediaLibrary {
+export interface StartedMediaLibrary {
   store: MediaStore;
   sweep: SweepReport;
   /** waits for background thumbnail repair to stop (shutdown) */
@@ -16,7 +16,7 @@ export interface MediaLibrary {
  * folders, so it is quick), then thumbnails that went missing are rebuilt one at a time in the
  * background — the gallery shows a placeholder until each is back.
  */
-export async function startMediaLibrary(deps: { db: Db; dataDir: string; clock: Clock; logger: Logger; ffmpegPath: string | null }): Promise<MediaLibrary> {
+export async function startMediaLibrary(deps: { db: Db; dataDir: string; clock: Clock; logger: Logger; ffmpegPath: string | null }): Promise<StartedMediaLibrary> {
   const store = new MediaStore(deps);
   const sweep = await sweepMediaFolder(deps);
   let stopping = false;

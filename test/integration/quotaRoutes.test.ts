@@ -61,7 +61,7 @@ describe('quotas.set and quotas.get', () => {
     expect(events).toEqual([expect.objectContaining({ userId: ann, status: expect.objectContaining({ kinds: expect.objectContaining({ image: expect.objectContaining({ limit: 2 }) }) }) })]);
     const [entry] = auditActions();
     expect(entry).toMatchObject({ action: 'quotas.set', actorId: alice, targetUserId: ann, targetEmail: 'ann@lab.org' });
-    expect(JSON.parse(entry!.details!)).toEqual({ changes: { image: { from: { period: 'daily', limit: 50, isDefault: true }, to: { period: 'daily', limit: 2 } } } });
+    expect(entry!.details).toEqual({ changes: { image: { from: { period: 'daily', limit: 50, isDefault: true }, to: { period: 'daily', limit: 2 } } } });
     expect(await t.call('alice', 'quotas.get', { userIds: [ann] })).toMatchObject({ ok: true, data: { users: [{ status: { kinds: { image: { limit: 2 } } } }] } });
   });
 
@@ -141,7 +141,7 @@ describe('quotas.reset_usage', () => {
     ledger.reserve({ userId: ann, kind: 'image', units: 5, jobId: 'after-reset' });
     const entry = auditActions().find((a) => a.action === 'quotas.reset_usage');
     expect(entry).toMatchObject({ actorId: alice, targetUserId: ann });
-    expect(JSON.parse(entry!.details!)).toEqual({ kinds: ['image'], usedBefore: { image: 5 } });
+    expect(entry!.details).toEqual({ kinds: ['image'], usedBefore: { image: 5 } });
   });
 
   it('pins the default as the user\'s own policy when resetting a kind that followed it', async () => {

@@ -25,8 +25,8 @@ export function recordAudit(db: Db, record: AuditRecord): void {
       actorEmail: record.actor?.email ?? null,
       targetUserId: record.target?.id ?? null,
       targetEmail: record.target?.email ?? null,
-      details: record.details ? JSON.stringify(record.details) : null,
-      workstation: JSON.stringify(record.workstation),
+      details: record.details ?? null,
+      workstation: record.workstation,
     })
     .run();
 }

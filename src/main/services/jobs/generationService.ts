@@ -96,8 +96,8 @@ export class GenerationService {
       model: model.id,
       prompt: order.prompt,
       negativePrompt: null,
-      params: JSON.stringify({ ...params, index }),
-      inputIds: JSON.stringify(inputIds),
+      params: { ...params, index },
+      inputIds,
       parentMediaId: order.sourceId ?? null,
     }));
   }
@@ -146,8 +146,8 @@ export class GenerationService {
       model: model.id,
       prompt: order.prompt,
       negativePrompt: order.negativePrompt || null,
-      params: JSON.stringify(params),
-      inputIds: JSON.stringify(inputIds),
+      params,
+      inputIds,
       parentMediaId: continued ?? order.firstFrameId ?? null,
     }));
   }

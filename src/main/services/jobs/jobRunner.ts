@@ -9,7 +9,7 @@ import type { Logger } from '../../logger';
 import type { EventHub } from '../app/eventHub';
 import { generateImage } from '../gemini/imageProvider';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
-import { type JobRepository, type JobRow, parseIdList } from './jobRepository';
+import type { JobRepository, JobRow } from './jobRepository';
 import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from './ports';
 import { Slots } from './slots';
 import { InterruptedSubmit, VideoSteps } from './videoSteps';
@@ -194,8 +194,8 @@ export class JobRunner {
   private async runImage(row: JobRow, signal: AbortSignal): Promise<void> {
     await this.slots.acquire(signal);
     try {
-      const inputs = parseIdList(row.inputIds).map((id) => this.deps.media.readInputImage(row.userId, id));
-      const params = JSON.parse(row.params) as { aspectRatio?: string; imageSize?: string };
+      const inputs = row.inputIds.map((id) => this.deps.media.readInputImage(row.userId, id));
+      const params = row.params as { aspectRatio?: string; imageSize?: string };
       const ai = this.deps.genai();
       // submittedAt is written before the request leaves: from here on the outcome may be billed
       this.move(row.id, 'running', { submittedAt: this.deps.clock.now() });
@@ -265,7 +265,7 @@ export class JobRunner {
    * if the job has not ended some other way meanwhile (a cancel that won the race).
    */
   private finalize(row: JobRow, prepared: PreparedMedia, providerRef: string | null): void {
-    const params = JSON.parse(row.params) as Record<string, unknown>;
+    const params = row.params;
     const record: GeneratedMediaRecord = {
       userId: row.userId,
       jobId: row.id,
@@ -273,7 +273,7 @@ export class JobRunner {
       negativePrompt: row.negativePrompt,
       model: row.model,
       params,
-      inputIds: parseIdList(row.inputIds),
+      inputIds: row.inputIds,
       parentMediaId: row.parentMediaId,
       workstation: { hostName: row.workstationHost, osUser: row.workstationUser, ipv4: row.workstationIp },
       providerRef,

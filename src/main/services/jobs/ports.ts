@@ -2,6 +2,7 @@ import type { GoogleGenAI } from '@google/genai';
 import type { QuotaKind } from '../../../shared/domain/quotas';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
+import type { MediaFileFacts } from '../../db/schema';
 import type { Logger } from '../../logger';
 
 /**
@@ -27,18 +28,8 @@ export interface InputImage {
   data: string;
 }
 
-/** A durable file (and its thumbnail) not yet recorded in the database. */
-export interface PreparedMedia {
-  id: string;
-  kind: 'image' | 'video';
-  relPath: string;
-  thumbRelPath: string | null;
-  mimeType: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  durationMs: number | null;
-}
+/** A durable file (and its thumbnail) not yet recorded in the database; a generation makes images and videos only. */
+export type PreparedMedia = Omit<MediaFileFacts, 'kind'> & { kind: 'image' | 'video' };
 
 export interface GeneratedMediaRecord {
   userId: string;

@@ -28,7 +28,7 @@ export class VideoSteps {
   ) {}
 
   async submit(row: JobRow, provider: VideoProvider, signal: AbortSignal): Promise<string> {
-    const params = JSON.parse(row.params) as VideoParams;
+    const params = row.params as VideoParams;
     const read = (id: string | undefined) => (id ? this.deps.media.readInputImage(row.userId, id) : undefined);
     const first = read(params.firstFrameId);
     const last = read(params.lastFrameId);

@@ -52,7 +52,7 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
   }
 
   /** Stored files carry their `createdAt` through the runner, so the row matches the folder it is in. */
-  const toPrepared = (file: StoredFile): PreparedMedia & { createdAt: number } => ({ ...file, kind: file.kind === 'video' ? 'video' : 'image' });
+  const toPrepared = (file: StoredFile): PreparedMedia => ({ ...file, kind: file.kind === 'video' ? 'video' : 'image' });
 
   return {
     assertInputImage(userId, mediaId) {
@@ -85,12 +85,11 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
     prepareVideo: async (tempFile) => toPrepared(await deps.media.storeFile({ kind: 'video', source: { file: tempFile } })),
 
     insert(prepared, record: GeneratedMediaRecord) {
-      const createdAt = (prepared as Partial<StoredFile>).createdAt ?? deps.clock.now();
       // The source may have been deleted while Google worked: the paid-for result is kept, it just
       // no longer links to an item that is gone (the link would break the foreign key).
       const parentExists = record.parentMediaId !== null && deps.db.$client.prepare('SELECT 1 FROM media WHERE id = ?').get(record.parentMediaId) !== undefined;
       const linked = { ...record, parentMediaId: parentExists ? record.parentMediaId : null };
-      deps.media.insertRows(deps.db, [deps.media.rowFor({ ...prepared, createdAt }, linked)]);
+      deps.media.insertRows(deps.db, [deps.media.rowFor(prepared, linked)]);
     },
 
     discard(prepared) {

@@ -7,7 +7,7 @@ export function usersHandlers(s: Services): Pick<
   'users.list' | 'users.invite' | 'users.update' | 'users.reset_password' | 'users.unlock' | 'users.share' | 'users.unshare' | 'users.delete'
 > {
   return {
-    'users.list': (input, { actor }) => listUsers(s.db, actor, input, s.clock.now()),
+    'users.list': (input, { actor }) => listUsers(s, actor, input),
     'users.invite': (input, { actor }) => ({ results: inviteUsers(s, actor, input) }),
     'users.update': (input, { actor }) => ({ user: updateUser(s, actor, input) }),
     'users.reset_password': (input, { actor }) => resetUserPassword(s, actor, input.userId),

@@ -36,6 +36,15 @@ async function importAs(transport: string, color = '#336699'): Promise<string> {
 const countRows = (table: string) => (t.core.services.db.$client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('media.get', () => {
+  it('still shows an item whose stored parameters were damaged outside the app', async () => {
+    const { alice } = await lab();
+    const [id] = seedMediaRows(t.core.services.db, [{ userId: alice, createdAt: T0, prompt: 'a castle' }]);
+    t.core.services.db.$client.prepare("UPDATE media SET params = '{not json', input_ids = 'nope' WHERE id = ?").run(id);
+    const alices = t.as('alice');
+    expect((await alices.call('media.list', { limit: 10 })).items.map((m) => m.id)).toEqual([id]);
+    expect(await alices.call('media.get', { id: id! })).toMatchObject({ id, prompt: 'a castle', params: {}, inputIds: [] });
+  });
+
   it('returns every parameter, the inputs and the source chain (nearest first)', async () => {
     const { alice } = await lab();
     const input = await importAs('alice');

@@ -12,39 +12,36 @@ import { createHandlers } from './handlers';
 import { createFileLogger, logDirOf } from './logFile';
 import type { Logger } from './logger';
 import { type Caller, createRouter, type Handlers, type RouterDeps } from './router';
-import { provisionAdminFromEnv, resetAdmin } from './services/accounts/adminProvisioning';
-import { createActorResolver } from './services/accounts/actorResolver';
-import { createGenAi } from './services/gemini/client';
-import { checkModels, DEFAULT_MODEL_CHECK, type ModelCheckOptions } from './services/gemini/modelCheck';
-import { createOmniProvider } from './services/gemini/omniProvider';
-import { createVeoProvider } from './services/gemini/veoProvider';
-import { GenerationService } from './services/jobs/generationService';
-import { JobRepository } from './services/jobs/jobRepository';
-import { PendingResults } from './services/jobs/pendingResults';
-import { DEFAULT_JOB_TIMINGS, JobRunner, type JobTimings } from './services/jobs/jobRunner';
-import { createMediaPort } from './services/media/mediaPort';
-import { mediaUrl } from './services/media/mediaRecord';
-import { ledgerQuotaPort } from './services/quotas/quotaPort';
-import { AuthService } from './services/accounts/auth';
-import { findResourcesDir, loadCommonPasswords } from './services/accounts/commonPasswords';
-import { ApiKeyStore } from './services/settings/apiKey';
-import { EventHub, type EventSink } from './services/app/eventHub';
-import { QuotaAdmin } from './services/quotas/quotaAdmin';
-import { QuotaLedger } from './services/quotas/quotaLedger';
-import { QuotaUsage } from './services/quotas/quotaUsage';
-import type { MediaDesktopHooks } from './services/media/desktopHooks';
-import { bundledFfmpegPath } from './services/media/ffmpegPath';
-import { createMediaServer } from './services/media/serveMedia';
-import { startMediaLibrary } from './services/media/startMediaLibrary';
+import {
+  ABSOLUTE_SESSION_MS,
+  AuthService,
+  createActorResolver,
+  DEFAULT_BCRYPT_COST,
+  findResourcesDir,
+  loadCommonPasswords,
+  PasswordService,
+  provisionAdminFromEnv,
+  resetAdmin,
+  SessionStore,
+} from './services/accounts';
+import { EventHub, type EventSink, readWorkstationIdentity } from './services/app';
+import { checkModels, createGenAi, createOmniProvider, createVeoProvider, DEFAULT_MODEL_CHECK, type ModelCheckOptions } from './services/gemini';
+import { DEFAULT_JOB_TIMINGS, GenerationService, JobRepository, JobRunner, type JobTimings, PendingResults } from './services/jobs';
+import {
+  bundledFfmpegPath,
+  createMediaPort,
+  createMediaServer,
+  MediaLibrary,
+  type MediaDesktopHooks,
+  mediaUrl,
+  startMediaLibrary,
+} from './services/media';
+import { ledgerQuotaPort, QuotaAdmin, QuotaLedger, QuotaUsage } from './services/quotas';
+import { ApiKeyStore, type SecretStore, SettingsAdmin, SettingsStore } from './services/settings';
 import type { Services } from './serviceRegistry';
-import { DEFAULT_BCRYPT_COST, PasswordService } from './services/accounts/passwords';
-import type { SecretStore } from './services/settings/secretStore';
-import { ABSOLUTE_SESSION_MS, SessionStore } from './services/accounts/sessions';
-import { SettingsStore } from './services/settings/settings';
-import { readWorkstationIdentity } from './services/app/workstation';
 
-export type { Caller } from './router';
-export type { SecretStore } from './services/settings/secretStore';
+export type { Caller } from './identity';
+export type { SecretStore } from './services/settings';
 
 /** The route the renderer calls on pointer or keyboard activity (at most once a minute). */
 const ACTIVITY_ROUTE = 'auth.me';
@@ -197,8 +194,42 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       thumbUrl: hasThumb ? mediaUrl(mediaUrlBase, id, 'thumbnail') : null,
     }),
   });
-  const generation = new GenerationService({ db, clock, jobs, runner: jobRunner, quota: quotaPort, media: mediaPort, settings, workstation });
+  const generation = new GenerationService({
+    db,
+    clock,
+    jobs,
+    runner: jobRunner,
+    quota: quotaPort,
+    media: mediaPort,
+    settings,
+    workstation,
+    apiKey: () => apiKeys.current(),
+  });
   const modelCheckOptions = { ...DEFAULT_MODEL_CHECK, ...options.modelCheck };
+  // genai() reads the key first, so a missing key is NO_API_KEY before anything is sent
+  const checkModelIds = (ids: readonly string[]) => checkModels(genai(), ids, modelCheckOptions);
+  const mediaDesktop = options.mediaDesktop ?? {};
+  const settingsAdmin = new SettingsAdmin({
+    db,
+    clock,
+    settings,
+    apiKeys,
+    workstation,
+    announceDefaultQuotaChange: () => quotaAdmin.announceDefaultChange(),
+    checkModels: checkModelIds,
+  });
+  const mediaLibraryService = new MediaLibrary({
+    db,
+    clock,
+    events,
+    media: mediaLibrary.store,
+    dataDir: options.dataDir,
+    workstation,
+    mediaUrlBase,
+    mediaDesktop,
+    currentSessionId: (transportId) => sessions.current(transportId)?.id ?? null,
+    importLimitBytes: () => settings.get('importLimitMb') * 1024 * 1024,
+  });
 
   const services: Services = {
     db,
@@ -224,9 +255,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     jobs,
     jobRunner,
     generation,
-    // genai() reads the key first, so a missing key is NO_API_KEY before anything is sent
-    checkModels: (ids) => checkModels(genai(), ids, modelCheckOptions),
-    mediaDesktop: options.mediaDesktop ?? {},
+    settingsAdmin,
+    mediaLibrary: mediaLibraryService,
+    checkModels: checkModelIds,
+    mediaDesktop,
   };
   await provisionAdminFromEnv(services, env);
 

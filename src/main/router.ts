@@ -6,21 +6,11 @@ import type { RouteName, Routes } from '../shared/contract/index';
 import type { Access, RouteDef } from '../shared/contract/route';
 import type { HandlerOutput, ParsedInput } from '../shared/contract/types';
 import { DATABASE_BUSY_MESSAGE, isBusyError } from './db/tx';
+import type { Actor, Caller } from './identity';
 import type { Logger } from './logger';
 import { storageErrorOf } from './storageErrors';
 
-/** Who is calling, as the transport knows it: never taken from the request input. */
-export interface Caller {
-  transportId: string;
-}
-
-/** The signed-in account behind a caller, loaded fresh for every request. */
-export interface Actor {
-  userId: string;
-  email: string;
-  role: 'user' | 'admin';
-  sessionId: string;
-}
+export type { Actor, Caller } from './identity';
 
 export interface HandlerContext<A extends Access = Access> {
   caller: Caller;

@@ -4,21 +4,12 @@ import type { Clock } from './clock';
 import type { Db } from './db/client';
 import type * as schema from './db/schema';
 import type { Logger } from './logger';
-import type { ApiKeyStore } from './services/settings/apiKey';
-import type { AuthService } from './services/accounts/auth';
-import type { EventHub } from './services/app/eventHub';
-import type { GenerationService } from './services/jobs/generationService';
-import type { JobRepository } from './services/jobs/jobRepository';
-import type { JobRunner } from './services/jobs/jobRunner';
-import type { QuotaAdmin } from './services/quotas/quotaAdmin';
-import type { QuotaLedger } from './services/quotas/quotaLedger';
-import type { QuotaUsage } from './services/quotas/quotaUsage';
-import type { PasswordService } from './services/accounts/passwords';
-import type { MediaDesktopHooks } from './services/media/desktopHooks';
-import type { MediaStore } from './services/media/mediaStore';
-import type { SecretStore } from './services/settings/secretStore';
-import type { SessionStore } from './services/accounts/sessions';
-import type { SettingsStore } from './services/settings/settings';
+import type { AuthService, PasswordService, SessionStore } from './services/accounts';
+import type { EventHub } from './services/app';
+import type { GenerationService, JobRepository, JobRunner } from './services/jobs';
+import type { MediaDesktopHooks, MediaLibrary, MediaStore } from './services/media';
+import type { QuotaAdmin, QuotaLedger, QuotaUsage } from './services/quotas';
+import type { ApiKeyStore, SecretStore, SettingsAdmin, SettingsStore } from './services/settings';
 
 /** What handlers may use: the services of the core, wired once in `createCore`. */
 export interface Services {
@@ -35,6 +26,8 @@ export interface Services {
   secretStore: SecretStore;
   workstation: () => WorkstationIdentity;
   apiKeys: ApiKeyStore;
+  /** the settings page's audited changes (settings, API key, model catalogue) */
+  settingsAdmin: SettingsAdmin;
   /** reserve → commit/release for generation; start-up recovery primitives */
   quotaLedger: QuotaLedger;
   /** admin policy changes, usage resets, the default policy */
@@ -51,6 +44,8 @@ export interface Services {
   mediaUrlBase: string;
   /** native dialogs and the file manager, when the transport has them (Electron) */
   mediaDesktop: MediaDesktopHooks;
+  /** the gallery's routes: list, details, favourites, import, delete, export, desktop actions */
+  mediaLibrary: MediaLibrary;
   /** durable job rows */
   jobs: JobRepository;
   /** runs, cancels and recovers jobs */

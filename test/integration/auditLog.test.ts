@@ -8,7 +8,7 @@ afterEach(async () => t?.cleanup());
 type Entry = { id: string; action: string; actor: { id: string; email: string } | null; target: { id: string; email: string } | null; details: Record<string, unknown> | null; workstation: unknown };
 
 async function list(transport: string, input: Record<string, unknown> = {}): Promise<Entry[]> {
-  return data<{ items: Entry[] }>(await t.call(transport, 'audit.list', { limit: 200, ...input })).items;
+  return data(await t.call(transport, 'audit.list', { limit: 200, ...input })).items;
 }
 
 function auditRowCount(): number {
@@ -84,8 +84,8 @@ describe('the audit log', () => {
     expect(invites.map((e) => e.target?.email)).toEqual(['p4@lab.example', 'p3@lab.example', 'p2@lab.example', 'p1@lab.example', 'p0@lab.example']);
     expect(await list(admin.transport, { action: 'users.invite', from: start + 2 * 60_000, to: start + 3 * 60_000 })).toHaveLength(2);
 
-    const page1 = data<{ items: Entry[]; nextCursor: string }>(await t.call(admin.transport, 'audit.list', { action: 'users.invite', limit: 3 }));
-    const page2 = data<{ items: Entry[]; nextCursor: string | null }>(await t.call(admin.transport, 'audit.list', { action: 'users.invite', limit: 3, cursor: page1.nextCursor }));
+    const page1 = data(await t.call(admin.transport, 'audit.list', { action: 'users.invite', limit: 3 }));
+    const page2 = data(await t.call(admin.transport, 'audit.list', { action: 'users.invite', limit: 3, cursor: page1.nextCursor! }));
     expect([...page1.items, ...page2.items].map((e) => e.target?.email)).toEqual(invites.map((e) => e.target?.email));
     expect(page2.nextCursor).toBeNull();
 

@@ -51,7 +51,7 @@ describe('a job whose finalize meets another process holding the database', () =
   it('waits the lock out and succeeds once it is released: one charge, one media row, nothing resent', async () => {
     fake = await startFakeGemini();
     rig = await startGenerationRig({ fake, overrides: { jobTimings: { imageTimeoutMs: 5_000, busyRetryMs: 30_000 } } });
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'harbour at dawn [slow:400]' });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'harbour at dawn [slow:400]' });
     await until(() => fake!.requestsTo('generateContent').length === 1);
     lock = holdWriteLock(dbFile(rig.dataDir)); // taken while Google works on the image
     // Google answers, the image is written to disk, and finalize starts retrying against the lock
@@ -74,7 +74,7 @@ describe('a job whose finalize meets another process holding the database', () =
   it('a lock held past the retry bound ends the job with the file kept; the next start finishes it as succeeded', async () => {
     fake = await startFakeGemini();
     rig = await startGenerationRig({ fake, overrides: { jobTimings: { imageTimeoutMs: 5_000, busyRetryMs: 300 } } });
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'lighthouse [slow:300]' });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'lighthouse [slow:300]' });
     const jobId = jobIds[0]!;
     await until(() => fake!.requestsTo('generateContent').length === 1);
     lock = holdWriteLock(dbFile(rig.dataDir));
@@ -105,7 +105,7 @@ describe('a job whose finalize meets another process holding the database', () =
   it('the app closing while finalize waits for the lock keeps the result; the next start records it', async () => {
     fake = await startFakeGemini();
     rig = await startGenerationRig({ fake, overrides: { jobTimings: { imageTimeoutMs: 5_000, busyRetryMs: 60_000 } } });
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'a quiet bay [slow:300]' });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'a quiet bay [slow:300]' });
     await until(() => fake!.requestsTo('generateContent').length === 1);
     lock = holdWriteLock(dbFile(rig.dataDir));
     await until(() => rig!.logger.lines.some((line) => line.includes('database busy; the job retries')));
@@ -124,7 +124,7 @@ describe('a job whose finalize meets another process holding the database', () =
     fake = await startFakeGemini();
     const timings = { jobTimings: { imageTimeoutMs: 5_000, busyRetryMs: 60_000 } };
     rig = await startGenerationRig({ fake, overrides: timings });
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'a quiet bay [slow:300]' });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'a quiet bay [slow:300]' });
     await until(() => fake!.requestsTo('generateContent').length === 1);
     lock = holdWriteLock(dbFile(rig.dataDir));
     await until(() => rig!.logger.lines.some((line) => line.includes('database busy; the job retries')));
@@ -143,7 +143,7 @@ describe('a job whose finalize meets another process holding the database', () =
   it('an image whose answer never came is marked interrupted once a lock held at start goes away', async () => {
     fake = await startFakeGemini();
     rig = await startGenerationRig({ fake, overrides: { jobTimings: { imageTimeoutMs: 5_000, busyRetryMs: 60_000 } } });
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'never answered [slow]' });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'never answered [slow]' });
     await until(() => fake!.requestsTo('generateContent').length === 1);
     await rig.stop();
     lock = holdWriteLock(dbFile(rig.dataDir));
@@ -160,7 +160,7 @@ describe('a job whose finalize meets another process holding the database', () =
     fake = await startFakeGemini({ pendingPolls: 0 });
     fake.script({ on: 'download', reply: 'slow-body', bodyDelayMs: 400 });
     rig = await startGenerationRig({ fake, overrides: { jobTimings: { busyRetryMs: 30_000, pollIntervalMs: 10, downloadTimeoutMs: 5_000 } } });
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.video.create', { model: 'veo-3.1-generate-preview', prompt: 'fjord at dawn' });
+    const { jobIds } = await rig.ok('generation.video.create', { model: 'veo-3.1-generate-preview', prompt: 'fjord at dawn' });
     await until(() => fake!.requestsTo('download').length === 1);
     lock = holdWriteLock(dbFile(rig.dataDir)); // taken while the video downloads
     await until(() => rig!.logger.lines.some((line) => line.includes('database busy; the job retries')));

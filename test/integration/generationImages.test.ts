@@ -24,7 +24,7 @@ const mediaRows = () => rig.core.services.db.$client.prepare("SELECT * FROM medi
 describe('image generation jobs', () => {
   it('makes one image, stores it durably with its thumbnail, and charges one unit', async () => {
     rig = await startGenerationRig();
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'A red fox in the snow', aspectRatio: '16:9', imageSize: '2K' });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'A red fox in the snow', aspectRatio: '16:9', imageSize: '2K' });
     const jobs = await rig.settle();
     const job = jobs.get(jobIds[0]!)!;
     expect(job.status).toBe('succeeded');
@@ -42,7 +42,7 @@ describe('image generation jobs', () => {
 
   it('makes four images with four requests, keeps all four, and charges four', async () => {
     rig = await startGenerationRig();
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'Four lighthouses', count: 4 });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'Four lighthouses', count: 4 });
     expect(jobIds).toHaveLength(4);
     const jobs = await rig.settle();
     expect(jobIds.map((id) => jobs.get(id)?.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
@@ -94,7 +94,7 @@ describe('image generation jobs', () => {
     ['[text-only]', 'failed', 'PROVIDER_ERROR'],
   ])('gives the unit back when Google answers %s (job %s, %s)', async (trigger, status, code) => {
     rig = await startGenerationRig();
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: `A fox ${trigger}` });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: `A fox ${trigger}` });
     const job = (await rig.settle()).get(jobIds[0]!)!;
     expect(job).toMatchObject({ status, errorCode: code });
     expect(job.errorMessage).toBeTruthy();
@@ -105,7 +105,7 @@ describe('image generation jobs', () => {
 
   it('reports a rejected key on the job and gives the unit back', async () => {
     rig = await startGenerationRig({ overrides: { env: { GEMINI_API_KEY: 'AIzaWRONG-key-0000000000000000000' } } });
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'A fox' });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'A fox' });
     const job = (await rig.settle()).get(jobIds[0]!)!;
     expect(job).toMatchObject({ status: 'failed', errorCode: 'INVALID_API_KEY' });
     expect(await rig.used('image')).toBe(0);
@@ -131,8 +131,8 @@ describe('image generation jobs', () => {
 
   it('turns a double click (same key) into one set of jobs', async () => {
     rig = await startGenerationRig();
-    const first = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'Twice', count: 2, idempotencyKey: 'click-0001' });
-    const second = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'Twice', count: 2, idempotencyKey: 'click-0001' });
+    const first = await rig.ok('generation.image.create', { prompt: 'Twice', count: 2, idempotencyKey: 'click-0001' });
+    const second = await rig.ok('generation.image.create', { prompt: 'Twice', count: 2, idempotencyKey: 'click-0001' });
     expect(second.jobIds).toEqual(first.jobIds);
     await rig.settle();
     expect(rig.fake.requestsTo('generateContent')).toHaveLength(2);
@@ -141,9 +141,9 @@ describe('image generation jobs', () => {
 
   it('cancels an image while Google is working on it and gives the unit back', async () => {
     rig = await startGenerationRig();
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'slow fox [slow]' });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'slow fox [slow]' });
     while (rig.fake.requestsTo('generateContent').length === 0) await new Promise((r) => setTimeout(r, 5));
-    const { job } = await rig.ok<{ job: { status: string } }>('jobs.cancel', { jobId: jobIds[0] });
+    const { job } = await rig.ok('jobs.cancel', { jobId: jobIds[0]! });
     const final = (await rig.settle()).get(jobIds[0]!)!;
     expect([job.status, final.status]).toContain('cancelled');
     expect(final.status).toBe('cancelled');
@@ -152,7 +152,7 @@ describe('image generation jobs', () => {
 
   it('fails a request that outlives its time budget as TIMEOUT and gives the unit back', async () => {
     rig = await startGenerationRig({ overrides: { jobTimings: { imageTimeoutMs: 150, pollIntervalMs: 10 } } });
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.create', { prompt: 'slow [slow]' });
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'slow [slow]' });
     expect((await rig.settle()).get(jobIds[0]!)).toMatchObject({ status: 'failed', errorCode: 'TIMEOUT' });
     expect(await rig.used('image')).toBe(0);
   });

@@ -1,3 +1,4 @@
+import type { RouteInput } from '../../src/shared/contract/types';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,8 +20,8 @@ const videoRows = () =>
     provider_ref: string | null;
   }[];
 
-async function video(input: Record<string, unknown>) {
-  const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.video.create', { model: VEO, ...input });
+async function video(input: Partial<RouteInput<'generation.video.create'>> & { prompt: string }) {
+  const { jobIds } = await rig.ok('generation.video.create', { model: VEO, ...input });
   return (await rig.settle()).get(jobIds[0]!)!;
 }
 
@@ -104,9 +105,9 @@ describe('Veo video jobs', () => {
 
   it('cancel while polling: the job ends cancelled, the unit comes back, polling stops', async () => {
     rig = await startGenerationRig();
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.video.create', { model: VEO, prompt: 'long one [polls:1000]' });
+    const { jobIds } = await rig.ok('generation.video.create', { model: VEO, prompt: 'long one [polls:1000]' });
     while (rig.fake.requestsTo('getOperation').length < 2) await new Promise((r) => setTimeout(r, 5));
-    await rig.ok('jobs.cancel', { jobId: jobIds[0] });
+    await rig.ok('jobs.cancel', { jobId: jobIds[0]! });
     const job = (await rig.settle()).get(jobIds[0]!)!;
     expect(job.status).toBe('cancelled');
     expect(await rig.used('video')).toBe(0);

@@ -7,6 +7,7 @@
 // call's own deadline is long, so only the cancel can end it.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDto } from '../../src/shared/contract/routes/generation';
+import type { RouteInput } from '../../src/shared/contract/types';
 import { type FakeGemini, startFakeGemini } from '../fake-gemini/server';
 import { FAST_TIMINGS, type GenerationRig, filesUnder, startGenerationRig } from '../support/generationCore';
 import { seedUser, signInAs } from '../support/seed';
@@ -53,8 +54,8 @@ const requests = (endpoint: Parameters<FakeGemini['requestsTo']>[0]) => fake!.re
 const status = (jobId: string) =>
   (rig!.core.services.db.$client.prepare('SELECT status FROM job WHERE id = ?').get(jobId) as { status: string } | undefined)?.status;
 
-async function createVideo(input: Record<string, unknown>): Promise<string> {
-  const { jobIds } = await rig!.ok<{ jobIds: string[] }>('generation.video.create', input);
+async function createVideo(input: RouteInput<'generation.video.create'>): Promise<string> {
+  const { jobIds } = await rig!.ok('generation.video.create', input);
   return jobIds[0]!;
 }
 

@@ -1,3 +1,4 @@
+import type { RouteInput } from '../../src/shared/contract/types';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,8 +25,8 @@ const videos = () =>
     provider_ref: string;
   }[];
 
-async function video(input: Record<string, unknown>) {
-  const { jobIds } = await rig!.ok<{ jobIds: string[] }>('generation.video.create', { ...input });
+async function video(input: RouteInput<'generation.video.create'>) {
+  const { jobIds } = await rig!.ok('generation.video.create', { ...input });
   return (await rig!.settle()).get(jobIds[0]!)!;
 }
 
@@ -73,7 +74,7 @@ describe('Gemini Omni Flash jobs', () => {
     expect(creates()[1]).toMatchObject({ previous_interaction_id: first!.provider_ref, input: 'make the sky stormier' });
     expect(creates()[2]).toMatchObject({ previous_interaction_id: second!.provider_ref, generation_config: { video_config: { task: 'extend' } } });
     expect(await rig!.used('video')).toBe(3);
-    const details = await rig!.ok<{ sourceChain: { id: string }[] }>('media.get', { id: third!.id });
+    const details = await rig!.ok('media.get', { id: third!.id });
     expect(details.sourceChain.map((m) => m.id)).toEqual([second!.id, first!.id]);
   });
 
@@ -105,9 +106,9 @@ describe('Gemini Omni Flash jobs', () => {
 
   it('cancel tells Google to stop, ends the job and gives the unit back', async () => {
     await start();
-    const { jobIds } = await rig!.ok<{ jobIds: string[] }>('generation.video.create', { prompt: 'long [polls:1000]' });
+    const { jobIds } = await rig!.ok('generation.video.create', { prompt: 'long [polls:1000]' });
     while (fake!.requestsTo('getInteraction').length < 2) await new Promise((r) => setTimeout(r, 5));
-    await rig!.ok('jobs.cancel', { jobId: jobIds[0] });
+    await rig!.ok('jobs.cancel', { jobId: jobIds[0]! });
     const job = (await rig!.settle()).get(jobIds[0]!)!;
     expect(job.status).toBe('cancelled');
     expect(fake!.requestsTo('cancelInteraction')).toHaveLength(1);

@@ -61,7 +61,7 @@ describe('quotas.set and quotas.get', () => {
     expect(events).toEqual([expect.objectContaining({ userId: ann, status: expect.objectContaining({ kinds: expect.objectContaining({ image: expect.objectContaining({ limit: 2 }) }) }) })]);
     const [entry] = auditActions();
     expect(entry).toMatchObject({ action: 'quotas.set', actorId: alice, targetUserId: ann, targetEmail: 'ann@lab.org' });
-    expect(JSON.parse(entry!.details!)).toEqual({ changes: { image: { from: { period: 'daily', limit: 50, isDefault: true }, to: { period: 'daily', limit: 2 } } } });
+    expect(entry!.details).toEqual({ changes: { image: { from: { period: 'daily', limit: 50, isDefault: true }, to: { period: 'daily', limit: 2 } } } });
     expect(await t.call('alice', 'quotas.get', { userIds: [ann] })).toMatchObject({ ok: true, data: { users: [{ status: { kinds: { image: { limit: 2 } } } }] } });
   });
 
@@ -102,7 +102,7 @@ describe('quotas.set and quotas.get', () => {
     [{ userIds: ['x'], policies: { sound: daily(1) } }, 'policies'],
   ])('rejects a malformed request %j naming %s', async (input, field) => {
     await lab();
-    const result = await t.call('alice', 'quotas.set', input);
+    const result = await t.raw('alice', 'quotas.set', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     if (!result.ok) expect((result.error.details as { issues: { path: string }[] }).issues[0]!.path).toBe(field);
   });
@@ -141,7 +141,7 @@ describe('quotas.reset_usage', () => {
     ledger.reserve({ userId: ann, kind: 'image', units: 5, jobId: 'after-reset' });
     const entry = auditActions().find((a) => a.action === 'quotas.reset_usage');
     expect(entry).toMatchObject({ actorId: alice, targetUserId: ann });
-    expect(JSON.parse(entry!.details!)).toEqual({ kinds: ['image'], usedBefore: { image: 5 } });
+    expect(entry!.details).toEqual({ kinds: ['image'], usedBefore: { image: 5 } });
   });
 
   it('pins the default as the user\'s own policy when resetting a kind that followed it', async () => {
@@ -198,7 +198,7 @@ describe('quotas.usage_report', () => {
     [{ from: '2026-11-01' }, 'to'],
   ])('rejects the range %j naming %s', async (input, field) => {
     await lab();
-    const result = await t.call('alice', 'quotas.usage_report', input);
+    const result = await t.raw('alice', 'quotas.usage_report', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     if (!result.ok) expect((result.error.details as { issues: { path: string }[] }).issues[0]!.path).toBe(field);
   });
@@ -220,7 +220,7 @@ describe('admin scoping on every admin quota route', () => {
   it('refuses a plain user, even for their own account', async () => {
     const ids = await lab();
     for (const [route, input] of adminRoutes(ids)) {
-      expect(await t.call('ann', route, input), route).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await t.raw('ann', route, input), route).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });
 
@@ -228,7 +228,7 @@ describe('admin scoping on every admin quota route', () => {
     const ids = await lab();
     for (const window of ['bob', 'carl']) {
       for (const [route, input] of adminRoutes(ids).filter(([r]) => r !== 'quotas.usage_report')) {
-        expect(await t.call(window, route, input), `${window} ${route}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(await t.raw(window, route, input), `${window} ${route}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       }
     }
     expect(t.core.services.db.select().from(quotaPolicy).all()).toEqual([]);

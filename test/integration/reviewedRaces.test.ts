@@ -106,7 +106,7 @@ describe('generation', () => {
   it('keeps an edit whose source was deleted while Google worked, without the broken link', async () => {
     rig = await startGenerationRig();
     const source = await rig.importPng(1);
-    const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.image.edit', { sourceId: source, prompt: 'edit it [slow:300]' });
+    const { jobIds } = await rig.ok('generation.image.edit', { sourceId: source, prompt: 'edit it [slow:300]' });
     await until(() => rig!.fake.requestsTo('generateContent').length === 1);
     await rig.ok('media.delete', { ids: [source] });
     const job = (await rig.settle()).get(jobIds[0]!)!;

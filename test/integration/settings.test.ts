@@ -66,7 +66,7 @@ describe('API key settings', () => {
   it('is for admins only', async () => {
     await adminCore();
     for (const route of ['settings.get', 'settings.update', 'settings.set_api_key', 'settings.clear_api_key', 'settings.models.update']) {
-      expect(await t.call('user-window', route, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await t.raw('user-window', route, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });
 });
@@ -85,7 +85,8 @@ describe('general settings and the model catalogue', () => {
 
   it('refuses a catalogue without exactly one default per kind', async () => {
     await adminCore();
-    const current = (await t.call('admin-window', 'settings.get')) as { ok: true; data: { catalogue: { kind: string; isDefault: boolean }[] } };
+    const current = await t.call('admin-window', 'settings.get');
+    if (!current.ok) expect.fail(current.error.message);
     const noDefault = current.data.catalogue.map((m) => ({ ...m, isDefault: m.kind === 'video' ? m.isDefault : false }));
     expect(await t.call('admin-window', 'settings.models.update', { models: noDefault })).toMatchObject({
       ok: false,

@@ -42,7 +42,7 @@ async function start(options: { knownModels?: string[]; apiKey?: string | null; 
 }
 
 async function ok<T>(window: string, route: string, input?: unknown): Promise<T> {
-  const result = await t!.call(window, route, input);
+  const result = await t!.raw(window, route, input);
   if (!result.ok) throw new Error(`${route}: ${result.error.code} ${result.error.message}`);
   return result.data as T;
 }

@@ -107,7 +107,7 @@ describe('video size limits', () => {
 });
 
 async function videoJob(rig: GenerationRig, prompt = 'A paper boat'): Promise<JobDto> {
-  const { jobIds } = await rig.ok<{ jobIds: string[] }>('generation.video.create', { prompt });
+  const { jobIds } = await rig.ok('generation.video.create', { prompt });
   return (await rig.settle()).get(jobIds[0]!)!;
 }
 

@@ -41,7 +41,7 @@ describe('inviting', () => {
     const before = t.core.services.db.$client.prepare('SELECT * FROM user WHERE id = ?').get(aliceUser.userId);
     const { results } = data(await t.call(b.transport, 'users.invite', { emails: [aliceUser.email], role: 'admin' }));
     expect(results[0]).toMatchObject({ status: 'exists' });
-    expect(results[0].code).toBeUndefined();
+    expect(results[0]?.code).toBeUndefined();
     expect(t.core.services.db.$client.prepare('SELECT * FROM user WHERE id = ?').get(aliceUser.userId)).toEqual(before);
     expect(failure(await t.call(b.transport, 'users.reset_password', { userId: aliceUser.userId })).code).toBe('FORBIDDEN');
     expect(emailsOf(data(await t.call(b.transport, 'users.list')))).not.toContain(aliceUser.email);
@@ -55,7 +55,7 @@ describe('inviting', () => {
     const { results } = data(
       await t.call(admin.transport, 'users.invite', { emails: ['kim@lab.example'], quotas: { video: { period: 'weekly', limit: 3 } } }),
     );
-    const rows = t.core.services.db.$client.prepare('SELECT kind, period, "limit" FROM quota_policy WHERE user_id = ? ORDER BY kind').all(results[0].userId);
+    const rows = t.core.services.db.$client.prepare('SELECT kind, period, "limit" FROM quota_policy WHERE user_id = ? ORDER BY kind').all(results[0]!.userId);
     expect(rows).toEqual([
       { kind: 'edit', period: 'daily', limit: 30 },
       { kind: 'image', period: 'daily', limit: 50 },
@@ -67,7 +67,7 @@ describe('inviting', () => {
     t = await startTestCore();
     const admin = await setupFirstAdmin(t);
     await invite(t, admin.transport, 'kim@lab.example', 'admin');
-    const kim = data<{ items: Summary[] }>(await t.call(admin.transport, 'users.list', { query: 'kim' })).items[0];
+    const kim = data(await t.call(admin.transport, 'users.list', { query: 'kim' })).items[0];
     expect(kim).toMatchObject({ role: 'admin', status: 'awaiting-setup', managers: [{ email: admin.email }] });
   });
 });
@@ -94,7 +94,7 @@ describe('admin scoping', () => {
     ];
     for (const result of await Promise.all(actions())) expect(failure(result).code).toBe('FORBIDDEN');
 
-    const shared = data<{ user: Summary }>(await t.call(a.transport, 'users.share', { userId: aliceUser.userId, adminEmail: 'BOB@lab.example' }));
+    const shared = data(await t.call(a.transport, 'users.share', { userId: aliceUser.userId, adminEmail: 'BOB@lab.example' }));
     expect(shared.user.managers.map((m) => m.email)).toEqual(['alice@lab.example', 'bob@lab.example']);
     expect(emailsOf(data(await t.call(b.transport, 'users.list')))).toContain(aliceUser.email);
     data(await t.call(b.transport, 'users.unlock', { userId: aliceUser.userId }));
@@ -162,7 +162,7 @@ describe('managing an account', () => {
     const lee = await inviteAndSignIn(t, b.transport, 'lee@lab.example', { transport: 'lee' });
     data(await t.call(a.transport, 'users.update', { userId: b.userId, role: 'user' }));
     expect(failure(await t.call(b.transport, 'users.list')).code).toBe('FORBIDDEN');
-    const list = data<{ items: Summary[] }>(await t.call(a.transport, 'users.list', { query: 'lee' }));
+    const list = data(await t.call(a.transport, 'users.list', { query: 'lee' }));
     expect(list.items[0]?.managers.map((m) => m.email)).toEqual([a.email]);
     data(await t.call(a.transport, 'users.unlock', { userId: lee.userId }));
   });
@@ -182,9 +182,9 @@ describe('managing an account', () => {
     expect(emailsOf(data(await t.call(a.transport, 'users.list', { status: 'awaiting-setup' })))).toEqual(['q1@lab.example', 'q2@lab.example', 'q3@lab.example']);
     expect(emailsOf(data(await t.call(a.transport, 'users.list', { role: 'admin' })))).toEqual(['alice@lab.example', 'bob@lab.example']);
     expect(emailsOf(data(await t.call(a.transport, 'users.list', { status: 'active', role: 'user' })))).toEqual(['kim@lab.example']);
-    const first = data<{ items: Summary[]; nextCursor: string; total: number }>(await t.call(a.transport, 'users.list', { query: 'Q', limit: 2 }));
+    const first = data(await t.call(a.transport, 'users.list', { query: 'Q', limit: 2 }));
     expect(first).toMatchObject({ total: 3, nextCursor: 'q2@lab.example' });
-    const second = data(await t.call(a.transport, 'users.list', { query: 'q', limit: 2, cursor: first.nextCursor }));
+    const second = data(await t.call(a.transport, 'users.list', { query: 'q', limit: 2, cursor: first.nextCursor! }));
     expect(second).toMatchObject({ items: [{ email: 'q3@lab.example' }], nextCursor: null });
   });
 

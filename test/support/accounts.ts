@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Envelope } from '../../src/shared/contract/envelope';
+import { data } from './client';
 import type { StudioEventName } from '../../src/shared/contract/events';
 import type { TestCore } from './testCore';
 
@@ -7,31 +7,22 @@ import type { TestCore } from './testCore';
 export const GOOD_PASSWORD = 'violet-harbour-42';
 export const OTHER_PASSWORD = 'copper-lantern-97';
 
-/** The data of a successful envelope; fails the test with the error otherwise. */
-export function data<T = any>(envelope: Envelope): T {
-  if (!envelope.ok) expect.fail(`expected success, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.data as T;
-}
-
-/** The error code and message of a failed envelope; fails the test on success. */
-export function failure(envelope: Envelope): { code: string; message: string; details?: unknown } {
-  if (envelope.ok) expect.fail(`expected a failure, got ${JSON.stringify(envelope.data)}`);
-  return envelope.error;
-}
+export { data, failure } from './client';
 
 /** Creates the first admin through the real route and leaves `transport` signed in as them. */
 export async function setupFirstAdmin(t: TestCore, email = 'admin@lab.example', transport = 'admin-window'): Promise<{ userId: string; email: string; transport: string }> {
-  const me = data<{ userId: string }>(await t.call(transport, 'auth.setup_first_admin', { email, password: GOOD_PASSWORD }));
+  const me = data(await t.call(transport, 'auth.setup_first_admin', { email, password: GOOD_PASSWORD }));
   return { userId: me.userId, email, transport };
 }
 
 /** Invites `email` as `adminTransport`'s admin and returns the new account's id and code. */
 export async function invite(t: TestCore, adminTransport: string, email: string, role: 'user' | 'admin' = 'user'): Promise<{ userId: string; code: string }> {
-  const { results } = data<{ results: { status: string; userId: string; code: string }[] }>(
+  const { results } = data(
     await t.call(adminTransport, 'users.invite', { emails: [email], role }),
   );
-  expect(results[0]?.status).toBe('created');
-  return { userId: results[0]!.userId, code: results[0]!.code };
+  const created = results[0];
+  if (created?.status !== 'created' || !created.userId || !created.code) expect.fail(`invite of ${email}: ${JSON.stringify(created)}`);
+  return { userId: created.userId, code: created.code };
 }
 
 /** Invites, redeems the code on `transport` and leaves it signed in as the new account. */

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreOptions } from '../../src/main/core';
+import type { RouteName } from '../../src/shared/contract/index';
 import type { JobDto } from '../../src/shared/contract/routes/generation';
+import type { RouteOutput } from '../../src/shared/contract/types';
+import type { InputArg } from './client';
 import { type FakeGemini, startFakeGemini } from '../fake-gemini/server';
 import { seedUser, signInAs } from './seed';
 import { type TestCore, startTestCore } from './testCore';
@@ -12,7 +15,7 @@ export interface GenerationRig extends TestCore {
   /** the signed-in user's window */
   window: string;
   /** calls a route as the signed-in user and unwraps the envelope (throws on an error envelope) */
-  ok: <T = unknown>(route: string, input?: unknown) => Promise<T>;
+  ok: <K extends RouteName>(route: K, ...input: InputArg<K>) => Promise<RouteOutput<K>>;
   /** waits until every job pipeline has settled, then returns the user's jobs by id */
   settle: () => Promise<Map<string, JobDto>>;
   used: (kind: 'image' | 'edit' | 'video') => Promise<number>;
@@ -41,10 +44,10 @@ export async function startGenerationRig(
   const window = 'maker-window';
   signInAs(t.core, window, userId);
 
-  const ok = async <T,>(route: string, input?: unknown): Promise<T> => {
-    const result = await t.call(window, route, input);
+  const ok = async <K extends RouteName>(route: K, ...input: InputArg<K>): Promise<RouteOutput<K>> => {
+    const result = await t.call(window, route, ...input);
     if (!result.ok) throw Object.assign(new Error(`${route}: ${result.error.code} ${result.error.message}`), { body: result.error });
-    return result.data as T;
+    return result.data;
   };
 
   const rig: GenerationRig = {
@@ -55,17 +58,17 @@ export async function startGenerationRig(
     ok,
     async settle() {
       await t.core.services.jobRunner.idle();
-      const page = await ok<{ items: JobDto[] }>('jobs.list', { limit: 100 });
+      const page = await ok('jobs.list', { limit: 100 });
       return new Map(page.items.map((j) => [j.id, j]));
     },
     async used(kind) {
-      const status = await ok<{ kinds: Record<string, { used: number }> }>('quotas.status', {});
+      const status = await ok('quotas.status', {});
       return status.kinds[kind]!.used;
     },
     async importPng(seed = 1) {
       const { makePatternPng } = await import('../fake-gemini/images');
       const png = makePatternPng(32, 32, seed);
-      const stored = await ok<{ id: string }>('media.import', { bytes: png.toString('base64'), fileName: `input-${seed}.png` });
+      const stored = await ok('media.import', { bytes: png.toString('base64'), fileName: `input-${seed}.png` });
       return stored.id;
     },
     async restart() {

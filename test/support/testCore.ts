@@ -2,6 +2,10 @@ import { ManualClock } from '../../src/main/clock';
 import { type Core, type CoreOptions, createCore } from '../../src/main/core';
 import { createMemoryLogger } from '../../src/main/logger';
 import { MemorySecretStore } from '../../src/main/services/settings/secretStore';
+import type { Envelope } from '../../src/shared/contract/envelope';
+import type { RouteName } from '../../src/shared/contract/index';
+import type { RouteOutput } from '../../src/shared/contract/types';
+import { createTestClient, type InputArg, type StudioTestClient } from './client';
 import { makeTempDir } from './tempDir';
 
 export interface TestCore {
@@ -9,8 +13,12 @@ export interface TestCore {
   clock: ManualClock;
   dataDir: string;
   logger: ReturnType<typeof createMemoryLogger>;
-  /** calls a route as one transport (one window / page) */
-  call: (transportId: string, route: string, input?: unknown) => ReturnType<Core['router']['dispatch']>;
+  /** one transport (one window / page) as a typed client: `t.as(window).call('media.list', { limit: 10 })` */
+  as: (transportId: string) => StudioTestClient;
+  /** calls a route as one transport, typed by the contract; resolves to the envelope */
+  call: <K extends RouteName>(transportId: string, route: K, ...input: InputArg<K>) => Promise<Envelope<RouteOutput<K>>>;
+  /** untyped, for what the contract forbids: malformed input, unknown routes, a route name in a variable */
+  raw: (transportId: string, route: string, input?: unknown) => Promise<Envelope>;
   /** stops the core; keeps the folder so a test can start another core on it */
   stop: () => Promise<void>;
   /** stops the core and removes its folder */
@@ -34,12 +42,15 @@ export async function startTestCore(overrides: Partial<CoreOptions> = {}): Promi
     workstation: () => ({ hostName: 'lab-pc-07', osUser: 'student', ipv4: '10.0.0.7' }),
     ...overrides,
   });
+  const dispatch = (transportId: string, route: unknown, input?: unknown) => core.router.dispatch({ transportId }, route, input);
   return {
     core,
     clock,
     dataDir: temp.dir,
     logger,
-    call: (transportId, route, input) => core.router.dispatch({ transportId }, route, input),
+    as: (transportId) => createTestClient(dispatch, transportId),
+    call: (transportId, route, ...input) => createTestClient(dispatch, transportId).send(route, ...input),
+    raw: dispatch,
     stop: () => core.shutdown(),
     cleanup: async () => {
       await core.shutdown();

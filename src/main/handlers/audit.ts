@@ -1,6 +1,6 @@
 import type { Handlers } from '../router';
 import type { Services } from '../serviceRegistry';
-import { listAudit } from '../services/audit/auditList';
+import { listAudit } from '../services/audit';
 
 export function auditHandlers(s: Services): Pick<Handlers, 'audit.list'> {
   return {

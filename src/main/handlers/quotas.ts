@@ -1,6 +1,6 @@
 import type { Handlers } from '../router';
 import type { Services } from '../serviceRegistry';
-import { buildUsageReport } from '../services/quotas/quotaReport';
+import { buildUsageReport } from '../services/quotas';
 
 /**
  * Quota routes. The router has already checked the session and the role; scope (which users this

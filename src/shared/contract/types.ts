@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RouteName, Routes } from './index';
+import type { RouteName, Routes } from './allRoutes';
 
 /** What a caller passes for a route (before validation). */
 export type RouteInput<K extends RouteName> = z.input<Routes[K]['input']>;

@@ -20,9 +20,9 @@ export const job = sqliteTable(
     prompt: text('prompt').notNull(),
     negativePrompt: text('negative_prompt'),
     /** JSON of every parameter sent to Google */
-    params: text('params').notNull(),
+    params: text('params', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     /** JSON array of input media ids (source, references, frames) */
-    inputIds: text('input_ids').notNull(),
+    inputIds: text('input_ids', { mode: 'json' }).$type<string[]>().notNull(),
     /** the media item this job edits, animates, refines or extends */
     parentMediaId: text('parent_media_id'),
     idempotencyKey: text('idempotency_key'),

@@ -31,9 +31,9 @@ export const media = sqliteTable(
     negativePrompt: text('negative_prompt'),
     model: text('model'),
     /** JSON of every generation parameter */
-    params: text('params'),
+    params: text('params', { mode: 'json' }).$type<Record<string, unknown>>(),
     /** JSON array of the input media ids used to make this item */
-    inputIds: text('input_ids'),
+    inputIds: text('input_ids', { mode: 'json' }).$type<string[]>(),
     /** the item this one edits, animates, refines or extends */
     parentMediaId: text('parent_media_id').references((): AnySQLiteColumn => media.id, { onDelete: 'set null' }),
     favorite: integer('favorite', { mode: 'boolean' }).notNull().default(false),
@@ -58,3 +58,9 @@ export const media = sqliteTable(
     index('media_parent_idx').on(t.parentMediaId),
   ],
 );
+
+/** A media row as drizzle reads it (booleans and JSON decoded). */
+export type MediaRow = typeof media.$inferSelect;
+
+/** The file half of a media row: what storing a file decides, before anyone records how it was made. */
+export type MediaFileFacts = Pick<MediaRow, 'id' | 'kind' | 'relPath' | 'thumbRelPath' | 'mimeType' | 'bytes' | 'width' | 'height' | 'durationMs' | 'createdAt'>;

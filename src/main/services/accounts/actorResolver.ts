@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { user } from '../../db/schema';
-import type { Actor, Caller } from '../../router';
+import type { Actor, Caller } from '../../identity';
 import type { SessionStore } from './sessions';
 
 /**

@@ -3,7 +3,7 @@ import type { Me } from '../../../shared/contract/routes/auth';
 import { StudioError } from '../../../shared/contract/errors';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import { user } from '../../db/schema';
-import type { Caller } from '../../router';
+import type { Caller } from '../../identity';
 import {
   type AccountDeps,
   type AccountRow,

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
 import type { Db } from '../../db/client';
 import { userManager } from '../../db/schema';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 
 /**
  * Admin scoping (SPEC §3) in one place: an admin sees and acts on themselves and the users they

@@ -4,7 +4,7 @@ import { StudioError } from '../../../shared/contract/errors';
 import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import { user } from '../../db/schema';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import {
   type AccountDeps,
   type AccountRow,

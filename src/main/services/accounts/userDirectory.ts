@@ -1,9 +1,10 @@
 import { type SQL, and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
 import type { AccountStatus } from '../../../shared/domain/accounts';
+import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import { user } from '../../db/schema';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { summarize } from './accounts';
 import { visibleUserIds } from './scope';
 
@@ -12,7 +13,9 @@ import { visibleUserIds } from './scope';
  * first condition of the query, so no filter combination can reach past it. Ordered by email, with
  * the last email of a page as the cursor of the next.
  */
-export function listUsers(db: Db, actor: Actor, input: ParsedInput<'users.list'>, now: number): RouteOutput<'users.list'> {
+export function listUsers(deps: { db: Db; clock: Clock }, actor: Actor, input: ParsedInput<'users.list'>): RouteOutput<'users.list'> {
+  const { db } = deps;
+  const now = deps.clock.now();
   const conditions: SQL[] = [inArray(user.id, visibleUserIds(db, actor))];
   const query = input.query?.trim().toLowerCase();
   if (query) conditions.push(sql`instr(${user.email}, ${query}) > 0`);

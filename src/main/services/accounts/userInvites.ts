@@ -2,7 +2,7 @@ import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import { isPlausibleEmail, normalizeEmail } from '../../../shared/domain/accounts';
 import type { InviteResult } from '../../../shared/contract/routes/users';
 import type { ParsedInput } from '../../../shared/contract/types';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { type AccountDeps, audit, createAccount, findAccountByEmail, person } from './accounts';
 import type { SettingsStore } from '../settings/settings';
 import { issueSetupCode } from './setupCodes';

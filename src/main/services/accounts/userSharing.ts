@@ -3,7 +3,7 @@ import type { UserSummary } from '../../../shared/contract/routes/users';
 import { StudioError } from '../../../shared/contract/errors';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import { userManager } from '../../db/schema';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { type AccountDeps, type AccountRow, audit, findAccount, findAccountByEmail, person, summarizeOne } from './accounts';
 import { manages } from './scope';
 import { withWriteTx } from '../../db/tx';

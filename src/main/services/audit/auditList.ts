@@ -4,7 +4,7 @@ import { StudioError } from '../../../shared/contract/errors';
 import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
 import type { Db } from '../../db/client';
 import { auditEntry } from '../../db/schema';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
 
 /**
@@ -54,17 +54,7 @@ function toDto(row: typeof auditEntry.$inferSelect): AuditEntryDto {
     action: row.action,
     actor: row.actorId ? { id: row.actorId, email: row.actorEmail ?? '' } : null,
     target: row.targetUserId ? { id: row.targetUserId, email: row.targetEmail ?? '' } : null,
-    details: parseObject(row.details),
-    workstation: parseObject(row.workstation) as AuditEntryDto['workstation'],
+    details: row.details,
+    workstation: row.workstation,
   };
-}
-
-function parseObject(text: string | null): Record<string, unknown> | null {
-  if (!text) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }

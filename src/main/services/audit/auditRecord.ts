@@ -27,8 +27,8 @@ export function recordAudit(db: Db, record: AuditRecord): void {
       actorEmail: record.actor?.email ?? null,
       targetUserId: record.target?.id ?? null,
       targetEmail: record.target?.email ?? null,
-      details: record.details ? JSON.stringify(record.details) : null,
-      workstation: JSON.stringify(record.workstation),
+      details: record.details ?? null,
+      workstation: record.workstation,
     })
     .run();
 }
@@ -57,12 +57,12 @@ export function recordRepeatedAudit(db: Db, record: AuditRecord & { details: { r
     .orderBy(desc(auditEntry.id))
     .limit(1)
     .get();
-  const previous = latest?.action === record.action ? parseDetails(latest.details) : null;
+  const previous = latest?.action === record.action ? latest.details : null;
   const reason = record.details.reason;
   if (latest && previous && typeof previous.count === 'number' && typeof previous.lastAt === 'number' && record.at - previous.lastAt < windowMs) {
     const reasons = { ...countsOf(previous), [reason]: (countsOf(previous)[reason] ?? 0) + 1 };
     const details = { ...previous, ...record.details, count: previous.count + 1, lastAt: record.at, ...(Object.keys(reasons).length > 1 ? { reasons } : {}) };
-    db.update(auditEntry).set({ details: JSON.stringify(details) }).where(eq(auditEntry.id, latest.id)).run();
+    db.update(auditEntry).set({ details }).where(eq(auditEntry.id, latest.id)).run();
     return;
   }
   recordAudit(db, { ...record, details: { ...record.details, count: 1, lastAt: record.at } });
@@ -74,12 +74,3 @@ function countsOf(details: Record<string, unknown>): Record<string, number> {
   return typeof details.reason === 'string' && typeof details.count === 'number' ? { [details.reason]: details.count } : {};
 }
 
-function parseDetails(text: string | null): Record<string, unknown> | null {
-  if (!text) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}

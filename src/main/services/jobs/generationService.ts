@@ -6,7 +6,7 @@ import { videoModeOf, videoOptionProblems } from '../../../shared/domain/videoRu
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import type { SettingsStore } from '../settings/settings';
 import type { JobRepository, JobRow, NewJobRow } from './jobRepository';
 import type { JobRunner } from './jobRunner';
@@ -48,6 +48,8 @@ export interface GenerationDeps {
   media: MediaPort;
   settings: SettingsStore;
   workstation: () => WorkstationIdentity;
+  /** the Gemini API key; throws NO_API_KEY when none is set */
+  apiKey: () => string;
 }
 
 /**
@@ -58,12 +60,18 @@ export interface GenerationDeps {
 export class GenerationService {
   constructor(private readonly deps: GenerationDeps) {}
 
+  /** Refuses before anything is reserved: a job that can only fail should not exist. */
+  private requireApiKey(): void {
+    this.deps.apiKey();
+  }
+
   /** What the generator pages may offer: enabled, and not reported missing by Google. */
   offeredModels(): CatalogueModel[] {
     return this.deps.settings.get('modelCatalogue').filter(isOffered);
   }
 
   createImages(actor: Actor, order: ImageOrder): string[] {
+    this.requireApiKey();
     const kind: JobKind = order.sourceId ? 'edit' : 'image';
     const model = this.model('image', order.model);
     const caps = model.capabilities;
@@ -89,13 +97,14 @@ export class GenerationService {
       model: model.id,
       prompt: order.prompt,
       negativePrompt: null,
-      params: JSON.stringify({ ...params, index }),
-      inputIds: JSON.stringify(inputIds),
+      params: { ...params, index },
+      inputIds,
       parentMediaId: order.sourceId ?? null,
     }));
   }
 
   createVideo(actor: Actor, order: VideoOrder): string[] {
+    this.requireApiKey();
     const model = this.model('video', order.model);
     if (order.extendMediaId && order.refineMediaId) throw invalid('Choose either extend or refine, not both.', 'refineMediaId');
     const options = { ...order, extendMediaId: order.extendMediaId };
@@ -138,8 +147,8 @@ export class GenerationService {
       model: model.id,
       prompt: order.prompt,
       negativePrompt: order.negativePrompt || null,
-      params: JSON.stringify(params),
-      inputIds: JSON.stringify(inputIds),
+      params,
+      inputIds,
       parentMediaId: continued ?? order.firstFrameId ?? null,
     }));
   }

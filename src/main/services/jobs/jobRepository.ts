@@ -92,8 +92,8 @@ export class JobRepository {
       status: row.status,
       model: row.model,
       prompt: row.prompt,
-      params: safeObject(row.params),
-      inputIds: parseIdList(row.inputIds),
+      params: row.params,
+      inputIds: row.inputIds,
       parentMediaId: row.parentMediaId,
       createdAt: row.createdAt,
       submittedAt: row.submittedAt,
@@ -103,24 +103,5 @@ export class JobRepository {
       results,
       typicalDurationMs,
     };
-  }
-}
-
-function safeObject(text: string): Record<string, unknown> {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** A JSON list of ids as stored in a row; anything else reads as no ids. */
-export function parseIdList(text: string): string[] {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
   }
 }

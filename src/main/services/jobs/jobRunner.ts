@@ -11,7 +11,7 @@ import type { EventHub } from '../app/eventHub';
 import { generateImage } from '../gemini/imageProvider';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
 import { isBusyError, retryWhileBusy, withoutBusyWait, withWriteTx } from '../../db/tx';
-import { type JobRepository, type JobRow, parseIdList } from './jobRepository';
+import type { JobRepository, JobRow } from './jobRepository';
 import type { PendingResult, PendingResults } from './pendingResults';
 import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from './ports';
 import { Slots } from './slots';
@@ -269,8 +269,8 @@ export class JobRunner {
   private async runImage(row: JobRow, signal: AbortSignal): Promise<void> {
     const release = await this.slots.acquire(signal, 'image');
     try {
-      const inputs = parseIdList(row.inputIds).map((id) => this.deps.media.readInputImage(row.userId, id));
-      const params = JSON.parse(row.params) as { aspectRatio?: string; imageSize?: string };
+      const inputs = row.inputIds.map((id) => this.deps.media.readInputImage(row.userId, id));
+      const params = row.params as { aspectRatio?: string; imageSize?: string };
       const ai = this.deps.genai();
       // submittedAt is written before the request leaves: from here on the outcome may be billed
       await this.move(row.id, 'running', { submittedAt: this.deps.clock.now() }, signal);
@@ -383,8 +383,8 @@ export class JobRunner {
       prompt: row.prompt,
       negativePrompt: row.negativePrompt,
       model: row.model,
-      params: JSON.parse(row.params) as Record<string, unknown>,
-      inputIds: parseIdList(row.inputIds),
+      params: row.params,
+      inputIds: row.inputIds,
       parentMediaId: row.parentMediaId,
       workstation: { hostName: row.workstationHost, osUser: row.workstationUser, ipv4: row.workstationIp },
       providerRef: pending.providerRef,

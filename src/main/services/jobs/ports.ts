@@ -1,5 +1,9 @@
+import type { GoogleGenAI } from '@google/genai';
 import type { QuotaKind } from '../../../shared/domain/quotas';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
+import type { Clock } from '../../clock';
+import type { MediaFileFacts } from '../../db/schema';
+import type { Logger } from '../../logger';
 
 /**
  * What the job runner needs from the quota ledger and the media store. Kept narrow so the
@@ -24,18 +28,8 @@ export interface InputImage {
   data: string;
 }
 
-/** A durable file (and its thumbnail) not yet recorded in the database. */
-export interface PreparedMedia {
-  id: string;
-  kind: 'image' | 'video';
-  relPath: string;
-  thumbRelPath: string | null;
-  mimeType: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  durationMs: number | null;
-}
+/** A durable file (and its thumbnail) not yet recorded in the database; a generation makes images and videos only. */
+export type PreparedMedia = Omit<MediaFileFacts, 'kind'> & { kind: 'image' | 'video' };
 
 export interface GeneratedMediaRecord {
   userId: string;
@@ -68,4 +62,18 @@ export interface MediaPort {
   tempDir(): string;
   /** notifies the owner's windows about new items */
   announce(userId: string, mediaIds: string[]): void;
+}
+
+/**
+ * What the video steps need from the runner's wiring. Declared here, not in jobRunner.ts, so the
+ * runner (which uses the steps) and the steps (which only need these) do not import each other.
+ */
+export interface VideoStepsDeps {
+  clock: Clock;
+  logger: Logger;
+  media: Pick<MediaPort, 'readInputImage' | 'tempDir'>;
+  genai: () => GoogleGenAI;
+  apiKey: () => string;
+  geminiBaseUrl?: string;
+  timings: { pollIntervalMs: number; maxVideoWaitMs: number; downloadTimeoutMs: number; downloadStallMs: number; maxVideoBytes: number };
 }

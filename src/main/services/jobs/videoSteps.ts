@@ -4,7 +4,7 @@ import { downloadToTempFile, writeInlineToTempFile } from '../gemini/download';
 import { toStudioError } from '../gemini/errors';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
 import type { JobRepository, JobRow } from './jobRepository';
-import type { JobRunnerDeps } from './jobRunner';
+import type { VideoStepsDeps } from './ports';
 import { sleep } from './slots';
 
 /** Errors worth polling again for: the operation is still there, the way to it was not. */
@@ -19,13 +19,13 @@ type Move = (jobId: string, status: JobStatus, fields?: Parameters<JobRepository
  */
 export class VideoSteps {
   constructor(
-    private readonly deps: JobRunnerDeps,
+    private readonly deps: VideoStepsDeps,
     /** records a new job state and tells the owner's windows; throws when the job ended meanwhile */
     private readonly move: Move,
   ) {}
 
   async submit(row: JobRow, provider: VideoProvider, signal: AbortSignal): Promise<string> {
-    const params = JSON.parse(row.params) as VideoParams;
+    const params = row.params as VideoParams;
     const read = (id: string | undefined) => (id ? this.deps.media.readInputImage(row.userId, id) : undefined);
     const first = read(params.firstFrameId);
     const last = read(params.lastFrameId);

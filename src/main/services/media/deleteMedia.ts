@@ -1,12 +1,22 @@
 import { StudioError } from '../../../shared/contract/errors';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { recordAudit } from '../audit/auditRecord';
-import type { Services } from '../../serviceRegistry';
 import { visibleUserIds } from '../accounts/scope';
 import { announceMedia } from './mediaEvents';
-import type { MediaFileRefs } from './mediaStore';
 import { withWriteTx } from '../../db/tx';
+import type { EventHub } from '../app/eventHub';
+import type { WorkstationIdentity } from '../../../shared/domain/workstation';
+import type { Clock } from '../../clock';
+import type { MediaFileRefs, MediaStore } from './mediaStore';
+
+export interface DeleteMediaDeps {
+  db: Db;
+  media: MediaStore;
+  events: EventHub;
+  clock: Clock;
+  workstation: () => WorkstationIdentity;
+}
 
 interface DeletableRow extends MediaFileRefs {
   id: string;
@@ -20,7 +30,7 @@ interface DeletableRow extends MediaFileRefs {
  * Row first (one transaction, with the audit entry), then the files: a crash in between leaves
  * files without rows, which the start-up sweep removes. A deleted item's URL answers 404 at once.
  */
-export async function deleteMedia(s: Pick<Services, 'db' | 'media' | 'events' | 'clock' | 'workstation'>, actor: Actor, ids: string[]): Promise<string[]> {
+export async function deleteMedia(s: DeleteMediaDeps, actor: Actor, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   // better-sqlite3 has one connection: statements on `s.db` inside the callback are part of the transaction.
   const rows = withWriteTx(s.db, () => {

@@ -2,9 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../../../shared/contract/errors';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
-import { MEDIA_RECORD_COLUMNS, MEDIA_RECORD_FROM, type MediaRecord, parseIdList, parseJsonObject } from './mediaRecord';
+import { type MediaRecord, mediaRecordsByIds } from './mediaRepository';
 import type { MediaStore } from './mediaStore';
 
 export interface ExportResult {
@@ -26,9 +26,7 @@ export async function exportMedia(
   target: { parentDir: string; now: number },
 ): Promise<ExportResult> {
   const unique = [...new Set(ids)];
-  const rows = deps.db.$client
-    .prepare(`SELECT ${MEDIA_RECORD_COLUMNS} FROM ${MEDIA_RECORD_FROM} WHERE m.id IN (${unique.map(() => '?').join(', ')}) ORDER BY m.created_at, m.id`)
-    .all(...unique) as MediaRecord[];
+  const rows = mediaRecordsByIds(deps.db, unique);
   const visible = new Set(visibleUserIds(deps.db, actor));
   if (rows.length !== unique.length || rows.some((r) => !visible.has(r.userId))) {
     throw new StudioError('NOT_FOUND', 'Nothing was exported: some of these items do not exist or you cannot see them.');
@@ -59,8 +57,8 @@ export function sidecarOf(row: MediaRecord): Record<string, unknown> {
     prompt: row.prompt,
     negativePrompt: row.negativePrompt,
     model: row.model,
-    params: parseJsonObject(row.params),
-    inputIds: parseIdList(row.inputIds),
+    params: row.params ?? {},
+    inputIds: row.inputIds ?? [],
     parentMediaId: row.parentMediaId,
     width: row.width,
     height: row.height,

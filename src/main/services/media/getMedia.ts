@@ -1,10 +1,10 @@
 import { StudioError } from '../../../shared/contract/errors';
 import type { MediaDetails } from '../../../shared/contract/routes/media';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
-import { MEDIA_RECORD_COLUMNS, MEDIA_RECORD_FROM, type MediaRecord, parseIdList, parseJsonObject, toMediaItem } from './mediaRecord';
-import { prepared } from './statementCache';
+import { toMediaItem } from './mediaRecord';
+import { type MediaRecord, mediaRecordById, mediaRecordsByIds, sourceChainOf } from './mediaRepository';
 
 /** A source chain longer than this is cut (and a cycle in bad data cannot loop forever). */
 const MAX_CHAIN = 50;
@@ -16,7 +16,7 @@ export function mediaNotFound(): StudioError {
 
 /** One item if the actor may see it (own; an admin also a managed user's), else null. */
 export function findVisibleMedia(db: Db, actor: Actor, id: string): MediaRecord | null {
-  const row = prepared(db, `SELECT ${MEDIA_RECORD_COLUMNS} FROM ${MEDIA_RECORD_FROM} WHERE m.id = ?`).get(id) as MediaRecord | undefined;
+  const row = mediaRecordById(db, id);
   if (!row) return null;
   return new Set(visibleUserIds(db, actor)).has(row.userId) ? row : null;
 }
@@ -32,28 +32,14 @@ export function getMediaDetails(db: Db, actor: Actor, id: string, urlBase: strin
   const visible = new Set(visibleUserIds(db, actor));
   const ctx = { urlBase, forAdmin: actor.role === 'admin' };
 
-  const chain = prepared(
-    db,
-    `WITH RECURSIVE chain(id, depth) AS (
-       SELECT parent_media_id, 1 FROM media WHERE id = ? AND parent_media_id IS NOT NULL
-       UNION ALL
-       SELECT m.parent_media_id, c.depth + 1 FROM media m JOIN chain c ON m.id = c.id
-       WHERE m.parent_media_id IS NOT NULL AND c.depth < ${MAX_CHAIN}
-     )
-     SELECT ${MEDIA_RECORD_COLUMNS} FROM chain c JOIN media m ON m.id = c.id JOIN user u ON u.id = m.user_id ORDER BY c.depth`,
-  ).all(id) as MediaRecord[];
-
-  const inputIds = parseIdList(row.inputIds);
-  const inputs = inputIds.length
-    ? (db.$client
-        .prepare(`SELECT ${MEDIA_RECORD_COLUMNS} FROM ${MEDIA_RECORD_FROM} WHERE m.id IN (${inputIds.map(() => '?').join(', ')})`)
-        .all(...inputIds) as MediaRecord[])
-    : [];
+  const chain = sourceChainOf(db, id, MAX_CHAIN);
+  const inputIds = row.inputIds ?? [];
+  const inputs = mediaRecordsByIds(db, inputIds);
   const byId = new Map(inputs.map((r) => [r.id, r]));
 
   return {
     ...toMediaItem(row, ctx),
-    params: parseJsonObject(row.params),
+    params: row.params ?? {},
     inputIds,
     inputs: inputIds
       .map((inputId) => byId.get(inputId))

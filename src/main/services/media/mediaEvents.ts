@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { userManager } from '../../db/schema';
 import type { EventHub } from '../app/eventHub';
 
 /**
@@ -12,7 +14,7 @@ export function announceMedia(
   ids: string[],
 ): void {
   if (ids.length === 0) return;
-  const admins = deps.db.$client.prepare('SELECT admin_id AS adminId FROM user_manager WHERE user_id = ?').all(userId) as { adminId: string }[];
+  const admins = deps.db.select({ adminId: userManager.adminId }).from(userManager).where(eq(userManager.userId, userId)).all();
   for (const recipient of new Set([userId, ...admins.map((a) => a.adminId)])) {
     deps.events.toUser(recipient, event, { userId, ids });
   }

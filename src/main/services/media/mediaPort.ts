@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../shared/contract/errors';
 import type { Clock } from '../../clock';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { media, type MediaRow, user } from '../../db/schema';
 import type { EventHub } from '../app/eventHub';
 import type { GeneratedMediaRecord, InputImage, MediaPort, PreparedMedia } from '../jobs/ports';
 import { canAccessUser } from '../accounts/scope';
@@ -10,16 +12,7 @@ import { absoluteOf, STAGING_DIR } from './layout';
 import { announceMedia } from './mediaEvents';
 import type { MediaStore, StoredFile } from './mediaStore';
 
-interface ItemRow {
-  id: string;
-  userId: string;
-  kind: 'image' | 'video' | 'input';
-  relPath: string;
-  mimeType: string;
-  model: string | null;
-  providerRef: string | null;
-  missing: number;
-}
+type ItemRow = Pick<MediaRow, 'id' | 'userId' | 'kind' | 'relPath' | 'mimeType' | 'model' | 'providerRef' | 'missing'>;
 
 /**
  * The media library as the job runner sees it (`jobs/ports.ts`): inputs a user may use, durable
@@ -31,15 +24,21 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
 
   /** An item `userId` may use: their own, or (for an admin) a managed user's. */
   function usable(userId: string, mediaId: string, needsFile: boolean): ItemRow {
-    const row = deps.db.$client
-      .prepare(
-        `SELECT id, user_id AS userId, kind, rel_path AS relPath, mime_type AS mimeType, model, provider_ref AS providerRef, missing
-         FROM media WHERE id = ?`,
-      )
-      .get(mediaId) as ItemRow | undefined;
-    const actor = deps.db.$client.prepare('SELECT id, email, role FROM user WHERE id = ?').get(userId) as
-      | { id: string; email: string; role: 'user' | 'admin' }
-      | undefined;
+    const row: ItemRow | undefined = deps.db
+      .select({
+        id: media.id,
+        userId: media.userId,
+        kind: media.kind,
+        relPath: media.relPath,
+        mimeType: media.mimeType,
+        model: media.model,
+        providerRef: media.providerRef,
+        missing: media.missing,
+      })
+      .from(media)
+      .where(eq(media.id, mediaId))
+      .get();
+    const actor = deps.db.select({ id: user.id, email: user.email, role: user.role }).from(user).where(eq(user.id, userId)).get();
     if (!row || !actor || (needsFile && row.missing)) throw notUsable();
     if (!canAccessUser(deps.db, { userId: actor.id, email: actor.email, role: actor.role, sessionId: '' }, row.userId)) throw notUsable();
     return row;
@@ -52,7 +51,7 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
   }
 
   /** Stored files carry their `createdAt` through the runner, so the row matches the folder it is in. */
-  const toPrepared = (file: StoredFile): PreparedMedia & { createdAt: number } => ({ ...file, kind: file.kind === 'video' ? 'video' : 'image' });
+  const toPrepared = (file: StoredFile): PreparedMedia => ({ ...file, kind: file.kind === 'video' ? 'video' : 'image' });
 
   return {
     assertInputImage(userId, mediaId) {
@@ -85,12 +84,11 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
     prepareVideo: async (tempFile) => toPrepared(await deps.media.storeFile({ kind: 'video', source: { file: tempFile } })),
 
     insert(prepared, record: GeneratedMediaRecord) {
-      const createdAt = (prepared as Partial<StoredFile>).createdAt ?? deps.clock.now();
       // The source may have been deleted while Google worked: the paid-for result is kept, it just
       // no longer links to an item that is gone (the link would break the foreign key).
-      const parentExists = record.parentMediaId !== null && deps.db.$client.prepare('SELECT 1 FROM media WHERE id = ?').get(record.parentMediaId) !== undefined;
+      const parentExists = record.parentMediaId !== null && deps.db.select({ id: media.id }).from(media).where(eq(media.id, record.parentMediaId)).get() !== undefined;
       const linked = { ...record, parentMediaId: parentExists ? record.parentMediaId : null };
-      deps.media.insertRows(deps.db, [deps.media.rowFor({ ...prepared, createdAt }, linked)]);
+      deps.media.insertRows(deps.db, [deps.media.rowFor(prepared, linked)]);
     },
 
     discard(prepared) {

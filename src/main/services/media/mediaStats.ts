@@ -1,7 +1,9 @@
 import type { MediaTotals } from '../../../shared/contract/routes/media';
 import { MEDIA_KINDS, type MediaKind } from '../../../shared/domain/media';
+import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import type { Actor } from '../../router';
+import { media, user, userManager } from '../../db/schema';
+import type { Actor } from '../../identity';
 
 interface StatsRow {
   userId: string;
@@ -24,23 +26,34 @@ export interface MediaStatsResult {
 export function mediaStats(db: Db, actor: Actor): MediaStatsResult {
   const managedUsers =
     actor.role === 'admin'
-      ? (db.$client
-          .prepare('SELECT u.id AS userId, u.email AS email FROM user_manager um JOIN user u ON u.id = um.user_id WHERE um.admin_id = ? ORDER BY u.email')
-          .all(actor.userId) as { userId: string; email: string }[])
+      ? db
+          .select({ userId: user.id, email: user.email })
+          .from(userManager)
+          .innerJoin(user, eq(user.id, userManager.userId))
+          .where(eq(userManager.adminId, actor.userId))
+          .orderBy(user.email)
+          .all()
       : [];
   const userIds = [actor.userId, ...managedUsers.map((u) => u.userId)];
-  const marks = userIds.map(() => '?').join(', ');
-  const rows = db.$client
-    .prepare(
-      `SELECT user_id AS userId, kind, COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes, COALESCE(SUM(missing), 0) AS missing
-       FROM media WHERE user_id IN (${marks}) GROUP BY user_id, kind`,
-    )
-    .all(...userIds) as StatsRow[];
-  const models = (
-    db.$client.prepare(`SELECT DISTINCT model FROM media WHERE user_id IN (${marks}) AND model IS NOT NULL ORDER BY model`).all(...userIds) as {
-      model: string;
-    }[]
-  ).map((r) => r.model);
+  const rows: StatsRow[] = db
+    .select({
+      userId: media.userId,
+      kind: media.kind,
+      count: count(),
+      bytes: sql<number>`coalesce(sum(${media.bytes}), 0)`,
+      missing: sql<number>`coalesce(sum(${media.missing}), 0)`,
+    })
+    .from(media)
+    .where(inArray(media.userId, userIds))
+    .groupBy(media.userId, media.kind)
+    .all();
+  const models = db
+    .selectDistinct({ model: media.model })
+    .from(media)
+    .where(and(inArray(media.userId, userIds), isNotNull(media.model)))
+    .orderBy(media.model)
+    .all()
+    .map((r) => r.model as string);
 
   const totalsOf = (ids: Set<string>): MediaTotals => {
     const totals = emptyTotals();

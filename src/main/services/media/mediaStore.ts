@@ -6,7 +6,7 @@ import type { MediaKind } from '../../../shared/domain/media';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
-import { media } from '../../db/schema';
+import { media, type MediaFileFacts } from '../../db/schema';
 import type { Logger } from '../../logger';
 import { type DurableSource, type DurableStep, writeDurable } from './durableFile';
 import { assertImportFits } from './importLimit';
@@ -34,18 +34,7 @@ export interface MediaStoreDeps {
 }
 
 /** A durable original (and thumbnail) that has no database row yet. */
-export interface StoredFile {
-  id: string;
-  kind: MediaKind;
-  relPath: string;
-  thumbRelPath: string | null;
-  mimeType: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  durationMs: number | null;
-  createdAt: number;
-}
+export type StoredFile = MediaFileFacts;
 
 /** How an item was made: everything of its row that is not about the file. */
 export interface MediaMeta {
@@ -150,8 +139,8 @@ export class MediaStore {
       prompt: meta.prompt ?? null,
       negativePrompt: meta.negativePrompt ?? null,
       model: meta.model ?? null,
-      params: JSON.stringify(meta.params ?? {}),
-      inputIds: JSON.stringify(meta.inputIds ?? []),
+      params: meta.params ?? {},
+      inputIds: meta.inputIds ?? [],
       parentMediaId: meta.parentMediaId ?? null,
       favorite: false,
       missing: false,

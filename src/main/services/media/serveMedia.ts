@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { MEDIA_HOST, MEDIA_ID_PATTERN, MEDIA_SCHEME, MEDIA_VARIANTS, type MediaVariant } from '../../../shared/contract/mediaUrl';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
-import type { Actor, Caller } from '../../router';
+import type { Actor, Caller } from '../../identity';
 import { findVisibleMedia } from './getMedia';
 import { parseRange } from './httpRange';
 import type { MediaStore } from './mediaStore';

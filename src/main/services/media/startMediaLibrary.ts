@@ -1,10 +1,12 @@
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
+import { media } from '../../db/schema';
 import type { Logger } from '../../logger';
 import { MediaStore } from './mediaStore';
 import { sweepMediaFolder, type SweepReport } from './mediaSweep';
 
-export interface MediaLibrary {
+export interface StartedMediaLibrary {
   store: MediaStore;
   sweep: SweepReport;
   /** waits for background thumbnail repair to stop (shutdown) */
@@ -24,19 +26,17 @@ export async function startMediaLibrary(deps: {
   ffmpegPath: string | null;
   /** media ids whose files the sweep must keep though they have no row yet (see mediaSweep.ts) */
   keepIds?: ReadonlySet<string>;
-}): Promise<MediaLibrary> {
+}): Promise<StartedMediaLibrary> {
   const store = new MediaStore(deps);
   const sweep = await sweepMediaFolder(deps);
   let stopping = false;
   const repair = (async () => {
-    const select = deps.db.$client.prepare('SELECT id, kind, rel_path AS relPath, created_at AS createdAt FROM media WHERE id = ?');
-    const update = deps.db.$client.prepare('UPDATE media SET thumb_rel_path = ? WHERE id = ?');
     for (const id of sweep.thumbsToRebuild) {
       if (stopping) return;
       try {
-        const row = select.get(id) as Parameters<MediaStore['rebuildThumbnail']>[0] | undefined;
+        const row = deps.db.select({ id: media.id, kind: media.kind, relPath: media.relPath, createdAt: media.createdAt }).from(media).where(eq(media.id, id)).get();
         const rel = row ? await store.rebuildThumbnail(row) : null;
-        if (!stopping) update.run(rel, id);
+        if (!stopping) deps.db.update(media).set({ thumbRelPath: rel }).where(eq(media.id, id)).run();
       } catch (error) {
         deps.logger.warn('thumbnail not rebuilt', { mediaId: id, error: String(error) });
       }

@@ -7,7 +7,7 @@ import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import { quotaPolicy, user } from '../../db/schema';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import { recordAudit } from '../audit/auditRecord';
 import type { QuotaUsage } from './quotaUsage';
 import { canAccessUser } from '../accounts/scope';

@@ -5,7 +5,7 @@ import { startOfLocalDate } from '../../../shared/domain/quotaPeriods';
 import { QUOTA_KINDS, type QuotaKind } from '../../../shared/domain/quotas';
 import type { QuotaKindStatus } from '../../../shared/domain/quotaStatus';
 import { quotaReservation, user } from '../../db/schema';
-import type { Actor } from '../../router';
+import type { Actor } from '../../identity';
 import type { QuotaUsage } from './quotaUsage';
 import { visibleUserIds } from '../accounts/scope';
 import { withReadTx } from '../../db/tx';

@@ -1,0 +1,9 @@
+/**
+ * Settings: the workstation's admin settings (typed, validated `SettingsStore`), the Gemini API key
+ * kept through the OS secret store (`ApiKeyStore`, `SecretStore`), and the settings page's audited
+ * changes, including the model catalogue and its availability check (`SettingsAdmin`).
+ */
+export { ApiKeyStore, type ApiKeyStatus } from './apiKey';
+export { MemorySecretStore, type SecretStore } from './secretStore';
+export { SettingsStore } from './settings';
+export { SettingsAdmin, type SettingsAdminDeps } from './settingsAdmin';

@@ -4,6 +4,9 @@ import type { Db } from './client';
 /** The handle a write transaction's body works with: the same connection, inside the transaction. */
 export type WriteTx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** A function that may run inside a caller's transaction or on its own takes either. */
+export type DbOrTx = Db | WriteTx;
+
 /** What a request that meets another process's write lock is told (also the job runner's retry cue). */
 export const DATABASE_BUSY_MESSAGE = "The studio's database is busy; try again in a moment.";
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
 import { formatBytes } from '../../../shared/domain/sizes';
 import { media } from '../../db/schema';
-import type { DbOrTx } from './mediaStore';
+import type { DbOrTx } from '../../db/tx';
 
 /** Bytes of input images `userId` has imported and still keeps (deleting some frees room). */
 export function importedBytes(db: DbOrTx, userId: string): number {

@@ -13,11 +13,10 @@ import { assertImportFits } from './importLimit';
 import { absoluteOf, mediaRootOf, originalRelPath, STAGING_DIR, thumbRelPath } from './layout';
 import { SNIFF_BYTES, type SniffedType, sniffMediaType } from './sniff';
 import { inspectImage, inspectVideo } from './thumbnails';
-import { withWriteTx } from '../../db/tx';
+import { type DbOrTx, withWriteTx } from '../../db/tx';
 
 export type MediaRowValues = typeof media.$inferInsert & { id: string; relPath: string; userId: string };
 /** A database handle or the transaction the caller is in. */
-export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Every point a media write passes, in order; the crash-safety tests stop a write at each. */
 export type MediaWriteStep = `original:${DurableStep}` | `thumb:${DurableStep}` | 'row-inserted';

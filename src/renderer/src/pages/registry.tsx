@@ -1,11 +1,11 @@
 import type { ComponentType } from 'react';
 import type { Me } from '../queries/auth';
-import { GalleryPage } from '../features/gallery/GalleryPage';
-import { EditPage } from '../features/generation/EditPage';
-import { ImagePage } from '../features/generation/ImagePage';
-import { VideoPage } from '../features/generation/VideoPage';
-import { UsageReportPage } from '../features/quotas';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { GalleryPage } from './GalleryPage';
+import { EditPage } from './EditPage';
+import { ImagePage } from './ImagePage';
+import { VideoPage } from './VideoPage';
+import { UsageReportPage } from './UsageReportPage';
+import { SettingsPage } from './SettingsPage';
 import { useNavigationStore } from '../stores/navigation';
 import { AuditPage } from './AuditPage';
 import { ProfilePage } from './ProfilePage';

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { isStudioError } from '../../../../shared/contract/errors';
-import { useDeleteMedia, useExportMedia, useMediaEvents, useMediaPages, useMediaStats } from '../../queries/media';
-import type { GeneratorTarget } from '../../stores/generatorIntent';
-import { GalleryGrid } from './GalleryGrid';
-import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered, type ToolbarValues } from './GalleryToolbar';
-import { Lightbox } from './Lightbox';
-import { SelectionBar } from './SelectionBar';
-import { emptySelection, keepListed, selectAll, selectRange, type Selection, toggleOne } from './selection';
+import { isStudioError } from '../../../shared/contract/errors';
+import { useDeleteMedia, useExportMedia, useMediaEvents, useMediaPages, useMediaStats } from '../queries/media';
+import type { GeneratorTarget } from '../stores/generatorIntent';
+import { GalleryGrid } from '../features/gallery/GalleryGrid';
+import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered, type ToolbarValues } from '../features/gallery/GalleryToolbar';
+import { Lightbox } from '../features/gallery/Lightbox';
+import { SelectionBar } from '../features/gallery/SelectionBar';
+import { emptySelection, keepListed, selectAll, selectRange, type Selection, toggleOne } from '../features/gallery/selection';
 
 export interface GalleryPageProps {
   /** admins get the user filter; by default known from `media.stats` (only admins get managed totals) */

@@ -1,20 +1,20 @@
-import type { RouteInput } from '../../../../shared/contract/types';
+import type { RouteInput } from '../../../shared/contract/types';
 import { useMemo, useState } from 'react';
-import type { JobDto } from '../../../../shared/contract/routes/generation';
-import type { VideoMode } from '../../../../shared/domain/models';
-import { videoOptionProblems } from '../../../../shared/domain/videoRules';
-import { call } from '../../ipc/client';
-import { GeneratorFrame } from './GeneratorFrame';
-import { ImageSlots } from './ImageSlots';
-import type { PickedImage } from './importImage';
-import { JobResults } from './JobResults';
-import { PromptField } from './PromptField';
-import { Select } from './Select';
-import { useGenerate } from './useGenerate';
-import { allJobs, useJobs } from './useJobs';
-import { earlierInputs } from './retryIntent';
-import { param, pickedFrom, useIntentFor } from './useIntent';
-import { pickModel, useModels } from './useModels';
+import type { JobDto } from '../../../shared/contract/routes/generation';
+import type { VideoMode } from '../../../shared/domain/models';
+import { videoOptionProblems } from '../../../shared/domain/videoRules';
+import { call } from '../ipc/client';
+import { GeneratorFrame } from '../features/generation/GeneratorFrame';
+import { ImageSlots } from '../features/generation/ImageSlots';
+import type { PickedImage } from '../features/generation/importImage';
+import { JobResults } from '../features/generation/JobResults';
+import { PromptField } from '../features/generation/PromptField';
+import { Select } from '../features/generation/Select';
+import { useGenerate } from '../features/generation/useGenerate';
+import { allJobs, useJobs } from '../features/generation/useJobs';
+import { earlierInputs } from '../features/generation/retryIntent';
+import { param, pickedFrom, useIntentFor } from '../features/generation/useIntent';
+import { pickModel, useModels } from '../features/generation/useModels';
 
 type FormMode = Exclude<VideoMode, 'extend'> | 'continue';
 

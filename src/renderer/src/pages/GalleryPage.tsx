@@ -1,46 +1,63 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
-import { useDeleteMedia, useExportMedia, useMediaEvents, useMediaPages, useMediaStats } from '../queries/media';
+import { useDeleteMedia, useExportMedia, useMediaDetails, useMediaEvents, useMediaPages, useMediaStats } from '../queries/media';
 import type { GeneratorTarget } from '../stores/generatorIntent';
 import { GalleryGrid } from '../features/gallery/GalleryGrid';
 import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered, type ToolbarValues } from '../features/gallery/GalleryToolbar';
+import { searchOf, toolbarOf } from '../features/gallery/gallerySearch';
 import { Lightbox } from '../features/gallery/Lightbox';
 import { SelectionBar } from '../features/gallery/SelectionBar';
 import { emptySelection, keepListed, selectAll, selectRange, type Selection, toggleOne } from '../features/gallery/selection';
 
+const galleryRoute = getRouteApi('/gallery');
+
 export interface GalleryPageProps {
   /** admins get the user filter; by default known from `media.stats` (only admins get managed totals) */
   isAdmin?: boolean;
-  /** called after "reuse settings", "edit" or "animate" set the generator intent; the shell switches page */
-  onOpenGenerator?: (target: GeneratorTarget) => void;
 }
 
 /**
- * The media library (SPEC §6): a virtualized, keyset-paged grid with search and filters, a
- * lightbox with details and actions, and bulk selection for delete and export.
+ * The media library: a virtualized, keyset-paged grid with search and filters, a lightbox with
+ * details and actions, and bulk selection for delete and export. The filters and the open item
+ * live in the location (features/gallery/gallerySearch.ts), so back/forward and links return to them.
  */
-export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPageProps) {
+export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
   useMediaEvents();
   const stats = useMediaStats();
   const isAdmin = isAdminProp ?? (stats.data ? stats.data.managed !== null : false);
-  const [toolbar, setToolbar] = useState<ToolbarValues>(emptyToolbar);
+  const search = galleryRoute.useSearch();
+  const navigate = galleryRoute.useNavigate();
+  const toolbarKey = JSON.stringify(toolbarOf(search));
+  const toolbar = useMemo<ToolbarValues>(() => JSON.parse(toolbarKey), [toolbarKey]);
+  const setToolbar = (values: ToolbarValues) => void navigate({ search: searchOf(values) });
   const filters = useMemo(() => filtersOf(toolbar), [toolbar]);
   const pages = useMediaPages(filters);
   const items = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const order = useMemo(() => items.map((i) => i.id), [items]);
 
   const [selection, setSelection] = useState<Selection>(emptySelection);
-  const [lightboxIndex, setLightboxIndex] = useState<number | null>(null);
+  // The open item comes from the location. Opening pushes an entry (back closes it), stepping
+  // replaces it, closing goes back when this page opened it and otherwise drops the item.
+  const openedHere = useRef(false);
+  const listedIndex = search.item ? order.indexOf(search.item) : -1;
+  // an item not among the loaded pages (a link to an older one): shown alone
+  const single = useMediaDetails(search.item && listedIndex < 0 && !pages.isPending ? search.item : null).data;
+  const lightboxItems = listedIndex >= 0 || !single ? items : [single];
+  const lightboxIndex = listedIndex >= 0 ? listedIndex : single ? 0 : null;
+  const setLightboxIndex = (index: number | null, how: 'open' | 'step' = 'open') => {
+    const id = index === null ? undefined : lightboxItems[index]?.id;
+    if (id === undefined) return;
+    if (how === 'open') openedHere.current = true;
+    void navigate({ search: (s) => ({ ...s, item: id }), replace: how === 'step' });
+  };
   const [focusRequest, setFocusRequest] = useState<{ index: number } | null>(null);
   const [message, setMessage] = useState('');
   const deleteMedia = useDeleteMedia();
   const exportMedia = useExportMedia();
 
   useEffect(() => setSelection((s) => keepListed(s, order)), [order]);
-  useEffect(() => {
-    setSelection(emptySelection);
-    setLightboxIndex(null);
-  }, [filters]);
+  useEffect(() => setSelection(emptySelection), [filters]);
 
   const fetchNextPage = useCallback(() => void pages.fetchNextPage(), [pages.fetchNextPage]);
   const onToggle = useCallback(
@@ -51,9 +68,22 @@ export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPa
     [order],
   );
   const closeLightbox = () => {
-    if (lightboxIndex !== null) setFocusRequest({ index: Math.min(lightboxIndex, items.length - 1) });
-    setLightboxIndex(null);
+    if (lightboxIndex !== null && listedIndex >= 0) setFocusRequest({ index: Math.min(lightboxIndex, items.length - 1) });
+    if (openedHere.current) {
+      openedHere.current = false;
+      window.history.back();
+    } else {
+      void navigate({ search: ({ item: _closed, ...rest }) => rest, replace: true });
+    }
   };
+  // after a delete the lightbox shows the next item (the lightbox itself steps back at the end)
+  const deleteFromLightbox = async (ids: string[]): Promise<boolean> => {
+    const next = lightboxItems[(lightboxIndex ?? 0) + 1]?.id;
+    const ok = await deleteIds(ids);
+    if (ok && next && !ids.includes(next)) void navigate({ search: (s) => ({ ...s, item: next }), replace: true });
+    return ok;
+  };
+  const openGenerator = (target: GeneratorTarget) => void navigate({ to: `/${target}`, search: {} });
   const report = (error: unknown) => setMessage(isStudioError(error) ? error.message : 'That did not work. Try again.');
   const deleteIds = async (ids: string[]): Promise<boolean> => {
     try {
@@ -132,22 +162,22 @@ export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPa
           hasNextPage={pages.hasNextPage}
           isFetchingNextPage={pages.isFetchingNextPage}
           fetchNextPage={fetchNextPage}
-          onOpen={setLightboxIndex}
+          onOpen={(index) => setLightboxIndex(index)}
           onToggle={onToggle}
           focusRequest={focusRequest}
         />
       )}
 
-      {lightboxIndex !== null && items[lightboxIndex] && (
+      {lightboxIndex !== null && lightboxItems[lightboxIndex] && (
         <Lightbox
-          items={items}
+          items={lightboxItems}
           index={lightboxIndex}
-          hasNextPage={pages.hasNextPage}
+          hasNextPage={listedIndex >= 0 && pages.hasNextPage}
           fetchNextPage={fetchNextPage}
-          onIndexChange={setLightboxIndex}
+          onIndexChange={(index) => setLightboxIndex(index, 'step')}
           onClose={closeLightbox}
-          onDelete={deleteIds}
-          onOpenGenerator={onOpenGenerator}
+          onDelete={deleteFromLightbox}
+          onOpenGenerator={openGenerator}
           onMessage={setMessage}
         />
       )}

@@ -1,45 +1,36 @@
-import type { ComponentType } from 'react';
 import type { Me } from '../queries/auth';
-import { GalleryPage } from './GalleryPage';
-import { EditPage } from './EditPage';
-import { ImagePage } from './ImagePage';
-import { VideoPage } from './VideoPage';
-import { UsageReportPage } from './UsageReportPage';
-import { SettingsPage } from './SettingsPage';
-import { useNavigationStore } from '../stores/navigation';
-import { AuditPage } from './AuditPage';
-import { ProfilePage } from './ProfilePage';
-import { UsersPage } from './UsersPage';
+
+/** Every page's address; the router (router.tsx) maps each to its route component. */
+export type PagePath = '/image' | '/edit' | '/video' | '/gallery' | '/profile' | '/admin/users' | '/admin/usage' | '/admin/settings' | '/admin/audit';
 
 export interface PageDef {
-  id: string;
+  path: PagePath;
   /** the navigation label, also the button's accessible name */
   label: string;
   /** shown only to admins; main refuses the page's admin routes to everyone else anyway */
   adminOnly: boolean;
-  component: ComponentType<{ me: Me }>;
 }
 
 /**
  * The app's pages in navigation order; the first page a person may see is where they land.
  */
 export const PAGES: readonly PageDef[] = [
-  { id: 'image', label: 'Image', adminOnly: false, component: ImagePage },
-  { id: 'edit', label: 'Edit', adminOnly: false, component: EditPage },
-  { id: 'video', label: 'Video', adminOnly: false, component: VideoPage },
-  {
-    id: 'gallery',
-    label: 'Gallery',
-    adminOnly: false,
-    component: ({ me }) => <GalleryPage isAdmin={me.role === 'admin'} onOpenGenerator={(target) => useNavigationStore.getState().go(target, { fresh: true })} />,
-  },
-  { id: 'profile', label: 'Profile', adminOnly: false, component: ProfilePage },
-  { id: 'admin-users', label: 'Users', adminOnly: true, component: UsersPage },
-  { id: 'admin-usage', label: 'Usage', adminOnly: true, component: UsageReportPage },
-  { id: 'admin-settings', label: 'Settings', adminOnly: true, component: SettingsPage },
-  { id: 'admin-audit', label: 'Audit log', adminOnly: true, component: AuditPage },
+  { path: '/image', label: 'Image', adminOnly: false },
+  { path: '/edit', label: 'Edit', adminOnly: false },
+  { path: '/video', label: 'Video', adminOnly: false },
+  { path: '/gallery', label: 'Gallery', adminOnly: false },
+  { path: '/profile', label: 'Profile', adminOnly: false },
+  { path: '/admin/users', label: 'Users', adminOnly: true },
+  { path: '/admin/usage', label: 'Usage', adminOnly: true },
+  { path: '/admin/settings', label: 'Settings', adminOnly: true },
+  { path: '/admin/audit', label: 'Audit log', adminOnly: true },
 ];
 
 export function pagesFor(role: Me['role']): readonly PageDef[] {
   return PAGES.filter((p) => !p.adminOnly || role === 'admin');
+}
+
+/** Where a person lands: the first page they may see. */
+export function startPage(role: Me['role']): PagePath {
+  return pagesFor(role)[0]!.path;
 }

@@ -1,5 +1,5 @@
 import { useRecentMedia } from '../../queries/media';
-import { useNavigationStore } from '../../stores/navigation';
+import { useNavigate } from '@tanstack/react-router';
 import { tileLabel } from '../gallery/MediaTile';
 
 export const RECENT_WORK_COUNT = 12;
@@ -9,6 +9,7 @@ export const RECENT_WORK_COUNT = 12;
  * actions live (the profile only shows what there is).
  */
 export function RecentWork({ userId }: { userId: string }) {
+  const navigate = useNavigate();
   const recent = useRecentMedia(userId, RECENT_WORK_COUNT);
   if (recent.isPending) return <p className="muted">Loading your recent work…</p>;
   if (recent.isError) {
@@ -20,7 +21,7 @@ export function RecentWork({ userId }: { userId: string }) {
   }
   const items = recent.data.pages[0]?.items ?? [];
   if (items.length === 0) return <p className="muted">Nothing yet: what you generate or import appears here.</p>;
-  const openGallery = () => useNavigationStore.getState().go('gallery');
+  const openGallery = () => void navigate({ to: '/gallery' });
   return (
     <ul className="recent-work" aria-label="Your recent work">
       {items.map((item) => (

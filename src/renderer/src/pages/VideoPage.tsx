@@ -1,45 +1,17 @@
 import type { RouteInput } from '../../../shared/contract/types';
-import { useMemo, useState } from 'react';
+import { useMemo, useReducer } from 'react';
 import type { JobDto } from '../../../shared/contract/routes/generation';
-import type { VideoMode } from '../../../shared/domain/models';
-import { videoOptionProblems } from '../../../shared/domain/videoRules';
 import { call } from '../ipc/client';
 import { GeneratorFrame } from '../features/generation/GeneratorFrame';
 import { ImageSlots } from '../features/generation/ImageSlots';
-import type { PickedImage } from '../features/generation/importImage';
 import { JobResults } from '../features/generation/JobResults';
 import { PromptField } from '../features/generation/PromptField';
 import { Select } from '../features/generation/Select';
 import { useGenerate } from '../features/generation/useGenerate';
-import { allJobs, useJobs } from '../features/generation/useJobs';
-import { earlierInputs } from '../features/generation/retryIntent';
-import { param, pickedFrom, useIntentFor } from '../features/generation/useIntent';
+import { useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../features/generation/useModels';
-
-type FormMode = Exclude<VideoMode, 'extend'> | 'continue';
-
-interface VideoFormState {
-  prompt: string;
-  modelId?: string;
-  mode: FormMode;
-  firstFrame: PickedImage[];
-  lastFrame: PickedImage[];
-  references: PickedImage[];
-  negativePrompt: string;
-  aspectRatio?: string;
-  resolution?: string;
-  durationSeconds?: number;
-  /** the finished video being continued, and how */
-  continueFrom?: { mediaId: string; how: 'extend' | 'refine'; prompt: string };
-}
-
-const MODE_LABELS: Record<FormMode, string> = {
-  text: 'Text to video',
-  image: 'Animate an image',
-  interpolation: 'First and last frame',
-  references: 'Reference images',
-  continue: 'Continue a video',
-};
+import { ContinueVideoList } from '../features/generation/video/ContinueVideoList';
+import { initialVideoForm, MODE_LABELS, offeredModes, type VideoFormState, videoFormReducer, videoProblems, videoRequest } from '../features/generation/video/videoForm';
 
 /**
  * One form for both video families: it offers what the chosen model can do and checks the same
@@ -48,56 +20,12 @@ const MODE_LABELS: Record<FormMode, string> = {
 export function VideoPage() {
   const { models } = useModels('video');
   const intent = useIntentFor('video');
-  const [form, setForm] = useState<VideoFormState>(() => {
-    const fromVideo = intent?.use === 'settings';
-    // "try again": the frames and references of the earlier request come back too
-    const earlier = (key: string) => {
-      const value = intent?.retry ? intent.settings.params?.[key] : undefined;
-      return earlierInputs(typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-    };
-    const retriedMode = intent?.retry ? param<string>(intent, 'mode', 'string') : undefined;
-    return {
-      // "animate" from the gallery: the image becomes the first frame
-      prompt: fromVideo ? (intent.settings.prompt ?? '') : '',
-      modelId: fromVideo ? (intent.settings.model ?? undefined) : undefined,
-      mode: intent?.use === 'source' ? 'image' : retriedMode === 'image' || retriedMode === 'interpolation' || retriedMode === 'references' ? retriedMode : 'text',
-      firstFrame: intent?.use === 'source' ? [pickedFrom(intent)] : earlier('firstFrameId'),
-      lastFrame: earlier('lastFrameId'),
-      references: earlier('referenceIds'),
-      negativePrompt: fromVideo ? (intent.settings.negativePrompt ?? '') : '',
-      aspectRatio: fromVideo ? param(intent, 'aspectRatio', 'string') : undefined,
-      resolution: fromVideo ? param(intent, 'resolution', 'string') : undefined,
-      durationSeconds: fromVideo ? param(intent, 'durationSeconds', 'number') : undefined,
-    };
-  });
-  const set = (patch: Partial<VideoFormState>) => setForm((f) => ({ ...f, ...patch }));
+  const [form, dispatch] = useReducer(videoFormReducer, intent, initialVideoForm);
+  const set = (patch: Partial<Omit<VideoFormState, 'modelId' | 'continueFrom'>>) => dispatch({ type: 'set', patch });
   const model = pickModel(models, form.modelId);
   const caps = model?.capabilities;
-  const modes = (caps?.videoModes ?? ['text']).filter((m) => m !== 'extend') as FormMode[];
-
-  const request = useMemo(() => {
-    const continuing = form.mode === 'continue' ? form.continueFrom : undefined;
-    return {
-      prompt: form.prompt,
-      model: model?.id,
-      firstFrameId: form.mode === 'image' || form.mode === 'interpolation' ? form.firstFrame[0]?.id : undefined,
-      lastFrameId: form.mode === 'interpolation' ? form.lastFrame[0]?.id : undefined,
-      referenceIds: form.mode === 'references' ? form.references.map((r) => r.id) : [],
-      negativePrompt: caps?.negativePrompt && form.negativePrompt.trim() ? form.negativePrompt.trim() : undefined,
-      aspectRatio: form.aspectRatio,
-      resolution: form.resolution,
-      durationSeconds: form.durationSeconds,
-      extendMediaId: continuing?.how === 'extend' ? continuing.mediaId : undefined,
-      refineMediaId: continuing?.how === 'refine' ? continuing.mediaId : undefined,
-    };
-  }, [form, model, caps]);
-
-  const problems = model ? videoOptionProblems(model, request) : [];
-  if (form.mode === 'image' && !request.firstFrameId) problems.push('Add the image to animate.');
-  if (form.mode === 'interpolation' && (!request.firstFrameId || !request.lastFrameId)) problems.push('Add a first and a last frame.');
-  if (form.mode === 'references' && request.referenceIds.length === 0) problems.push('Add at least one reference image.');
-  if (form.mode === 'continue' && !form.continueFrom) problems.push('Choose a finished video below to continue.');
-  if (form.continueFrom?.how === 'refine' && !caps?.refine) problems.push(`${model?.label ?? 'This model'} cannot refine a video.`);
+  const request = useMemo(() => videoRequest(form, model), [form, model]);
+  const problems = videoProblems(form, model, request);
 
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.video.create'>) =>
     call('generation.video.create', input),
@@ -107,9 +35,8 @@ export function VideoPage() {
     if (canSubmit) generate(request);
   };
 
-  const finishedVideos = allJobs(useJobs().data).filter((j) => j.kind === 'video' && j.status === 'succeeded' && j.results[0]);
   const continueWith = (job: JobDto, how: 'extend' | 'refine') =>
-    set({ mode: 'continue', continueFrom: { mediaId: job.results[0]!.id, how, prompt: job.prompt }, modelId: job.model, prompt: '' });
+    dispatch({ type: 'continue', from: { mediaId: job.results[0]!.id, how, prompt: job.prompt }, modelId: job.model });
 
   return (
     <GeneratorFrame
@@ -120,29 +47,7 @@ export function VideoPage() {
       after={
         <>
           <JobResults kinds={['video']} title="Recent videos" />
-          {finishedVideos.length > 0 && (
-            <section aria-label="Continue a video">
-              <h2>Continue a finished video</h2>
-              <ul className="continue-list">
-                {finishedVideos.slice(0, 6).map((job) => {
-                  const family = models.find((m) => m.id === job.model)?.family;
-                  return (
-                    <li key={job.id}>
-                      <span className="queue-prompt">{job.prompt}</span>
-                      {family === 'omni' && (
-                        <button type="button" onClick={() => continueWith(job, 'refine')}>
-                          Refine
-                        </button>
-                      )}
-                      <button type="button" onClick={() => continueWith(job, 'extend')}>
-                        Extend
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </section>
-          )}
+          <ContinueVideoList models={models} onContinue={continueWith} />
         </>
       }
     >
@@ -151,12 +56,12 @@ export function VideoPage() {
           label="Model"
           value={model?.id}
           options={models.map((m) => ({ value: m.id, label: m.label }))}
-          onChange={(modelId) => set({ modelId, aspectRatio: undefined, resolution: undefined, durationSeconds: undefined })}
+          onChange={(modelId) => dispatch({ type: 'model', modelId })}
         />
         <Select
           label="Mode"
           value={form.mode}
-          options={[...modes, ...(form.continueFrom ? (['continue'] as FormMode[]) : [])].map((m) => ({ value: m, label: MODE_LABELS[m] }))}
+          options={offeredModes(model, form).map((m) => ({ value: m, label: MODE_LABELS[m] }))}
           onChange={(mode) => set({ mode })}
         />
       </div>

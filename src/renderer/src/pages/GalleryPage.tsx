@@ -1,16 +1,14 @@
-import { getRouteApi } from '@tanstack/react-router';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
-import { useDeleteMedia, useExportMedia, useMediaDetails, useMediaEvents, useMediaPages, useMediaStats } from '../queries/media';
+import { useDeleteMedia, useExportMedia, useMediaEvents, useMediaPages, useMediaStats } from '../queries/media';
 import type { GeneratorTarget } from '../stores/generatorIntent';
 import { GalleryGrid } from '../features/gallery/GalleryGrid';
-import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered, type ToolbarValues } from '../features/gallery/GalleryToolbar';
-import { searchOf, toolbarOf } from '../features/gallery/gallerySearch';
+import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered } from '../features/gallery/GalleryToolbar';
 import { Lightbox } from '../features/gallery/Lightbox';
 import { SelectionBar } from '../features/gallery/SelectionBar';
 import { emptySelection, keepListed, selectAll, selectRange, type Selection, toggleOne } from '../features/gallery/selection';
-
-const galleryRoute = getRouteApi('/gallery');
+import { useGalleryFilters, useLightboxLocation } from '../features/gallery/useGalleryLocation';
 
 export interface GalleryPageProps {
   /** admins get the user filter; by default known from `media.stats` (only admins get managed totals) */
@@ -26,31 +24,15 @@ export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
   useMediaEvents();
   const stats = useMediaStats();
   const isAdmin = isAdminProp ?? (stats.data ? stats.data.managed !== null : false);
-  const search = galleryRoute.useSearch();
-  const navigate = galleryRoute.useNavigate();
-  const toolbarKey = JSON.stringify(toolbarOf(search));
-  const toolbar = useMemo<ToolbarValues>(() => JSON.parse(toolbarKey), [toolbarKey]);
-  const setToolbar = (values: ToolbarValues) => void navigate({ search: searchOf(values) });
+  const navigate = useNavigate();
+  const { toolbar, setToolbar } = useGalleryFilters();
   const filters = useMemo(() => filtersOf(toolbar), [toolbar]);
   const pages = useMediaPages(filters);
   const items = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const order = useMemo(() => items.map((i) => i.id), [items]);
 
   const [selection, setSelection] = useState<Selection>(emptySelection);
-  // The open item comes from the location. Opening pushes an entry (back closes it), stepping
-  // replaces it, closing goes back when this page opened it and otherwise drops the item.
-  const openedHere = useRef(false);
-  const listedIndex = search.item ? order.indexOf(search.item) : -1;
-  // an item not among the loaded pages (a link to an older one): shown alone
-  const single = useMediaDetails(search.item && listedIndex < 0 && !pages.isPending ? search.item : null).data;
-  const lightboxItems = listedIndex >= 0 || !single ? items : [single];
-  const lightboxIndex = listedIndex >= 0 ? listedIndex : single ? 0 : null;
-  const setLightboxIndex = (index: number | null, how: 'open' | 'step' = 'open') => {
-    const id = index === null ? undefined : lightboxItems[index]?.id;
-    if (id === undefined) return;
-    if (how === 'open') openedHere.current = true;
-    void navigate({ search: (s) => ({ ...s, item: id }), replace: how === 'step' });
-  };
+  const lightbox = useLightboxLocation(items, !pages.isPending);
   const [focusRequest, setFocusRequest] = useState<{ index: number } | null>(null);
   const [message, setMessage] = useState('');
   const deleteMedia = useDeleteMedia();
@@ -68,22 +50,18 @@ export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
     [order],
   );
   const closeLightbox = () => {
-    if (lightboxIndex !== null && listedIndex >= 0) setFocusRequest({ index: Math.min(lightboxIndex, items.length - 1) });
-    if (openedHere.current) {
-      openedHere.current = false;
-      window.history.back();
-    } else {
-      void navigate({ search: ({ item: _closed, ...rest }) => rest, replace: true });
-    }
+    if (lightbox.index !== null && lightbox.listed) setFocusRequest({ index: Math.min(lightbox.index, items.length - 1) });
+    lightbox.close();
   };
   // after a delete the lightbox shows the next item (the lightbox itself steps back at the end)
   const deleteFromLightbox = async (ids: string[]): Promise<boolean> => {
-    const next = lightboxItems[(lightboxIndex ?? 0) + 1]?.id;
+    const next = (lightbox.index ?? 0) + 1;
+    const nextId = lightbox.items[next]?.id;
     const ok = await deleteIds(ids);
-    if (ok && next && !ids.includes(next)) void navigate({ search: (s) => ({ ...s, item: next }), replace: true });
+    if (ok && nextId && !ids.includes(nextId)) lightbox.step(next);
     return ok;
   };
-  const openGenerator = (target: GeneratorTarget) => void navigate({ to: `/${target}`, search: {} });
+  const openGenerator = (target: GeneratorTarget) => void navigate({ to: `/${target}` });
   const report = (error: unknown) => setMessage(isStudioError(error) ? error.message : 'That did not work. Try again.');
   const deleteIds = async (ids: string[]): Promise<boolean> => {
     try {
@@ -162,19 +140,19 @@ export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
           hasNextPage={pages.hasNextPage}
           isFetchingNextPage={pages.isFetchingNextPage}
           fetchNextPage={fetchNextPage}
-          onOpen={(index) => setLightboxIndex(index)}
+          onOpen={lightbox.open}
           onToggle={onToggle}
           focusRequest={focusRequest}
         />
       )}
 
-      {lightboxIndex !== null && lightboxItems[lightboxIndex] && (
+      {lightbox.index !== null && lightbox.items[lightbox.index] && (
         <Lightbox
-          items={lightboxItems}
-          index={lightboxIndex}
-          hasNextPage={listedIndex >= 0 && pages.hasNextPage}
+          items={lightbox.items}
+          index={lightbox.index}
+          hasNextPage={lightbox.listed && pages.hasNextPage}
           fetchNextPage={fetchNextPage}
-          onIndexChange={(index) => setLightboxIndex(index, 'step')}
+          onIndexChange={lightbox.step}
           onClose={closeLightbox}
           onDelete={deleteFromLightbox}
           onOpenGenerator={openGenerator}

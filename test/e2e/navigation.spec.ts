@@ -111,4 +111,12 @@ test('after a sign-out the next person starts on the start page, and Back does n
   expect(page.url()).not.toMatch(/Private|item=/);
   await openPage(page, 'Gallery');
   await expect(page.getByLabel('Search prompts')).toHaveValue('');
+
+  // an address this person may not use, or that names no page, lands on the start page
+  await page.goto(`${harness.url}#/admin/users`);
+  await expect(heading(page, 'Image')).toBeVisible();
+  await expect(page).toHaveURL(/#\/image$/);
+  await page.goto(`${harness.url}#/no/such/page`);
+  await expect(heading(page, 'Image')).toBeVisible();
+  await expect(page).toHaveURL(/#\/image$/);
 });

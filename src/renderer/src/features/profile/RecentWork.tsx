@@ -5,8 +5,8 @@ import { tileLabel } from '../gallery/MediaTile';
 export const RECENT_WORK_COUNT = 12;
 
 /**
- * The person's newest items as thumbnails; each opens the Gallery, where the lightbox, details and
- * actions live (the profile only shows what there is).
+ * The person's newest items as thumbnails; each opens the Gallery on that item, where the lightbox,
+ * details and actions live (the profile only shows what there is).
  */
 export function RecentWork({ userId }: { userId: string }) {
   const navigate = useNavigate();
@@ -21,12 +21,13 @@ export function RecentWork({ userId }: { userId: string }) {
   }
   const items = recent.data.pages[0]?.items ?? [];
   if (items.length === 0) return <p className="muted">Nothing yet: what you generate or import appears here.</p>;
-  const openGallery = () => void navigate({ to: '/gallery' });
+  // the gallery with this item open in the lightbox, where its details and actions are
+  const openInGallery = (item: string) => void navigate({ to: '/gallery', search: { item } });
   return (
     <ul className="recent-work" aria-label="Your recent work">
       {items.map((item) => (
         <li key={item.id}>
-          <button type="button" className="recent-work-item" data-testid="recent-work-item" aria-label={`${tileLabel(item)} — open the gallery`} onClick={openGallery}>
+          <button type="button" className="recent-work-item" data-testid="recent-work-item" aria-label={`${tileLabel(item)} — open the gallery`} onClick={() => openInGallery(item.id)}>
             {item.missing ? (
               <span className="recent-work-placeholder">File missing</span>
             ) : item.thumbUrl ? (

@@ -7,7 +7,7 @@ import { EditPage } from './pages/EditPage';
 import { GalleryPage } from './pages/GalleryPage';
 import { ImagePage } from './pages/ImagePage';
 import { ProfilePage } from './pages/ProfilePage';
-import { startPage } from './pages/registry';
+import { startPage } from './navigation';
 import { SettingsPage } from './pages/SettingsPage';
 import { UsageReportPage } from './pages/UsageReportPage';
 import { UsersPage } from './pages/UsersPage';

@@ -7,7 +7,7 @@ import { JobQueuePanel } from '../features/generation/JobQueuePanel';
 import { useJobEvents } from '../features/generation/useJobs';
 import { call } from '../ipc/client';
 import { useMe } from '../queries/auth';
-import { pagesFor } from '../pages/registry';
+import { pagesFor } from '../navigation';
 import { endSession, useSessionStore } from '../stores/session';
 import { ErrorPanel } from './ErrorPanel';
 import { HeaderExtras } from './HeaderExtras';

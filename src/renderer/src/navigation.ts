@@ -1,4 +1,4 @@
-import type { Me } from '../queries/auth';
+import type { Me } from './queries/auth';
 
 /** Every page's address; the router (router.tsx) maps each to its route component. */
 export type PagePath = '/image' | '/edit' | '/video' | '/gallery' | '/profile' | '/admin/users' | '/admin/usage' | '/admin/settings' | '/admin/audit';

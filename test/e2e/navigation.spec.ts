@@ -120,3 +120,23 @@ test('after a sign-out the next person starts on the start page, and Back does n
   await expect(heading(page, 'Image')).toBeVisible();
   await expect(page).toHaveURL(/#\/image$/);
 });
+
+test('a reload signs out without the session-end clean-up: the location is reset all the same', async ({ page, request, harness }) => {
+  await seedPeople(request, harness, [{ email: 'left@lab.org' }, { email: 'next@lab.org' }], [{ ownerEmail: 'left@lab.org', count: 1, promptPrefix: 'Left behind' }]);
+  await signIn(page, harness.url, 'left@lab.org');
+  await openPage(page, 'Gallery');
+  await page.getByLabel('Search prompts').fill('Left');
+  await expect(page).toHaveURL(/q=Left/);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page).not.toHaveURL(/gallery|Left/);
+  await page.getByLabel('Email').fill('next@lab.org');
+  await page.getByLabel('Password').fill(SEEDED_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(heading(page, 'Image')).toBeVisible();
+  await expect(page).toHaveURL(/#\/image$/);
+  await page.goBack();
+  await expect(heading(page, 'Image')).toBeVisible();
+  expect(page.url()).not.toMatch(/Left/);
+});

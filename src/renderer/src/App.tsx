@@ -5,7 +5,7 @@ import { FirstRunPage } from './pages/FirstRunPage';
 import { SignedOutPage } from './pages/SignedOutPage';
 import { ErrorPanel } from './components/ErrorPanel';
 import { listenForSessionEnd } from './features/auth/sessionEvents';
-import { listenForMouseHistoryButtons, router } from './router';
+import { listenForMouseHistoryButtons, resetLocationForNextPerson, router } from './router';
 import { useSessionStore } from './stores/session';
 
 /**
@@ -22,6 +22,10 @@ export function App() {
 /** Chooses the screen from what main says about the app and this window's session. */
 function Screens() {
   const status = useAppStatus();
+  const signedIn = status.data?.signedIn === true && !status.data.firstRun;
+  useEffect(() => {
+    if (status.data && !signedIn) resetLocationForNextPerson();
+  }, [status.data, signedIn]);
   if (status.isPending) return <div className="splash" aria-busy="true" aria-label="Loading" />;
   if (status.isError) return <ErrorPanel title="The studio could not start" error={status.error} onRetry={() => status.refetch()} />;
   if (status.data.firstRun) return <FirstRunPage status={status.data} />;

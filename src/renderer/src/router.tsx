@@ -129,11 +129,17 @@ declare module '@tanstack/react-router' {
   }
 }
 
-// The next person starts on the start page, not on the admin page or gallery item the last one left open.
-registerSessionReset(() => {
+/**
+ * The next person starts on the start page, not on the admin page or gallery item the last one left
+ * open: run at every session end, and whenever the sign-in screen shows (a reload also ends the
+ * session, without the renderer's session-end clean-up).
+ */
+export function resetLocationForNextPerson(): void {
   rotateOwner();
-  router.history.replace('/');
-});
+  if (router.history.location.pathname !== '/' || router.history.location.search !== '') router.history.replace('/');
+}
+
+registerSessionReset(resetLocationForNextPerson);
 
 /**
  * The mouse's back and forward buttons. Chromium in a browser tab maps them to history itself; an

@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const shared = {
@@ -16,7 +17,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
-          name: 'default',
+          name: 'node',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fake-gemini/**/*.test.ts', 'test/harness/**/*.test.ts'],
           exclude: ['**/node_modules/**', GC_TESTS],
         },
@@ -27,6 +28,17 @@ export default defineConfig({
           name: 'gc',
           include: [GC_TESTS],
           execArgv: ['--expose-gc'],
+        },
+      },
+      {
+        // React components in a simulated DOM; only the bridge (window.studio) is faked (test/renderer/fakeBridge.ts)
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['src/renderer/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/renderer/setup.ts'],
+          testTimeout: 20_000,
         },
       },
     ],

@@ -51,7 +51,8 @@ test('the profile shows the three quotas, the image just made and the library; D
   await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'System' }).check();
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
 
-  // a recent-work thumbnail opens the gallery
+  // a recent-work thumbnail opens the gallery on that item
   await page.getByRole('button', { name: 'Image: A red kite over dunes — open the gallery' }).click();
   await expect(page.getByRole('heading', { name: 'Gallery', level: 1 })).toBeVisible();
+  await expect(page.getByRole('dialog').getByTestId('details-prompt')).toHaveText('A red kite over dunes');
 });

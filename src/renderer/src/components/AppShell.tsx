@@ -1,29 +1,35 @@
-import { useEffect } from 'react';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useCallback, useEffect } from 'react';
+import type { JobDto } from '../../../shared/contract/routes/generation';
 import { isStudioError } from '../../../shared/contract/errors';
 import { useActivityHeartbeat } from '../features/auth/useActivityHeartbeat';
 import { JobQueuePanel } from '../features/generation/JobQueuePanel';
 import { useJobEvents } from '../features/generation/useJobs';
 import { call } from '../ipc/client';
 import { useMe } from '../queries/auth';
-import { pagesFor } from '../pages/registry';
-import { useNavigationStore } from '../stores/navigation';
+import { pagesFor } from '../navigation';
 import { endSession, useSessionStore } from '../stores/session';
 import { ErrorPanel } from './ErrorPanel';
 import { HeaderExtras } from './HeaderExtras';
 import { Toasts } from './Toasts';
 import styles from './AppShell.module.css';
 
-const openGallery = () => useNavigationStore.getState().go('gallery');
-
 /** The signed-in frame: header (app, quota slot, navigation, who is signed in, sign out) and the page. */
 export function AppShell() {
   const me = useMe();
-  const pageId = useNavigationStore((s) => s.pageId);
-  const visit = useNavigationStore((s) => s.visit);
-  const go = useNavigationStore((s) => s.go);
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
   useActivityHeartbeat();
+  // the toast's "Open": the gallery with the new item in the lightbox, an address like any other
+  const openResult = useCallback(
+    (job: JobDto) => {
+      const item = job.results[0]?.id;
+      void navigate({ to: '/gallery', search: item ? { item } : {} });
+    },
+    [navigate],
+  );
   // one subscription for the whole window: the queue, results and toasts stay live on every page
-  useJobEvents(openGallery);
+  useJobEvents(openResult);
 
   useEffect(() => {
     if (me.data) useSessionStore.getState().setIdleTimeoutMinutes(me.data.idleTimeoutMinutes);
@@ -37,8 +43,7 @@ export function AppShell() {
   if (me.isError) return <ErrorPanel title="Your account could not be loaded" error={me.error} onRetry={() => me.refetch()} />;
 
   const pages = pagesFor(me.data.role);
-  const page = pages.find((p) => p.id === pageId) ?? pages[0];
-  const Page = page?.component;
+  const page = pages.find((p) => pathname === p.path || pathname.startsWith(`${p.path}/`));
 
   async function signOut(): Promise<void> {
     try {
@@ -66,8 +71,8 @@ export function AppShell() {
         <nav aria-label="Main">
           <ul className={styles.navList}>
             {pages.map((p) => (
-              <li key={p.id}>
-                <button type="button" className={styles.navItem} aria-current={p.id === page?.id ? 'page' : undefined} onClick={() => go(p.id)}>
+              <li key={p.path}>
+                <button type="button" className={styles.navItem} aria-current={p.path === page?.path ? 'page' : undefined} onClick={() => void navigate({ to: p.path })}>
                   {p.adminOnly ? <span className={styles.navGroup}>Admin · </span> : null}
                   {p.label}
                 </button>
@@ -76,7 +81,9 @@ export function AppShell() {
           </ul>
         </nav>
       </header>
-      <main className={styles.main}>{Page ? <Page key={`${page.id}:${visit}`} me={me.data} /> : null}</main>
+      <main className={styles.main}>
+        <Outlet />
+      </main>
       <Toasts />
     </div>
   );

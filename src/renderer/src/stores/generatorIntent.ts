@@ -31,6 +31,11 @@ export interface GeneratorIntent {
 
 interface GeneratorIntentState {
   intent: GeneratorIntent | null;
+  /**
+   * the last intent's page and a count bumped at every intent: the route keys its page by it, so a
+   * page already showing mounts anew and reads the intent ("Try again…" while on the Video page)
+   */
+  opened: { target: GeneratorTarget; visit: number } | null;
   /** set by the gallery ("reuse settings", "edit", "animate") */
   open: (intent: GeneratorIntent) => void;
   /** read once by the generation page it targets, which then clears it */
@@ -40,10 +45,14 @@ interface GeneratorIntentState {
 /**
  * A one-shot hand-over from the gallery to the generation pages, which live on another branch of
  * the UI: the gallery says what to open and with which settings, the page reads it when it mounts.
+ * It stays in memory rather than in the location: it holds a prompt and the recorded parameters,
+ * which are personal and must not sit in the window's history after a sign-out, and an address
+ * must not be able to refill a form by itself.
  */
 export const useGeneratorIntent = create<GeneratorIntentState>((set, get) => ({
   intent: null,
-  open: (intent) => set({ intent }),
+  opened: null,
+  open: (intent) => set((state) => ({ intent, opened: { target: intent.target, visit: (state.opened?.visit ?? 0) + 1 } })),
   consume: () => {
     const { intent } = get();
     if (intent) set({ intent: null });
@@ -52,4 +61,4 @@ export const useGeneratorIntent = create<GeneratorIntentState>((set, get) => ({
 }));
 
 // A prompt is personal: it must not be waiting in the generator for the next person.
-registerSessionReset(() => useGeneratorIntent.setState({ intent: null }));
+registerSessionReset(() => useGeneratorIntent.setState({ intent: null, opened: null }));

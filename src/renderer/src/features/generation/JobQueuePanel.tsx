@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { JobDto } from '../../../../shared/contract/routes/generation';
 import { isFinalJobStatus, JOB_STATUS_LABELS } from '../../../../shared/domain/jobs';
 import { call } from '../../ipc/client';
 import { useGeneratorIntent } from '../../stores/generatorIntent';
-import { useNavigationStore } from '../../stores/navigation';
 import { retryIntent } from './retryIntent';
 import { Elapsed } from './Elapsed';
 import { allJobs, useJobs } from './useJobs';
@@ -19,11 +19,12 @@ export function JobQueuePanel() {
   const jobs = allJobs(useJobs().data);
   const active = jobs.filter((j) => !isFinalJobStatus(j.status));
   const recent = jobs.filter((j) => isFinalJobStatus(j.status)).slice(0, 15);
+  const navigate = useNavigate();
   const cancel = useMutation({ mutationFn: (jobId: string) => call('jobs.cancel', { jobId }) });
   const tryAgain = (job: JobDto) => {
     const intent = retryIntent(job);
     useGeneratorIntent.getState().open(intent);
-    useNavigationStore.getState().go(intent.target, { fresh: true });
+    void navigate({ to: `/${intent.target}` });
     setOpen(false);
   };
 

@@ -1,9 +1,9 @@
-import { isStudioError } from '../../../../shared/contract/errors';
-import { useSettings } from '../../queries/settings';
-import { ApiKeySection } from './ApiKeySection';
-import { DefaultQuotasSection } from './DefaultQuotasSection';
-import { ModelCatalogueSection } from './ModelCatalogueSection';
-import { SessionsJobsSection } from './SessionsJobsSection';
+import { isStudioError } from '../../../shared/contract/errors';
+import { useSettings } from '../queries/settings';
+import { ApiKeySection } from '../features/settings/ApiKeySection';
+import { DefaultQuotasSection } from '../features/settings/DefaultQuotasSection';
+import { ModelCatalogueSection } from '../features/settings/ModelCatalogueSection';
+import { SessionsJobsSection } from '../features/settings/SessionsJobsSection';
 
 /** Admin → Settings (SPEC §7): the API key, session and job limits, default quotas, the model catalogue. */
 export function SettingsPage() {

@@ -1,17 +1,17 @@
-import type { RouteInput } from '../../../../shared/contract/types';
+import type { RouteInput } from '../../../shared/contract/types';
 import { useState } from 'react';
-import { call } from '../../ipc/client';
-import { ImageOptions } from './ImageOptions';
-import { GeneratorFrame } from './GeneratorFrame';
-import { ImageSlots } from './ImageSlots';
-import type { PickedImage } from './importImage';
-import { JobResults } from './JobResults';
-import { PromptField } from './PromptField';
-import { Select } from './Select';
-import { useGenerate } from './useGenerate';
-import { earlierInputs } from './retryIntent';
-import { param, useIntentFor } from './useIntent';
-import { pickModel, useModels } from './useModels';
+import { call } from '../ipc/client';
+import { ImageOptions } from '../features/generation/ImageOptions';
+import { GeneratorFrame } from '../features/generation/GeneratorFrame';
+import { ImageSlots } from '../features/generation/ImageSlots';
+import type { PickedImage } from '../features/generation/importImage';
+import { JobResults } from '../features/generation/JobResults';
+import { PromptField } from '../features/generation/PromptField';
+import { Select } from '../features/generation/Select';
+import { useGenerate } from '../features/generation/useGenerate';
+import { earlierInputs } from '../features/generation/retryIntent';
+import { param, useIntentFor } from '../features/generation/useIntent';
+import { pickModel, useModels } from '../features/generation/useModels';
 
 interface ImageFormState {
   prompt: string;

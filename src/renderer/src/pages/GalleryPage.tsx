@@ -1,47 +1,46 @@
+import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { isStudioError } from '../../../../shared/contract/errors';
-import { useDeleteMedia, useExportMedia, useMediaEvents, useMediaPages, useMediaStats } from '../../queries/media';
-import type { GeneratorTarget } from '../../stores/generatorIntent';
-import { GalleryGrid } from './GalleryGrid';
-import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered, type ToolbarValues } from './GalleryToolbar';
-import { Lightbox } from './Lightbox';
-import { SelectionBar } from './SelectionBar';
-import { emptySelection, keepListed, selectAll, selectRange, type Selection, toggleOne } from './selection';
-import styles from './GalleryPage.module.css';
+import { isStudioError } from '../../../shared/contract/errors';
+import { useDeleteMedia, useExportMedia, useMediaEvents, useMediaPages, useMediaStats } from '../queries/media';
+import type { GeneratorTarget } from '../stores/generatorIntent';
+import { GalleryGrid } from '../features/gallery/GalleryGrid';
+import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered } from '../features/gallery/GalleryToolbar';
+import { Lightbox } from '../features/gallery/Lightbox';
+import { SelectionBar } from '../features/gallery/SelectionBar';
+import { emptySelection, keepListed, selectAll, selectRange, type Selection, toggleOne } from '../features/gallery/selection';
+import { useGalleryFilters, useLightboxLocation } from '../features/gallery/useGalleryLocation';
+import styles from '../features/gallery/GalleryPage.module.css';
 
 export interface GalleryPageProps {
   /** admins get the user filter; by default known from `media.stats` (only admins get managed totals) */
   isAdmin?: boolean;
-  /** called after "reuse settings", "edit" or "animate" set the generator intent; the shell switches page */
-  onOpenGenerator?: (target: GeneratorTarget) => void;
 }
 
 /**
- * The media library (SPEC §6): a virtualized, keyset-paged grid with search and filters, a
- * lightbox with details and actions, and bulk selection for delete and export.
+ * The media library: a virtualized, keyset-paged grid with search and filters, a lightbox with
+ * details and actions, and bulk selection for delete and export. The filters and the open item
+ * live in the location (features/gallery/gallerySearch.ts), so back/forward and links return to them.
  */
-export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPageProps) {
+export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
   useMediaEvents();
   const stats = useMediaStats();
   const isAdmin = isAdminProp ?? (stats.data ? stats.data.managed !== null : false);
-  const [toolbar, setToolbar] = useState<ToolbarValues>(emptyToolbar);
+  const navigate = useNavigate();
+  const { toolbar, setToolbar } = useGalleryFilters();
   const filters = useMemo(() => filtersOf(toolbar), [toolbar]);
   const pages = useMediaPages(filters);
   const items = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const order = useMemo(() => items.map((i) => i.id), [items]);
 
   const [selection, setSelection] = useState<Selection>(emptySelection);
-  const [lightboxIndex, setLightboxIndex] = useState<number | null>(null);
+  const lightbox = useLightboxLocation(items, !pages.isPending);
   const [focusRequest, setFocusRequest] = useState<{ index: number } | null>(null);
   const [message, setMessage] = useState('');
   const deleteMedia = useDeleteMedia();
   const exportMedia = useExportMedia();
 
   useEffect(() => setSelection((s) => keepListed(s, order)), [order]);
-  useEffect(() => {
-    setSelection(emptySelection);
-    setLightboxIndex(null);
-  }, [filters]);
+  useEffect(() => setSelection(emptySelection), [filters]);
 
   const fetchNextPage = useCallback(() => void pages.fetchNextPage(), [pages.fetchNextPage]);
   const onToggle = useCallback(
@@ -52,9 +51,18 @@ export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPa
     [order],
   );
   const closeLightbox = () => {
-    if (lightboxIndex !== null) setFocusRequest({ index: Math.min(lightboxIndex, items.length - 1) });
-    setLightboxIndex(null);
+    if (lightbox.index !== null && lightbox.listed) setFocusRequest({ index: Math.min(lightbox.index, items.length - 1) });
+    lightbox.close();
   };
+  // after a delete the lightbox shows the next item (the lightbox itself steps back at the end)
+  const deleteFromLightbox = async (ids: string[]): Promise<boolean> => {
+    const next = (lightbox.index ?? 0) + 1;
+    const nextId = lightbox.items[next]?.id;
+    const ok = await deleteIds(ids);
+    if (ok && nextId && !ids.includes(nextId)) lightbox.step(next);
+    return ok;
+  };
+  const openGenerator = (target: GeneratorTarget) => void navigate({ to: `/${target}` });
   const report = (error: unknown) => setMessage(isStudioError(error) ? error.message : 'That did not work. Try again.');
   const deleteIds = async (ids: string[]): Promise<boolean> => {
     try {
@@ -133,22 +141,22 @@ export function GalleryPage({ isAdmin: isAdminProp, onOpenGenerator }: GalleryPa
           hasNextPage={pages.hasNextPage}
           isFetchingNextPage={pages.isFetchingNextPage}
           fetchNextPage={fetchNextPage}
-          onOpen={setLightboxIndex}
+          onOpen={lightbox.open}
           onToggle={onToggle}
           focusRequest={focusRequest}
         />
       )}
 
-      {lightboxIndex !== null && items[lightboxIndex] && (
+      {lightbox.index !== null && lightbox.items[lightbox.index] && (
         <Lightbox
-          items={items}
-          index={lightboxIndex}
-          hasNextPage={pages.hasNextPage}
+          items={lightbox.items}
+          index={lightbox.index}
+          hasNextPage={lightbox.listed && pages.hasNextPage}
           fetchNextPage={fetchNextPage}
-          onIndexChange={setLightboxIndex}
+          onIndexChange={lightbox.step}
           onClose={closeLightbox}
-          onDelete={deleteIds}
-          onOpenGenerator={onOpenGenerator}
+          onDelete={deleteFromLightbox}
+          onOpenGenerator={openGenerator}
           onMessage={setMessage}
         />
       )}

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import { isStudioError } from '../../../../shared/contract/errors';
-import { formatLocalDate } from '../../../../shared/domain/localDates';
-import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, quotaLevel } from '../../../../shared/domain/quotaStatus';
-import { usageCsvFileName, usageReportCsv } from '../../../../shared/domain/usageCsv';
-import { useUsageReport } from '../../queries/quotas';
-import { downloadCsv } from './downloadCsv';
-import { levelWords } from './quotaText';
-import styles from './UsageReportPage.module.css';
+import { isStudioError } from '../../../shared/contract/errors';
+import { formatLocalDate } from '../../../shared/domain/localDates';
+import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, quotaLevel } from '../../../shared/domain/quotaStatus';
+import { usageCsvFileName, usageReportCsv } from '../../../shared/domain/usageCsv';
+import { useUsageReport } from '../queries/quotas';
+import { downloadCsv } from '../features/quotas/downloadCsv';
+import { levelWords } from '../features/quotas/quotaText';
+import styles from '../features/quotas/UsageReportPage.module.css';
 
 /** Today and the first of this month on this machine's calendar (the workstation's, as main's). */
 function thisMonthSoFar(): { from: string; to: string } {

@@ -55,7 +55,7 @@ const png = (name: string) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 
 const select = (label: string) => screen.getByLabelText(label) as HTMLSelectElement;
 const optionsOf = (label: string) => [...select(label).options].map((o) => o.textContent);
 const generate = () => screen.getByRole('button', { name: 'Generate video' }) as HTMLButtonElement;
-const problems = () => screen.queryAllByRole('listitem').filter((li) => li.closest('.problems')).map((li) => li.textContent);
+const problems = () => (screen.queryByRole('list', { name: 'What this video still needs' }) ? within(screen.getByRole('list', { name: 'What this video still needs' })).queryAllByRole('listitem').map((li) => li.textContent) : []);
 /** the hidden file input of an image slot, as "Add …" opens it */
 const fileInput = (legend: string) => within(screen.getByRole('group', { name: legend })).getByRole('button', { name: `Add ${legend.toLowerCase()}` }).parentElement!.querySelector('input[type=file]') as HTMLInputElement;
 /** what the page sent to main, without the per-click idempotency key */

@@ -128,7 +128,7 @@ export function VideoPage() {
         <p className="muted">{model?.label ?? 'This model'} has no negative prompt: write what to avoid in the prompt ("No text, no watermark").</p>
       )}
       {problems.length > 0 && (
-        <ul className={frame.problems} aria-live="polite">
+        <ul className={frame.problems} aria-live="polite" aria-label="What this video still needs">
           {problems.map((p) => (
             <li key={p}>{p}</li>
           ))}

@@ -20,7 +20,7 @@ test('the toast’s Open lands on the new item: its address names the item and t
 
   await page.getByLabel('Prompt').fill('A heron standing in fog');
   await page.getByRole('button', { name: 'Generate image' }).click();
-  const toast = page.locator('.toast').filter({ hasText: 'Image ready: A heron standing in fog' });
+  const toast = page.getByTestId('toast').filter({ hasText: 'Image ready: A heron standing in fog' });
   await toast.getByRole('button', { name: 'Open' }).click();
 
   await expect(heading(page, 'Gallery')).toBeVisible();

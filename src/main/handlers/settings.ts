@@ -37,7 +37,7 @@ export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
           const value = input[key];
           if (value === undefined) continue;
           const before = s.settings.get(key);
-          s.settings.set(key, value as never, actor.userId);
+          s.settings.set(key, value, actor.userId);
           audit(actor, 'settings.update', { key, before, after: value });
         }
       });

@@ -66,7 +66,7 @@ export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Pro
         // a CONTINUATION answer would make the SDK send the request again on its own
         automaticContinuation: false,
         abortSignal: budget.signal,
-      } as never,
+      },
     });
     return { image: pickImage(response), responseId: response.responseId, modelVersion: response.modelVersion };
   } catch (error) {

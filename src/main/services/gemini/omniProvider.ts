@@ -47,7 +47,7 @@ export function createOmniProvider(ai: () => GoogleGenAI, options: { createTimeo
       // the Interactions client ignores `timeout_ms` once a signal is given: the deadline is ours
       const { signal: combined, reason } = callBudget(signal, options.pollTimeoutMs);
       try {
-        interaction = (await ai().interactions.get(id, undefined, { fetch_options: { signal: combined } } as never)) as InteractionLike;
+        interaction = (await ai().interactions.get(id, undefined, { fetch_options: { signal: combined } }));
       } catch (error) {
         throw toStudioError(error, { abortReason: reason(), timeoutMs: options.pollTimeoutMs });
       }
@@ -55,7 +55,7 @@ export function createOmniProvider(ai: () => GoogleGenAI, options: { createTimeo
     },
 
     async cancel(id: string): Promise<void> {
-      await ai().interactions.cancel(id, undefined, NO_RETRIES as never);
+      await ai().interactions.cancel(id, undefined, NO_RETRIES);
     },
   };
 }
@@ -63,7 +63,7 @@ export function createOmniProvider(ai: () => GoogleGenAI, options: { createTimeo
 async function create(ai: GoogleGenAI, body: ReturnType<typeof createBody>, signal: AbortSignal, timeoutMs: number): Promise<string> {
   const { signal: combined, reason } = callBudget(signal, timeoutMs);
   try {
-    const created = (await ai.interactions.create(body as never, { ...NO_RETRIES, fetch_options: { signal: combined } } as never)) as InteractionLike;
+    const created = (await ai.interactions.create(body as never, { ...NO_RETRIES, fetch_options: { signal: combined } })) as InteractionLike;
     if (!created.id) throw new StudioError('PROVIDER_ERROR', 'Google accepted the video but returned no interaction to follow.');
     return created.id;
   } catch (error) {

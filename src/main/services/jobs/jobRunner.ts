@@ -278,7 +278,7 @@ export class JobRunner {
       workstation: { hostName: row.workstationHost, osUser: row.workstationUser, ipv4: row.workstationIp },
       providerRef,
     };
-    let recorded = false;
+    let recorded: boolean;
     try {
       recorded = this.deps.db.transaction(
         () => {

@@ -91,11 +91,15 @@ function userWalk(users: number, filterSql: string): string {
 function filterSql(input: ListMediaInput, cursor: MediaCursor | undefined): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (input.kind) parts.push('m.kind = ?') && params.push(input.kind);
-  if (input.favorite !== undefined) parts.push('m.favorite = ?') && params.push(input.favorite ? 1 : 0);
-  if (input.model) parts.push('m.model = ?') && params.push(input.model);
-  if (input.from !== undefined) parts.push('m.created_at >= ?') && params.push(input.from);
-  if (input.to !== undefined) parts.push('m.created_at < ?') && params.push(input.to);
+  const where = (sql: string, value: unknown): void => {
+    parts.push(sql);
+    params.push(value);
+  };
+  if (input.kind) where('m.kind = ?', input.kind);
+  if (input.favorite !== undefined) where('m.favorite = ?', input.favorite ? 1 : 0);
+  if (input.model) where('m.model = ?', input.model);
+  if (input.from !== undefined) where('m.created_at >= ?', input.from);
+  if (input.to !== undefined) where('m.created_at < ?', input.to);
   if (cursor) {
     // `created_at <= ?` bounds the index range; the OR then breaks ties on id within one millisecond.
     parts.push('m.created_at <= ? AND (m.created_at < ? OR m.id < ?)');

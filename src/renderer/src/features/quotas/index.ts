@@ -3,4 +3,3 @@ export { QuotaSummary } from './QuotaSummary';
 export { QuotaMeter } from './QuotaMeter';
 export { QuotaEditor } from './QuotaEditor';
 export { UsageReportPage } from './UsageReportPage';
-export { useQuotaLiveUpdates } from './useQuotaLiveUpdates';

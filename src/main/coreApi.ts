@@ -5,7 +5,6 @@
 import type { Envelope } from '../shared/contract/envelope';
 import type { Core as FullCore, CoreOptions as FullCoreOptions } from './core';
 
-export type { Caller } from './identity';
 export type { Envelope };
 export type { SecretStore } from './services/settings/secretStore';
 

@@ -86,6 +86,7 @@ test.describe('Electron app', () => {
       const windows = BrowserWindow.getAllWindows();
       // Undocumented but present since Electron 12 (used by Electron's own tests; see
       // https://github.com/electron/electron/pull/30160): the effective preferences, defaults included.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- `evaluate` types its argument loosely; the cast names the shape we rely on
       const contents = windows[0]?.webContents as
         | (WebContents & { getLastWebPreferences?: () => WebPreferences | null })
         | undefined;

@@ -43,8 +43,9 @@ export async function waitFor(ms: number, res: ServerResponse, closing: AbortSig
       if (ms === Number.POSITIVE_INFINITY) {
         // a hang: never answered; only the client going away or close() ends the wait
         await new Promise<never>((_resolve, reject) => {
-          if (signal.aborted) reject(signal.reason);
-          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+          const gone = (): Error => (signal.reason instanceof Error ? signal.reason : new Error('the client went away'));
+          if (signal.aborted) reject(gone());
+          signal.addEventListener('abort', () => reject(gone()), { once: true });
         });
       }
       await sleep(ms, undefined, { signal });

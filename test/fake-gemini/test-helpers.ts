@@ -33,8 +33,3 @@ export async function rejectionOf(p: Promise<unknown>): Promise<unknown> {
   }
   throw new Error('expected the promise to reject, but it resolved');
 }
-
-/** Read a fetch Response body to the end (used to observe mid-body failures). */
-export async function readAll(res: Response): Promise<Buffer> {
-  return Buffer.from(await res.arrayBuffer());
-}

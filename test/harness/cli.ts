@@ -54,8 +54,8 @@ async function main(): Promise<void> {
     await closeFake?.();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 function isProtection(value: string | undefined): value is 'os' | 'unprotected' | 'unavailable' {

@@ -66,7 +66,7 @@ export function createSeedControls(core: Core, readBody: (req: http.IncomingMess
         if (req.method !== 'POST') throw new Error('POST only');
         const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
         let result: unknown;
-        if (url.pathname === '/__test/seed-media') result = await seed(body as SeedRequest);
+        if (url.pathname === '/__test/seed-media') result = await seed(body);
         else {
           res.writeHead(404).end();
           return;

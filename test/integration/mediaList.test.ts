@@ -14,7 +14,7 @@ type Page = { items: MediaItem[]; nextCursor: string | null };
 async function list(transport: string, input: Record<string, unknown> = {}): Promise<Page> {
   const result = await t.call(transport, 'media.list', input);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as Page;
+  return result.data;
 }
 
 async function walk(transport: string, input: Record<string, unknown>, between?: (page: number) => void): Promise<MediaItem[]> {

@@ -63,7 +63,7 @@ export async function startGenerationRig(
     },
     async used(kind) {
       const status = await ok('quotas.status', {});
-      return status.kinds[kind]!.used;
+      return status.kinds[kind].used;
     },
     async importPng(seed = 1) {
       const { makePatternPng } = await import('../fake-gemini/images');

@@ -29,7 +29,7 @@ export function makeMp4(): Buffer {
 export function listMediaFiles(dataDir: string): string[] {
   const root = path.join(dataDir, 'media');
   if (!fs.existsSync(root)) return [];
-  return (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+  return (fs.readdirSync(root, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => path.relative(dataDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();

@@ -38,7 +38,10 @@ export function seedMediaRows(db: Db, rows: SeedMediaRow[], files?: { dataDir: s
       const thumb = thumbRelPath(id, row.createdAt);
       if (files) {
         const dir = path.join(files.dataDir, path.dirname(relPath));
-        if (!madeDirs.has(dir)) fs.mkdirSync(dir, { recursive: true }), madeDirs.add(dir);
+        if (!madeDirs.has(dir)) {
+          fs.mkdirSync(dir, { recursive: true });
+          madeDirs.add(dir);
+        }
         fs.writeFileSync(path.join(files.dataDir, relPath), files.original);
         fs.writeFileSync(path.join(files.dataDir, thumb), files.thumbnail);
       }

@@ -40,7 +40,7 @@ export function openDb({ file, migrationsDir, onBackup, busyTimeoutMs = MAIN_BUS
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    const db = drizzle(sqlite, { schema }) as Db;
+    const db: Db = drizzle(sqlite, { schema });
     const pending = pendingMigrations(sqlite, migrationsDir);
     if (pending > 0 && hasUserTables(sqlite)) {
       const backup = `${file}.before-migration-${Date.now()}.bak`;

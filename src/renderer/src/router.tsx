@@ -52,8 +52,8 @@ function rotateOwner(): string {
 
 function stamped(history: RouterHistory): RouterHistory {
   const { push, replace } = history;
-  history.push = (path, state, options) => push(path, { ...state, owner } as typeof state, options);
-  history.replace = (path, state, options) => replace(path, { ...state, owner } as typeof state, options);
+  history.push = (path, state, options) => push(path, { ...state, owner }, options);
+  history.replace = (path, state, options) => replace(path, { ...state, owner }, options);
   return history;
 }
 
@@ -87,6 +87,8 @@ function generator(target: GeneratorTarget, Page: ComponentType) {
 const rootRoute = createRootRoute({
   beforeLoad: ({ location }) => {
     const stamp = (location.state as { owner?: unknown }).owner;
+    // TanStack Router's documented way to redirect from beforeLoad is to throw its redirect object
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (stamp !== undefined && stamp !== owner) throw redirect({ to: '/', replace: true });
   },
   component: AppShell,

@@ -28,5 +28,3 @@ export interface StudioEvents {
 }
 
 export type StudioEventName = keyof StudioEvents;
-
-export const EVENT_NAMES = ['session.ended', 'job.updated', 'quota.changed', 'media.created', 'media.deleted'] as const satisfies readonly StudioEventName[];

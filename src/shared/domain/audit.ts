@@ -21,8 +21,6 @@ export const AUDIT_ACTIONS = {
   delete: 'users.delete',
 } as const;
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
-
 /** Admin settings changes (recorded by the settings handlers); filterable as a group. */
 export const SETTINGS_AUDIT_ACTIONS = ['settings.update', 'settings.api_key.set', 'settings.api_key.cleared', 'settings.models.update', 'settings.models.check'] as const;
 

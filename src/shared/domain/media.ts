@@ -25,9 +25,3 @@ export const MEDIA_PAGE_MAX = 200;
 /** how many items one delete or export may name; the gallery sends bigger selections in batches */
 export const MEDIA_BATCH_MAX = 500;
 export const MEDIA_QUERY_MAX_CHARS = 200;
-
-/** Counts and bytes of a set of media, by kind. */
-export interface MediaKindTotals {
-  count: number;
-  bytes: number;
-}

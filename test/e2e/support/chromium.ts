@@ -15,6 +15,7 @@ export function chromiumAvailable(): boolean {
   if (chromiumExecutable()) return true;
   try {
     // playwright-core knows where its own download would be; it exists only where someone installed it
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: may be absent, so not a static import
     const { chromium } = require('playwright-core') as typeof import('playwright-core');
     return fs.existsSync(chromium.executablePath());
   } catch {

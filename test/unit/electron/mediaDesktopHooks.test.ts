@@ -8,7 +8,7 @@ function setup(window: BrowserWindow | null = { id: 1 } as unknown as BrowserWin
     showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/kim/fox.png' })),
   };
   const shell = { showItemInFolder: vi.fn() };
-  return { dialog, shell, hooks: createMediaDesktopHooks({ dialog: dialog as never, shell, currentWindow: () => window }) };
+  return { dialog, shell, hooks: createMediaDesktopHooks({ dialog: dialog, shell, currentWindow: () => window }) };
 }
 
 describe('gallery desktop hooks', () => {

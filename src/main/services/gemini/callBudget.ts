@@ -4,7 +4,7 @@ export interface CallDeadline {
   /** hand this to the SDK or fetch: aborted at the deadline or on the caller's cancel */
   signal: AbortSignal;
   /** the call made progress (a downloaded chunk): the no-progress limit counts again from now */
-  progress(): void;
+  progress: () => void;
 }
 
 export interface DeadlineOptions {

@@ -68,7 +68,7 @@ export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Pro
           // a CONTINUATION answer would make the SDK send the request again on its own
           automaticContinuation: false,
           abortSignal: deadline.signal,
-        } as never,
+        },
       });
     } catch (error) {
       throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: request.timeoutMs });

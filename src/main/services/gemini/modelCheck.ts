@@ -19,7 +19,7 @@ export const DEFAULT_MODEL_CHECK: ModelCheckOptions = { timeoutMs: 15_000, concu
  * Never throws.
  */
 export async function checkModels(ai: GoogleGenAI, ids: readonly string[], options: ModelCheckOptions = DEFAULT_MODEL_CHECK): Promise<ModelCheckResult[]> {
-  const results: ModelCheckResult[] = new Array(ids.length);
+  const results = new Array<ModelCheckResult>(ids.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < ids.length) {

@@ -52,7 +52,7 @@ export function createOmniProvider(
       const timeout = noAnswerWithin(options.pollTimeoutMs, 'the status check');
       const interaction = await withDeadline(signal, { timeoutMs: options.pollTimeoutMs, onTimeout: timeout }, async (deadline) => {
         try {
-          return (await ai().interactions.get(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } } as never)) as InteractionLike;
+          return (await ai().interactions.get(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } }));
         } catch (error) {
           throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: options.pollTimeoutMs });
         }
@@ -64,7 +64,7 @@ export function createOmniProvider(
       const onTimeout = noAnswerWithin(cancelTimeoutMs, 'the request to stop the video');
       await withDeadline(signal ?? new AbortController().signal, { timeoutMs: cancelTimeoutMs, onTimeout }, async (deadline) => {
         try {
-          await ai().interactions.cancel(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } } as never);
+          await ai().interactions.cancel(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } });
         } catch (error) {
           throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: cancelTimeoutMs });
         }
@@ -78,7 +78,7 @@ async function create(ai: GoogleGenAI, body: ReturnType<typeof createBody>, sign
   return withDeadline(signal, { timeoutMs, onTimeout: noAnswerWithin(timeoutMs) }, async (deadline) => {
     let created: InteractionLike;
     try {
-      created = (await ai.interactions.create(body as never, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } } as never)) as InteractionLike;
+      created = (await ai.interactions.create(body as never, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } }));
     } catch (error) {
       throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs });
     }

@@ -38,9 +38,9 @@ export class Slots {
           const index = this.waiting.indexOf(waiter);
           if (index >= 0) this.waiting.splice(index, 1);
           this.pump();
-          reject(signal.reason ?? new Error('aborted'));
+          reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
         };
-        if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
+        if (signal.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
         signal.addEventListener('abort', onAbort, { once: true });
         this.waiting.push(waiter);
       });
@@ -88,14 +88,14 @@ export class Slots {
 /** Waits, unless the signal ends the wait first. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
+    if (signal.aborted) return reject((signal.reason as Error | undefined) ?? new Error('aborted'));
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(signal.reason ?? new Error('aborted'));
+      reject((signal.reason as Error | undefined) ?? new Error('aborted'));
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });

@@ -6,9 +6,9 @@
  */
 export interface MediaDesktopHooks {
   /** Electron: `dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'] })`; null when cancelled */
-  chooseExportFolder?(transportId: string): Promise<string | null>;
+  chooseExportFolder?: (transportId: string) => Promise<string | null>;
   /** Electron: `dialog.showSaveDialog(win, { defaultPath: suggestedName })`; null when cancelled */
-  chooseSaveFile?(transportId: string, suggestedName: string): Promise<string | null>;
+  chooseSaveFile?: (transportId: string, suggestedName: string) => Promise<string | null>;
   /** Electron: `shell.showItemInFolder(absolutePath)` */
-  revealInFolder?(absolutePath: string): void;
+  revealInFolder?: (absolutePath: string) => void;
 }

@@ -149,11 +149,15 @@ function userWalk(users: number, filterSql: string): string {
 function filterSql(query: MediaPageQuery): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (query.kind) parts.push('m.kind = ?') && params.push(query.kind);
-  if (query.favorite !== undefined) parts.push('m.favorite = ?') && params.push(query.favorite ? 1 : 0);
-  if (query.model) parts.push('m.model = ?') && params.push(query.model);
-  if (query.from !== undefined) parts.push('m.created_at >= ?') && params.push(query.from);
-  if (query.to !== undefined) parts.push('m.created_at < ?') && params.push(query.to);
+  const where = (clause: string, value: unknown): void => {
+    parts.push(clause);
+    params.push(value);
+  };
+  if (query.kind) where('m.kind = ?', query.kind);
+  if (query.favorite !== undefined) where('m.favorite = ?', query.favorite ? 1 : 0);
+  if (query.model) where('m.model = ?', query.model);
+  if (query.from !== undefined) where('m.created_at >= ?', query.from);
+  if (query.to !== undefined) where('m.created_at < ?', query.to);
   if (query.cursor) {
     // `created_at <= ?` bounds the index range; the OR then breaks ties on id within one millisecond.
     parts.push('m.created_at <= ? AND (m.created_at < ? OR m.id < ?)');

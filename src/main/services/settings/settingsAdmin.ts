@@ -52,7 +52,7 @@ export class SettingsAdmin {
         const value = input[key];
         if (value === undefined) continue;
         const before = settings.get(key);
-        settings.set(key, value as never, actor.userId);
+        settings.set(key, value, actor.userId);
         this.audit(actor, 'settings.update', { key, before, after: value });
       }
     });

@@ -42,7 +42,8 @@ export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
   useEffect(() => setSelection((s) => keepListed(s, order)), [order]);
   useEffect(() => setSelection(emptySelection), [filters]);
 
-  const fetchNextPage = useCallback(() => void pages.fetchNextPage(), [pages.fetchNextPage]);
+  const nextPage = pages.fetchNextPage;
+  const fetchNextPage = useCallback(() => void nextPage(), [nextPage]);
   const onToggle = useCallback(
     (index: number, range: boolean) => {
       const id = order[index];

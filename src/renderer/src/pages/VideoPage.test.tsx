@@ -52,9 +52,9 @@ function bridge(options: { jobs?: JobDto[]; refuse?: StudioError } = {}) {
 }
 
 const png = (name: string) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], name, { type: 'image/png' });
-const select = (label: string) => screen.getByLabelText(label) as HTMLSelectElement;
+const select = (label: string) => screen.getByLabelText<HTMLSelectElement>(label);
 const optionsOf = (label: string) => [...select(label).options].map((o) => o.textContent);
-const generate = () => screen.getByRole('button', { name: 'Generate video' }) as HTMLButtonElement;
+const generate = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Generate video' });
 const problems = () => (screen.queryByRole('list', { name: 'What this video still needs' }) ? within(screen.getByRole('list', { name: 'What this video still needs' })).queryAllByRole('listitem').map((li) => li.textContent) : []);
 /** the hidden file input of an image slot, as "Add …" opens it */
 const fileInput = (legend: string) => within(screen.getByRole('group', { name: legend })).getByRole('button', { name: `Add ${legend.toLowerCase()}` }).parentElement!.querySelector('input[type=file]') as HTMLInputElement;

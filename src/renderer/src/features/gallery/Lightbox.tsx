@@ -26,7 +26,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * gallery puts it back on the item's tile when it closes.
  */
 export function Lightbox(props: LightboxProps) {
-  const { items, index, onIndexChange, onClose } = props;
+  const { items, index, onIndexChange, onClose, hasNextPage, fetchNextPage } = props;
   const item = items[index];
   const dialogRef = useRef<HTMLDivElement>(null);
   const [confirming, setConfirming] = useState(false);
@@ -37,8 +37,8 @@ export function Lightbox(props: LightboxProps) {
   useEffect(() => setConfirming(false), [item?.id]);
   // stepping onto the last loaded item fetches the next page, so → keeps going
   useEffect(() => {
-    if (index >= items.length - 2 && props.hasNextPage) props.fetchNextPage();
-  }, [index, items.length, props.hasNextPage, props.fetchNextPage]);
+    if (index >= items.length - 2 && hasNextPage) fetchNextPage();
+  }, [index, items.length, hasNextPage, fetchNextPage]);
 
   if (!item) return null;
 

@@ -13,7 +13,7 @@ export function useGalleryFilters(): { toolbar: ToolbarValues; setToolbar: (valu
   const navigate = galleryRoute.useNavigate();
   // a stable object while the filters are the same (opening an item must not refetch the list)
   const key = JSON.stringify(toolbarOf(search));
-  const toolbar = useMemo<ToolbarValues>(() => JSON.parse(key), [key]);
+  const toolbar = useMemo(() => JSON.parse(key) as ToolbarValues, [key]);
   return { toolbar, setToolbar: (values) => void navigate({ search: searchOf(values) }) };
 }
 

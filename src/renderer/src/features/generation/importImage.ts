@@ -22,7 +22,7 @@ export async function importImageFile(file: File): Promise<PickedImage> {
 function toBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
     reader.onerror = () => reject(new StudioError('VALIDATION_FAILED', 'The file could not be read.'));
     reader.readAsDataURL(file);
   });

@@ -44,8 +44,8 @@ describe('QuotaEditor for one account', () => {
     const fake = bridge();
     const { user } = renderWithQueries(<QuotaEditor userIds={['u1']} />);
     expect(await screen.findByRole('heading', { name: 'Quotas for ana@lab.org' })).toBeTruthy();
-    expect((screen.getByLabelText('Images period') as HTMLSelectElement).value).toBe('daily');
-    expect((screen.getByLabelText('Images limit') as HTMLInputElement).value).toBe('50');
+    expect(screen.getByLabelText<HTMLSelectElement>('Images period').value).toBe('daily');
+    expect(screen.getByLabelText<HTMLInputElement>('Images limit').value).toBe('50');
     expect(screen.getByText('3 used, 47 left · Resets Tue 1 Dec 2026, 00:00')).toBeTruthy();
     expect(screen.getByText('0 used, 30 left · Does not reset · default policy')).toBeTruthy();
     expect(screen.getByText('Change a period or a limit to save.')).toBeTruthy();
@@ -83,7 +83,7 @@ describe('QuotaEditor for one account', () => {
     const fake = bridge();
     const { user } = renderWithQueries(<QuotaEditor userIds={['u1']} />);
     await user.selectOptions(await screen.findByLabelText('Edits period'), 'unlimited');
-    const limit = screen.getByLabelText('Edits limit') as HTMLInputElement;
+    const limit = screen.getByLabelText<HTMLInputElement>('Edits limit');
     expect(limit.disabled).toBe(true);
     expect(limit.placeholder).toBe('no limit');
     await user.selectOptions(screen.getByLabelText('Videos period'), 'monthly');
@@ -108,7 +108,7 @@ describe('QuotaEditor for a selection', () => {
     const { user } = renderWithQueries(<QuotaEditor userIds={['u2', 'u3']} />);
     expect(await screen.findByRole('heading', { name: 'Quotas for 2 selected accounts' })).toBeTruthy();
     // nothing ticked: nothing to save, and the fields are locked
-    expect((screen.getByLabelText('Images limit') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Images limit').disabled).toBe(true);
     expect((save() as HTMLButtonElement).disabled).toBe(true);
 
     await user.click(screen.getByRole('checkbox', { name: 'Change videos quota' }));

@@ -2,4 +2,3 @@
 export { QuotaSummary } from './QuotaSummary';
 export { QuotaMeter } from './QuotaMeter';
 export { QuotaEditor } from './QuotaEditor';
-export { useQuotaLiveUpdates } from './useQuotaLiveUpdates';

@@ -36,10 +36,10 @@ describe('InviteDialog', () => {
   it('reads one address per line or comma and counts them; nothing to send until there is one', async () => {
     bridge([]);
     const { user } = renderWithQueries(<InviteDialog onClose={() => {}} />);
-    expect((screen.getByRole('button', { name: 'Invite' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Invite' }).disabled).toBe(true);
     await user.type(addresses(), 'ana@lab.org, ben@lab.org{Enter}cy@lab.org; dee@lab.org');
     expect(screen.getByText('One per line, or separated by commas. 4 address(es).')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Invite 4' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Invite 4' }).disabled).toBe(false);
   });
 
   it('sends the entries as typed with the default policy, then shows one result per row and the codes of the new accounts', async () => {
@@ -79,7 +79,7 @@ describe('InviteDialog', () => {
     await user.clear(screen.getByLabelText('Videos limit'));
     await user.type(screen.getByLabelText('Videos limit'), '3');
     await user.selectOptions(screen.getByLabelText('Edits period'), 'unlimited');
-    expect((screen.getByLabelText('Edits limit') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('Edits limit').disabled).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Invite 1' }));
 
     await screen.findByRole('table', { name: 'Invite results' });

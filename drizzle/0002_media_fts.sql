@@ -1,4 +1,4 @@
--- Full-text search over media prompts (SPEC §6), kept in sync by triggers.
+-- Full-text search over media prompts (docs/media.md), kept in sync by triggers.
 --
 -- FTS5 needs an integer rowid per document. `media` has a text primary key, and SQLite's VACUUM may
 -- renumber the hidden rowid of such a table, so an external-content index keyed on media.rowid could

@@ -66,7 +66,7 @@ export interface CoreOptions {
   modelCheck?: Partial<ModelCheckOptions>;
   /** how often expired sessions are swept (ms); 0 turns the timer off (tests call `sweepSessions`) */
   sessionSweepMs?: number;
-  /** bcrypt cost for new hashes; the product uses 12 (SPEC §2), tests lower it to stay fast */
+  /** bcrypt cost for new hashes; the product uses 12 (docs/accounts.md), tests lower it to stay fast */
   bcryptCost?: number;
   /** bundled data (the common-password list); found beside the app when omitted, packaged builds pass it */
   resourcesDir?: string;
@@ -86,14 +86,14 @@ export interface Core {
   events: { connect(transportId: string, send: EventSink): () => void };
   /** ends the session bound to this transport (window closed or reloaded) */
   disconnect(transportId: string): void;
-  /** OS screen lock or suspend: every session ends (SPEC §2) */
+  /** OS screen lock or suspend: every session ends (docs/accounts.md) */
   endAllSessions(reason: 'os-lock' | 'suspend'): void;
   /** ends idle and expired sessions now (also runs on a timer) */
   sweepSessions(): void;
   /** serves a media request for the session bound to the transport (access check, ranges) */
   serveMedia(transportId: string, request: Request): Promise<Response>;
   /**
-   * Recovery (`--reset-admin <email>`, SPEC §2): a fresh one-time setup code for an existing admin,
+   * Recovery (`--reset-admin <email>`, docs/accounts.md): a fresh one-time setup code for an existing admin,
    * lifting a lockout or deactivation; audited. Throws a StudioError for an unknown email or a
    * non-admin. The Electron shell prints the code and exits.
    */

@@ -4,7 +4,7 @@ import { expect, test } from './support/harness';
 import { openPage, seedPeople, signIn } from './support/people';
 
 /**
- * Input images chosen from the gallery (SPEC §5) in Chromium through the harness: the picker lists
+ * Input images chosen from the gallery (docs/generation-and-jobs.md) in Chromium through the harness: the picker lists
  * the person's generated and imported images, and what is chosen is sent as it is, by id.
  */
 test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1' } });

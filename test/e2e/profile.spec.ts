@@ -2,7 +2,7 @@ import './support/window';
 import { expect, test } from './support/harness';
 import { openPage, seedPeople, signIn } from './support/people';
 
-/** The profile page (SPEC §7, §8): own quotas, recent work, library totals and the theme override. */
+/** The profile page (docs/renderer.md): own quotas, recent work, library totals and the theme override. */
 test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1' } });
 
 test('the profile shows the three quotas, the image just made and the library; Dark sticks across a reload', async ({ page, request, harness }) => {

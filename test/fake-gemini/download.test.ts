@@ -1,5 +1,5 @@
 // The file download endpoint, driven with plain fetch (the app writes its own
-// downloader because the SDK's crashes on mid-body errors, GEMINI-API.md §7).
+// downloader because the SDK's crashes on mid-body errors, docs/generation-and-jobs.md).
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';

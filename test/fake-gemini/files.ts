@@ -1,5 +1,5 @@
 // Generated files and `GET /{v}/files/{id}:download?alt=media`.
-// Download failures happen *after* the headers (GEMINI-API.md §7): that is
+// Download failures happen *after* the headers (docs/generation-and-jobs.md): that is
 // what breaks naive downloaders, so the fake can reset or stall mid-body.
 import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 // generateContent (image models) through the real SDK: the success shape and
-// every failure shape of GEMINI-API.md §3, §4, §8, §9.
+// every failure shape in docs/generation-and-jobs.md.
 import { ApiError, FinishReason, type Part } from '@google/genai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inspectPng } from './png.ts';

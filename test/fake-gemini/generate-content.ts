@@ -1,5 +1,5 @@
 // `POST /{v}/models/{model}:generateContent` for Gemini image models
-// (GEMINI-API.md §3/§4). All outcomes here are HTTP 200: success, and the
+// (docs/generation-and-jobs.md). All outcomes here are HTTP 200: success, and the
 // three "no image" shapes the app must classify itself.
 import { okJson, type HttpReply } from './errors.ts';
 import { imageFor } from './images.ts';
@@ -50,7 +50,7 @@ export function generateContentReply(input: GenerateContentInput): HttpReply {
       candidates: [
         {
           finishReason: 'IMAGE_SAFETY',
-          // The SDK drops finishMessage (GEMINI-API.md §3); sent anyway, as Google does.
+          // The SDK drops finishMessage (docs/generation-and-jobs.md); sent anyway, as Google does.
           finishMessage: 'Unable to show the generated image. The image was filtered out because it violated Google\'s Generative AI Prohibited Use policy. You will not be charged for blocked images. Try rephrasing the prompt.',
           index: 0,
         },

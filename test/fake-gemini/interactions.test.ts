@@ -1,4 +1,4 @@
-// Gemini Omni through the Interactions API with the real SDK (GEMINI-API.md §13).
+// Gemini Omni through the Interactions API with the real SDK (docs/generation-and-jobs.md).
 import type { GoogleGenAI } from '@google/genai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureMp4 } from './fixtures.ts';

@@ -1,4 +1,4 @@
-// Gemini Omni video through the Interactions API (GEMINI-API.md §13):
+// Gemini Omni video through the Interactions API (docs/generation-and-jobs.md):
 // `POST /{v}/interactions` (snake_case body, `background: true`) starts a job,
 // `GET /{v}/interactions/{id}` polls it, `POST …/{id}/cancel` stops it.
 // Shapes follow the SDK 2.32.0 typings (`Interaction`, `Step`, `VideoContent`).

@@ -1,5 +1,5 @@
 // A fake Gemini Developer API on 127.0.0.1 that speaks the wire protocol of
-// @google/genai 2.32.0 (see /work/shared/GEMINI-API.md §11 and §13), with
+// @google/genai 2.32.0 (see docs/generation-and-jobs.md), with
 // scriptable failures. Used by unit/integration tests (in-process), by the
 // browser harness, and standalone through cli.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

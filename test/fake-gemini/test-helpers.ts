@@ -18,7 +18,7 @@ export interface RpcErrorBody {
   details?: Array<Record<string, unknown>>;
 }
 
-/** ApiError.message is the JSON error body as a string (GEMINI-API.md §8). */
+/** ApiError.message is the JSON error body as a string (docs/generation-and-jobs.md). */
 export function parseApiErrorMessage(err: unknown): RpcErrorBody {
   if (!(err instanceof Error)) throw new Error(`not an Error: ${String(err)}`);
   return (JSON.parse(err.message) as { error: RpcErrorBody }).error;

@@ -1,5 +1,5 @@
 // Veo through the real SDK: submit, poll, done, and the failure shapes of
-// GEMINI-API.md §6.
+// docs/generation-and-jobs.md.
 import { ApiError, GenerateVideosOperation, type GoogleGenAI } from '@google/genai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureMp4 } from './fixtures.ts';

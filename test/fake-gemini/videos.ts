@@ -1,5 +1,5 @@
 // Veo: `:predictLongRunning` starts an operation, `GET …/operations/{id}`
-// polls it (GEMINI-API.md §6). The outcome is fixed at submit time and shows
+// polls it (docs/generation-and-jobs.md). The outcome is fixed at submit time and shows
 // up when the operation reports `done`, as with the real service.
 import { randomBytes } from 'node:crypto';
 import { notFound, okJson, type HttpReply } from './errors.ts';

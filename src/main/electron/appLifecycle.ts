@@ -152,7 +152,7 @@ export function startStudioApp(options: StartOptions): void {
     const transport = registerIpcTransport({ ipcMain, core, appOrigin: renderer.appOrigin });
     registerMediaProtocol({ protocol, core, currentTransportId: () => transport.transportIds()[0] ?? null });
 
-    // SPEC §2: the person who walks away from a locked or sleeping workstation is signed out.
+    // docs/accounts.md: the person who walks away from a locked or sleeping workstation is signed out.
     // (Linux has no 'lock-screen' event; the watcher polls the idle state there.)
     watchScreenLock({ powerMonitor, platform: process.platform, onLock: () => core.endAllSessions('os-lock') });
     powerMonitor.on('suspend', () => core.endAllSessions('suspend'));

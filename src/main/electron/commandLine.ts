@@ -3,7 +3,7 @@ import type { Core } from '../coreApi';
 
 /**
  * Command-line actions the app performs instead of opening a window. Today: account recovery,
- * `--reset-admin <email>` (SPEC §2): when every admin is locked out, someone with OS-level access to
+ * `--reset-admin <email>` (docs/accounts.md): when every admin is locked out, someone with OS-level access to
  * the workstation prints a fresh one-time setup code for that admin (`core.resetAdmin`, which also
  * lifts a lockout or deactivation and is audited).
  *

@@ -4,7 +4,7 @@ import { hasMalformedEscape } from './schemes';
 
 /**
  * `studio-media://media/<id>/<variant>`: how the renderer shows images and videos. File bytes never
- * travel over IPC (SPEC §6); the core checks that the signed-in session may see the item, resolves
+ * travel over IPC (docs/media.md); the core checks that the signed-in session may see the item, resolves
  * the file with realpath containment and answers range requests so videos seek.
  *
  * This file is the outer gate: anything that is not exactly that URL shape is a 404 before the core

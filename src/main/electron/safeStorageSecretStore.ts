@@ -1,7 +1,7 @@
 import type { SecretStore } from '../coreApi';
 
 /**
- * The SecretStore behind the Gemini API key (SPEC §7), over Electron's `safeStorage`. Create it only
+ * The SecretStore behind the Gemini API key (docs/electron-shell.md), over Electron's `safeStorage`. Create it only
  * after `ready`: before that, Linux reports no backend and Windows no key.
  *
  * Note: Electron 45 deprecates the synchronous `encryptString`/`decryptString` in favour of the

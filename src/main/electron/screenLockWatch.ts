@@ -1,7 +1,7 @@
 import type { PowerMonitor } from 'electron';
 
 /**
- * SPEC §2: a session ends when the OS screen locks. Electron emits `lock-screen` on macOS and
+ * docs/accounts.md: a session ends when the OS screen locks. Electron emits `lock-screen` on macOS and
  * Windows only; on Linux the idle state reports `locked` where the desktop exposes its screen
  * saver (Chromium asks it over D-Bus), so there we look every few seconds and act on the change
  * from unlocked to locked. Where the desktop tells nothing, the idle timeout still applies.

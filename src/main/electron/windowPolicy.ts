@@ -98,7 +98,7 @@ export function decideWindowOpen(url: string): { action: 'deny'; openExternal: s
  * Permissions the renderer may hold. Everything is refused (camera, microphone, geolocation,
  * notifications, USB/HID/serial, clipboard read, …) except two, and only for our own top-level
  * document:
- * - `clipboard-sanitized-write`: "copy prompt" (SPEC §6) through `navigator.clipboard.writeText`;
+ * - `clipboard-sanitized-write`: "copy prompt" (docs/media.md) through `navigator.clipboard.writeText`;
  *   writing text leaks nothing, reading the clipboard stays refused;
  * - `fullscreen`: the video player's fullscreen button in the lightbox.
  */

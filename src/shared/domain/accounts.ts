@@ -20,7 +20,7 @@ export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
 
 export const EMAIL_MAX = 254;
 
-/** Emails are compared and stored trimmed and lower-cased (SPEC §2). */
+/** Emails are compared and stored trimmed and lower-cased (docs/accounts.md). */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -1,5 +1,5 @@
 /**
- * Names of audit log actions (SPEC §3: sign-ins, setup codes, password changes, every admin action).
+ * Names of audit log actions (docs/accounts.md: sign-ins, setup codes, password changes, every admin action).
  * A filter on `auth.login` matches `auth.login.succeeded` and `auth.login.failed` (prefix by segment).
  */
 export const AUDIT_ACTIONS = {

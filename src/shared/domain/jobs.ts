@@ -1,4 +1,4 @@
-/** Job kinds and the states of SPEC §5, shared by the job table, the contract and the queue panel. */
+/** Job kinds and the states in docs/generation-and-jobs.md, shared by the job table, the contract and the queue panel. */
 export const JOB_KIND_VALUES = ['image', 'edit', 'video'] as const;
 export type JobKind = (typeof JOB_KIND_VALUES)[number];
 

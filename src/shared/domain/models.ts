@@ -105,7 +105,7 @@ const videoModel = (id: string, label: string, family: 'veo' | 'omni', isDefault
   capabilities: modelCapabilitiesSchema.parse({ aspectRatios: ['16:9', '9:16'], maxInputImages: 0, ...caps }),
 });
 
-/** November 2026 defaults (GEMINI-API.md §10 and §13); admins edit the catalogue in settings. */
+/** November 2026 defaults (docs/generation-and-jobs.md); admins edit the catalogue in settings. */
 export const DEFAULT_CATALOGUE: Catalogue = [
   imageModel('gemini-3.1-flash-image', 'Nano Banana 2 (Gemini 3.1 Flash Image)', true, {
     aspectRatios: [...BASE_ASPECT_RATIOS, '1:4', '4:1', '1:8', '8:1'],
@@ -113,7 +113,7 @@ export const DEFAULT_CATALOGUE: Catalogue = [
   }),
   imageModel('gemini-3-pro-image', 'Nano Banana Pro (Gemini 3 Pro Image)', false, { imageSizes: ['1K', '2K', '4K'] }),
   imageModel('gemini-3.1-flash-lite-image', 'Nano Banana 2 Lite', false, { imageSizes: ['1K'], maxInputImages: 3 }),
-  // Google's recommended default for video since mid-2026 (GEMINI-API.md §13): Interactions API only.
+  // Google's recommended default for video since mid-2026 (docs/generation-and-jobs.md): Interactions API only.
   videoModel('gemini-omni-1.1-flash', 'Gemini Omni Flash', 'omni', true, {
     resolutions: ['360p', '720p', '1080p', '4k'],
     durations: [],

@@ -1,5 +1,5 @@
 /**
- * Password rules of SPEC §2 that both sides apply: the renderer to explain them while typing, main
+ * Password rules in docs/accounts.md that both sides apply: the renderer to explain them while typing, main
  * to enforce them. The common-password list is main's alone (it ships in `resources/`).
  */
 export const PASSWORD_MIN_CHARS = 10;

@@ -2,7 +2,7 @@ import { addDays, isoWeekdayIndex, type LocalDate } from './localDates';
 import type { QuotaPeriod } from './quotas';
 
 /**
- * Quota periods on the workstation's local calendar (SPEC §4): daily resets at local midnight,
+ * Quota periods on the workstation's local calendar (docs/quotas.md): daily resets at local midnight,
  * weekly on Monday 00:00, monthly on the 1st 00:00; `total` never resets and `unlimited` has no
  * limit. Pure (no node imports): local wall times come from `Intl.DateTimeFormat`, so the answers
  * follow the IANA zone rules, daylight saving time included.

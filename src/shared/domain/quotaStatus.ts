@@ -28,7 +28,7 @@ export type QuotaStatus = z.infer<typeof quotaStatusSchema>;
 
 export type QuotaLevel = 'normal' | 'warning' | 'critical';
 
-/** SPEC §4: yellow at ≥ 80 % used, red at ≥ 95 %. A limit of 0 is fully used from the start. */
+/** docs/quotas.md: yellow at ≥ 80 % used, red at ≥ 95 %. A limit of 0 is fully used from the start. */
 export function quotaLevel(status: Pick<QuotaKindStatus, 'period' | 'used' | 'limit'>): QuotaLevel {
   if (status.period === 'unlimited') return 'normal';
   if (status.limit <= 0) return 'critical';
@@ -39,7 +39,7 @@ export function quotaLevel(status: Pick<QuotaKindStatus, 'period' | 'used' | 'li
 }
 
 /**
- * The refusal every generator shows (SPEC §4), word for word:
+ * The refusal every generator shows (docs/quotas.md), word for word:
  * `Quota exceeded for video. Used: 10/10. Resets at Fri 27 Nov 2026, 00:00` or `… Does not reset`.
  */
 export function quotaExceededMessage(kind: QuotaKind, used: number, limit: number, resetsAtLabel: string | null): string {

@@ -4,7 +4,7 @@ import { INITIAL_DEFAULT_QUOTAS, quotaPolicySchema } from './quotas';
 
 /**
  * Bounds of the numeric settings, shared so the settings form checks exactly what main enforces.
- * Idle timeout: SPEC §2 (5–120 minutes); parallel jobs: enough to overlap videos without flooding
+ * Idle timeout: docs/accounts.md (5–120 minutes); parallel jobs: enough to overlap videos without flooding
  * Google's rate limit from one workstation.
  */
 export const SETTING_LIMITS = {

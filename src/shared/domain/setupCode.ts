@@ -1,5 +1,5 @@
 /**
- * One-time setup codes (SPEC §2): shown to an admin once, typed by a person. The alphabet leaves out
+ * One-time setup codes (docs/accounts.md): shown to an admin once, typed by a person. The alphabet leaves out
  * characters people confuse (0/O, 1/I/L), and input is accepted with or without dashes, in any case.
  */
 export const SETUP_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

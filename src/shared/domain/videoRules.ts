@@ -30,7 +30,7 @@ const MODE_LABELS: Record<VideoMode, string> = {
 };
 
 /**
- * The rules a video request must follow before anything is sent (SPEC §5, GEMINI-API.md §6, §13).
+ * The rules a video request must follow before anything is sent (docs/generation-and-jobs.md).
  * Shared by the form (to explain what is possible) and by main (to refuse what is not), so they
  * never disagree. Returns plain sentences; empty means the request is fine.
  */

@@ -27,7 +27,7 @@ export function chromiumLaunchOptions(): LaunchOptions {
   const executablePath = chromiumExecutable();
   return {
     ...(executablePath ? { executablePath } : {}),
-    // Flags that work here as root on a closed network (TOOLCHAIN.md): without the
+    // Flags that work here as root on a closed network (docs/testing.md): without the
     // background-networking ones Chromium keeps trying Google's hosts.
     args: [
       '--no-sandbox',

@@ -4,7 +4,7 @@ import { user } from './users';
 
 export { JOB_KIND_VALUES as JOB_KINDS, JOB_STATUS_VALUES as JOB_STATUSES } from '../../../shared/domain/jobs';
 
-/** A durable generation job (SPEC §5). It belongs to main, not to the window that asked for it. */
+/** A durable generation job (docs/generation-and-jobs.md). It belongs to main, not to the window that asked for it. */
 export const job = sqliteTable(
   'job',
   {

@@ -103,7 +103,7 @@ export function isActiveAdmin(row: AccountRow): boolean {
 
 /**
  * An admin who is demoted or deleted stops managing anyone; the admin making the change takes
- * over only the users who would otherwise have no managing admin (SPEC §3). A user another admin
+ * over only the users who would otherwise have no managing admin (docs/accounts.md). A user another admin
  * still manages is not handed over: demoting an admin must not be a way to gain their users.
  */
 export function handOverManagedUsers(db: Db, fromAdminId: string, toAdminId: string, now: number): number {

@@ -20,7 +20,7 @@ interface ProvisioningDeps extends AccountDeps {
 }
 
 /**
- * Unattended setup (SPEC §2): with STUDIO_ADMIN_EMAIL and STUDIO_ADMIN_PASSWORD set and no admin
+ * Unattended setup (docs/accounts.md): with STUDIO_ADMIN_EMAIL and STUDIO_ADMIN_PASSWORD set and no admin
  * yet, that admin is created once. It never touches an existing account: the environment must not
  * become a way to take one over (the previous system's flaw).
  */
@@ -63,7 +63,7 @@ function adminExists(deps: AccountDeps): boolean {
 }
 
 /**
- * `--reset-admin <email>` (SPEC §2 recovery): a fresh setup code for an existing admin, for when
+ * `--reset-admin <email>` (docs/accounts.md recovery): a fresh setup code for an existing admin, for when
  * every admin is locked out. Whoever runs it already has the workstation's OS account, so it also
  * lifts a lockout and a deactivation; the old password stops working and sessions end.
  */

@@ -30,7 +30,7 @@ export interface AuthDeps extends AccountDeps {
   passwords: PasswordService;
 }
 
-/** One message for an unknown email and a wrong password (SPEC §2), so neither is revealed. */
+/** One message for an unknown email and a wrong password (docs/accounts.md), so neither is revealed. */
 const INVALID_CREDENTIALS = 'Email or password is incorrect.';
 const CODE_INVALID = 'This setup code does not match this email. Check both, or ask your admin for a new code.';
 const CODE_SPENT = 'This setup code has expired or was already used. Ask your admin for a new code.';

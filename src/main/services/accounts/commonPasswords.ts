@@ -4,7 +4,7 @@ import path from 'node:path';
 export const COMMON_PASSWORDS_FILE = 'common-passwords.txt';
 
 /**
- * Reads the bundled list of common passwords (SPEC §2) once at start. Lower-cased, because
+ * Reads the bundled list of common passwords (docs/accounts.md) once at start. Lower-cased, because
  * `Password123` is no harder to guess than `password123`.
  */
 export function loadCommonPasswords(resourcesDir: string): ReadonlySet<string> {

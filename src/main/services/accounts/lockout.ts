@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling (SPEC §2), as pure functions over one account's counters: 5 failures inside
+ * Sign-in throttling (docs/accounts.md), as pure functions over one account's counters: 5 failures inside
  * 15 minutes lock the account; each lockout in a row lasts twice the previous (1 min, 2, 4 … capped
  * at 1 h). A successful sign-in or an admin's unlock clears everything.
  */

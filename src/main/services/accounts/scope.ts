@@ -5,7 +5,7 @@ import { userManager } from '../../db/schema';
 import type { Actor } from '../../identity';
 
 /**
- * Admin scoping (SPEC §3) in one place: an admin sees and acts on themselves and the users they
+ * Admin scoping (docs/accounts.md) in one place: an admin sees and acts on themselves and the users they
  * manage; a user only on themselves. Every list, count, report and action goes through here.
  */
 export function managedUserIds(db: Db, adminId: string): string[] {

@@ -30,12 +30,12 @@ export interface UserAdminDeps extends AccountDeps {
 const NOT_MANAGED = 'You do not manage this account.';
 const LAST_ADMIN = 'This is the last active admin: promote or invite another admin first.';
 
-/** Acting on another account needs a managing relation (SPEC §3); an unknown id gets the same answer. */
+/** Acting on another account needs a managing relation (docs/accounts.md); an unknown id gets the same answer. */
 function requireManaged(deps: AccountDeps, actor: Actor, userId: string): void {
   if (!manages(deps.db, actor.userId, userId)) throw new StudioError('FORBIDDEN', NOT_MANAGED);
 }
 
-/** The last active admin can never be removed, demoted or deactivated (SPEC §2). */
+/** The last active admin can never be removed, demoted or deactivated (docs/accounts.md). */
 function refuseIfLastAdmin(deps: AccountDeps, row: AccountRow): void {
   if (isActiveAdmin(row) && activeAdminCount(deps.db, row.id) === 0) throw new StudioError('CONFLICT', LAST_ADMIN);
 }
@@ -112,7 +112,7 @@ export function unlockUser(deps: UserAdminDeps, actor: Actor, userId: string): U
 }
 
 /**
- * `users.delete` (SPEC §3): the user's media is deleted or handed to the deleting admin, an admin's
+ * `users.delete` (docs/accounts.md): the user's media is deleted or handed to the deleting admin, an admin's
  * managed users are handed over too, then the account goes with everything that cascades from it
  * (manager links, codes, quota policies and ledger). Audit entries keep ids and emails as text.
  */

@@ -9,7 +9,7 @@ import { summarize } from './accounts';
 import { visibleUserIds } from './scope';
 
 /**
- * `users.list`: the admin and the accounts they manage, nothing else (SPEC §3) — the scope is the
+ * `users.list`: the admin and the accounts they manage, nothing else (docs/accounts.md) — the scope is the
  * first condition of the query, so no filter combination can reach past it. Ordered by email, with
  * the last email of a page as the cursor of the next.
  */

@@ -11,7 +11,7 @@ import { withWriteTx } from '../../db/tx';
 const EXISTS_MESSAGE = 'Already has an account. Ask one of their admins to share it with you.';
 
 /**
- * `users.invite` (SPEC §2): one result per entry. A new account gets its quota policies, its
+ * `users.invite` (docs/accounts.md): one result per entry. A new account gets its quota policies, its
  * inviting admin as manager and a one-time setup code returned only here. An email that already has
  * an account is reported and left untouched: inviting is never a way to gain someone's account (the
  * previous system let any admin "claim" one); sharing is.

@@ -6,7 +6,7 @@ import { job, media } from '../../db/schema';
 export type MediaDisposal = 'delete' | 'transfer';
 
 /**
- * What happens to a deleted user's work (SPEC §3): deleted, or handed to the deleting admin. Runs
+ * What happens to a deleted user's work (docs/accounts.md): deleted, or handed to the deleting admin. Runs
  * inside the deletion's transaction, before the user row goes, so no row ever points to a missing
  * user. Returns the files the caller removes after the commit (rows first, then files; the media
  * library's start-up sweep finishes a removal a crash interrupted).

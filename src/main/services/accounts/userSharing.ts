@@ -9,7 +9,7 @@ import { manages } from './scope';
 import { withWriteTx } from '../../db/tx';
 
 /**
- * Sharing is the only way an admin gains an account (SPEC §3), and only an admin who already
+ * Sharing is the only way an admin gains an account (docs/accounts.md), and only an admin who already
  * manages it can share or unshare it.
  */
 function requireManager(deps: AccountDeps, actor: Actor, userId: string): AccountRow {

@@ -8,7 +8,7 @@ import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
 
 /**
- * `audit.list`, scoped like everything else (SPEC §3): entries about the admin or an account they
+ * `audit.list`, scoped like everything else (docs/accounts.md): entries about the admin or an account they
  * manage (the target is in scope), the admin's own actions (even on an account since deleted or
  * unshared), and untargeted actions of accounts in scope. An action of a managed admin on someone
  * outside the scope stays hidden: it would name a person this admin does not manage.

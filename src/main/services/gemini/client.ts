@@ -8,7 +8,7 @@ export interface GeminiConnection {
 
 /**
  * One SDK client per call site configuration. `apiVersion` is pinned: SDK 3.x moved the default to
- * /v1/, where Veo is refused for API keys (GEMINI-API.md §0). The SDK's own retries stay off —
+ * /v1/, where Veo is refused for API keys (docs/generation-and-jobs.md). The SDK's own retries stay off —
  * retrying a billable submit could start a second generation.
  */
 export function createGenAi({ apiKey, baseUrl }: GeminiConnection): GoogleGenAI {

@@ -27,7 +27,7 @@ export interface DownloadRequest {
 }
 
 /**
- * Downloads a generated video to a temp file (GEMINI-API.md §7): `ai.files.download` crashes the
+ * Downloads a generated video to a temp file (docs/generation-and-jobs.md): `ai.files.download` crashes the
  * process on a mid-body error and never settles, so this is fetch + pipeline, which rejects cleanly.
  * A partial file is always removed. The API key is only sent to the API's own origin: a redirect
  * elsewhere (a storage host) is followed without it.
@@ -164,7 +164,7 @@ export function tooLarge(maxBytes: number, actualBytes?: number): StudioError {
 
 /**
  * Google's URIs name the file id (`…/files/<id>:download?alt=media`); like the SDK, the request goes
- * to the configured API base with that id (GEMINI-API.md §7.1), never to a host the response chose.
+ * to the configured API base with that id (docs/generation-and-jobs.md), never to a host the response chose.
  */
 export function resolveDownloadUrl(uri: string, baseUrl: string | undefined): string {
   const id = /files\/([a-z0-9]+)/.exec(uri)?.[1];

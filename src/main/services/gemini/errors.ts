@@ -13,7 +13,7 @@ interface GoogleErrorBody {
 
 /**
  * Turns whatever the SDK or fetch threw into a StudioError with a message a person can act on
- * (SPEC §5). `abortReason` is what we know about an abort that the SDK does not tell us.
+ * (docs/generation-and-jobs.md). `abortReason` is what we know about an abort that the SDK does not tell us.
  */
 export function toStudioError(error: unknown, context: { abortReason?: AbortReason; timeoutMs?: number } = {}): StudioError {
   if (error instanceof StudioError) return error;
@@ -81,7 +81,7 @@ function httpStatusOf(error: unknown): number | undefined {
 }
 
 /**
- * ApiError's message is the JSON error body (GEMINI-API.md §8); the Interactions client keeps it
+ * ApiError's message is the JSON error body (docs/generation-and-jobs.md); the Interactions client keeps it
  * parsed in `error.error`.
  */
 function googleErrorBody(error: unknown): GoogleErrorBody | undefined {

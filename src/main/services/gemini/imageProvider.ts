@@ -17,7 +17,7 @@ export interface ImageRequest {
   aspectRatio?: string;
   imageSize?: string;
   signal: AbortSignal;
-  /** our own budget for the whole call; the SDK has none by default (GEMINI-API.md §9) */
+  /** our own budget for the whole call; the SDK has none by default (docs/generation-and-jobs.md) */
   timeoutMs: number;
 }
 
@@ -45,7 +45,7 @@ const IMAGE_BLOCK_REASONS = new Set([
 ]);
 
 /**
- * One image through `models.generateContent` (Imagen is gone: GEMINI-API.md §5). One request per
+ * One image through `models.generateContent` (Imagen is gone: docs/generation-and-jobs.md). One request per
  * image: asking for several candidates in one call is what billed four and kept one before.
  */
 export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Promise<ImageResult> {
@@ -83,7 +83,7 @@ interface ResponseLike {
 }
 
 /**
- * Reads the answer part by part (GEMINI-API.md §3): thought images are skipped, never
+ * Reads the answer part by part (docs/generation-and-jobs.md): thought images are skipped, never
  * `response.data` (it glues thought images onto the real one).
  */
 export function pickImage(response: ResponseLike): GeneratedImage {

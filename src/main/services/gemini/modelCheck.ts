@@ -13,7 +13,7 @@ export interface ModelCheckOptions {
 export const DEFAULT_MODEL_CHECK: ModelCheckOptions = { timeoutMs: 15_000, concurrency: 6 };
 
 /**
- * Asks Google whether each id still exists (`GET /v1beta/models/<id>`, GEMINI-API.md §13). Only a
+ * Asks Google whether each id still exists (`GET /v1beta/models/<id>`, docs/generation-and-jobs.md). Only a
  * definite answer counts: found → available, Google's own NOT_FOUND → missing. Anything else — no
  * or bad key, 429, 5xx, network, our timeout — is `unknown`, with the reason a person can act on.
  * Never throws.

@@ -19,7 +19,7 @@ interface InteractionLike {
 }
 
 /**
- * Gemini Omni Flash through the Interactions API (GEMINI-API.md §13): create in the background
+ * Gemini Omni Flash through the Interactions API (docs/generation-and-jobs.md): create in the background
  * with retries off (a retried create is a second billed video), poll `get`, cancel for real. The
  * body is snake_case, sent verbatim. Tags in the text tell the model which image is which.
  */

@@ -6,7 +6,7 @@ import type { InlineImage } from './imageProvider';
 import type { VideoPoll, VideoProvider, VideoSubmission } from './videoProvider';
 
 /**
- * Veo 3.1 through `models.generateVideos` → operation polling (GEMINI-API.md §6). Every option
+ * Veo 3.1 through `models.generateVideos` → operation polling (docs/generation-and-jobs.md). Every option
  * the person chose is sent; the option rules were checked before (shared/domain/videoRules.ts).
  */
 export function createVeoProvider(ai: () => GoogleGenAI, options: { pollTimeoutMs: number; submitTimeoutMs?: number }): VideoProvider {
@@ -68,7 +68,7 @@ export function createVeoProvider(ai: () => GoogleGenAI, options: { pollTimeoutM
   };
 }
 
-/** `done` outcomes in the order GEMINI-API.md §6.2 gives: error, videos, safety filter, empty. */
+/** `done` outcomes in the order docs/generation-and-jobs.md gives: error, videos, safety filter, empty. */
 function classifyDone(result: GenerateVideosOperation) {
   if (result.error) {
     const message = typeof result.error.message === 'string' ? result.error.message : 'no reason given';

@@ -22,7 +22,7 @@ import { InterruptedSubmit, VideoSteps } from './videoSteps';
  * (gemini/callBudget.ts); these are the budgets. Tests shorten them.
  */
 export interface JobTimings {
-  /** budget of one image request (GEMINI-API.md §9: the SDK has none) */
+  /** budget of one image request (docs/generation-and-jobs.md: the SDK has none) */
   imageTimeoutMs: number;
   /** one video create/submit (Omni create, Veo generateVideos); unanswered by then → interrupted, never resent */
   videoSubmitTimeoutMs: number;
@@ -152,7 +152,7 @@ export class JobRunner {
 
   /**
    * Stops every pipeline without deciding any outcome: each job keeps its persisted state, and the
-   * next start resumes or interrupts it (SPEC §5).
+   * next start resumes or interrupts it (docs/generation-and-jobs.md).
    */
   async shutdown(): Promise<void> {
     this.stopping = true;
@@ -161,7 +161,7 @@ export class JobRunner {
     await this.idle();
   }
 
-  /** Start-up recovery (SPEC §5): resume known operations, never resubmit an unknown outcome. */
+  /** Start-up recovery (docs/generation-and-jobs.md): resume known operations, never resubmit an unknown outcome. */
   recover(): void {
     // Results Google delivered whose recording a busy database held up: finished from the kept
     // file, never called interrupted (and never sent again).

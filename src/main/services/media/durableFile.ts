@@ -13,7 +13,7 @@ export type StepHook = (step: DurableStep) => void | Promise<void>;
 export type DurableSource = Uint8Array | { file: string };
 
 /**
- * Writes a file so that after a crash or power cut it is either absent or complete (SPEC §6):
+ * Writes a file so that after a crash or power cut it is either absent or complete (docs/media.md):
  * temp file in the target folder → fsync → rename over the final name → fsync the folder. The
  * caller inserts the database row only after this resolves; the start-up sweep removes temp files
  * and files that never got a row.

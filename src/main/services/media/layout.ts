@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /**
- * Where media files live and how they are named (SPEC §6): `media/<yyyy>/<mm>/<id>.<ext>` under the
+ * Where media files live and how they are named (docs/media.md): `media/<yyyy>/<mm>/<id>.<ext>` under the
  * data folder, the thumbnail beside it as `<id>.thumb.webp`. Names come from generated ids, never
  * from prompts or imported file names.
  *

@@ -20,7 +20,7 @@ export interface MediaStatsResult {
 }
 
 /**
- * Counts and bytes by kind (SPEC §6): always the caller's own; for an admin also over the users
+ * Counts and bytes by kind (docs/media.md): always the caller's own; for an admin also over the users
  * they manage, in total and per user. Never global (the previous system's admin stats were).
  */
 export function mediaStats(db: Db, actor: Actor): MediaStatsResult {

@@ -57,7 +57,7 @@ export interface PrepareMediaInput extends MediaMeta {
   createdAt?: number;
 }
 
-/** Where a deleted item's files were: removed after the row is gone (SPEC §6: row first, then files). */
+/** Where a deleted item's files were: removed after the row is gone (docs/media.md: row first, then files). */
 export interface MediaFileRefs {
   relPath: string;
   thumbRelPath: string | null;
@@ -160,7 +160,7 @@ export class MediaStore {
     await this.removeFiles(rows.map((r) => ({ relPath: r.relPath, thumbRelPath: r.thumbRelPath ?? null })));
   }
 
-  /** An imported input image (SPEC §6): stored like generated media, as kind `input`. */
+  /** An imported input image (docs/media.md): stored like generated media, as kind `input`. */
   async importImage(input: { userId: string; bytes: Uint8Array; fileName?: string; workstation: WorkstationIdentity; limitBytes?: number }): Promise<MediaRowValues> {
     const { limitBytes } = input;
     if (limitBytes !== undefined) assertImportFits(this.deps.db, input.userId, input.bytes.length, limitBytes);

@@ -23,7 +23,7 @@ interface RowRef {
 }
 
 /**
- * The start-up integrity pass (SPEC §6). It lists the media folders and compares names with the
+ * The start-up integrity pass (docs/media.md). It lists the media folders and compares names with the
  * ids in the database — it never opens or reads a media file, so it stays fast at 100 000 items:
  * - temp files (an interrupted write) and everything in the staging folder are removed;
  * - files named like ours whose id has no row (written, then a crash before the row; or a delete

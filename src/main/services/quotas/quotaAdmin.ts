@@ -31,7 +31,7 @@ export interface UserQuotas {
 }
 
 /**
- * What admins do to quotas (SPEC §3–4): read and set policies of the users they manage (or their
+ * What admins do to quotas (docs/accounts.md, docs/quotas.md): read and set policies of the users they manage (or their
  * own), reset a user's current-period usage, and change the default for new accounts. Scope is
  * checked here, in main, for every user id — the renderer's selection is never trusted.
  */
@@ -120,7 +120,7 @@ export class QuotaAdmin {
   }
 
   /**
-   * The default policy for accounts without their own (SPEC §4, an admin setting). The
+   * The default policy for accounts without their own (docs/quotas.md, an admin setting). The
    * `settings.*` routes own the admin-facing change and its audit entry; this stores the value and
    * tells every user who follows the default that their quotas changed.
    */

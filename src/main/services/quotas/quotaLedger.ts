@@ -45,7 +45,7 @@ export interface Settlement {
 const MAX_UNITS_PER_RESERVATION = 100;
 
 /**
- * The quota ledger (SPEC §4, ARCHITECTURE "Quota ledger"): units are reserved before anything is
+ * The quota ledger (docs/quotas.md, docs/architecture.md "Quota ledger"): units are reserved before anything is
  * sent to Google, in one immediate transaction that checks and writes together, then committed
  * once the result is durable or released on any failure. One reservation per job: settling is
  * idempotent, so a retried commit never charges twice and a late release never refunds a charge.

@@ -30,7 +30,7 @@ export interface UsageReport {
 const MAX_RANGE_DAYS = 3660;
 
 /**
- * The admin usage report (SPEC §4): for the admin and every user they manage — and nobody else —
+ * The admin usage report (docs/quotas.md): for the admin and every user they manage — and nobody else —
  * each kind's current-period used/limit, plus units committed in a range of local dates (both
  * inclusive). Range totals count a charge on the day its units were reserved, like the ledger.
  */

@@ -22,7 +22,7 @@ interface ImageFormState {
   references: PickedImage[];
 }
 
-/** Generate images: one request per image, run in parallel, every image kept (SPEC §5). */
+/** Generate images: one request per image, run in parallel, every image kept (docs/generation-and-jobs.md). */
 export function ImagePage() {
   const { models } = useModels('image');
   const intent = useIntentFor('image');

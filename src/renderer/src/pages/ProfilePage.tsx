@@ -7,7 +7,7 @@ import type { Me } from '../queries/auth';
 import { formatDateTime } from '../components/format';
 import styles from './ProfilePage.module.css';
 
-/** The signed-in person's own account, quotas, work and preferences (SPEC §7, §8). */
+/** The signed-in person's own account, quotas, work and preferences (docs/renderer.md). */
 export function ProfilePage({ me }: { me: Me }) {
   return (
     <section className="page" aria-labelledby="profile-title">

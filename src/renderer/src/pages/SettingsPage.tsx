@@ -5,7 +5,7 @@ import { DefaultQuotasSection } from '../features/settings/DefaultQuotasSection'
 import { ModelCatalogueSection } from '../features/settings/ModelCatalogueSection';
 import { SessionsJobsSection } from '../features/settings/SessionsJobsSection';
 
-/** Admin → Settings (SPEC §7): the API key, session and job limits, default quotas, the model catalogue. */
+/** Admin → Settings (docs/generation-and-jobs.md): the API key, session and job limits, default quotas, the model catalogue. */
 export function SettingsPage() {
   const settings = useSettings();
   return (

@@ -16,7 +16,7 @@ function thisMonthSoFar(): { from: string; to: string } {
 }
 
 /**
- * Admin usage report (SPEC §4): for the admin and each user they manage, every kind's current
+ * Admin usage report (docs/quotas.md): for the admin and each user they manage, every kind's current
  * used/limit and what was charged between two dates; exportable as CSV.
  */
 export function UsageReportPage() {

@@ -16,7 +16,7 @@ const epochMs = z.number().int().min(0).max(8.64e15);
 /**
  * One media item as the renderer sees it. `url` and `thumbUrl` come from main (the transport's media
  * base), so the renderer never builds a file path or protocol URL. `owner` and `workstation` are only
- * present for admins (SPEC §6: admins see who made what, from which workstation).
+ * present for admins (docs/media.md: admins see who made what, from which workstation).
  */
 export const mediaItemSchema = z.object({
   id: z.string(),

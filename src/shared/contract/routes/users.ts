@@ -16,7 +16,7 @@ export const userSummarySchema = z.object({
   lockedUntil: z.number().nullable(),
   createdAt: z.number(),
   lastLoginAt: z.number().nullable(),
-  /** the admins who manage this account (SPEC §3) */
+  /** the admins who manage this account (docs/accounts.md) */
   managers: z.array(z.object({ id: z.string(), email: z.string() })),
   isSelf: z.boolean(),
 });

@@ -7,7 +7,7 @@ const HEARTBEAT_MS = 60_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 
 /**
- * Idle means nobody at the screen (SPEC §2). Any request touches the session in main, so a person
+ * Idle means nobody at the screen (docs/accounts.md). Any request touches the session in main, so a person
  * who only reads or scrolls would be signed out mid-task: on their pointer or keyboard activity we
  * send `auth.me`, at most once a minute. An unattended screen sends nothing and times out.
  */

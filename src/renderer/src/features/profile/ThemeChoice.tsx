@@ -9,7 +9,7 @@ const CHOICES: { value: Choice; label: string }[] = [
 ];
 
 /**
- * The theme override (SPEC §7). It is stored on this workstation, not in the account: the store
+ * The theme override (docs/renderer.md). It is stored on this workstation, not in the account: the store
  * applies it to <html> at once and keeps it in localStorage across sign-outs and restarts.
  */
 export function ThemeChoice() {

@@ -1,7 +1,7 @@
 import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, type QuotaKindStatus, type QuotaLevel, quotaLevel } from '../../../../shared/domain/quotaStatus';
 
 /**
- * Words for quota figures. Colour alone never carries the state (SPEC §8): every level has a
+ * Words for quota figures. Colour alone never carries the state (docs/renderer.md): every level has a
  * phrase, and the meter's accessible text says everything the bar shows.
  */
 export function levelWords(s: QuotaKindStatus): string | null {

@@ -13,7 +13,7 @@ type DefaultQuotas = Record<QuotaKind, QuotaPolicy>;
 const draftsOf = (quotas: DefaultQuotas) => Object.fromEntries(QUOTA_KINDS.map((k) => [k, draftFromPolicy(quotas[k])])) as Record<QuotaKind, PolicyDraft>;
 
 /**
- * The policy new accounts start with (SPEC §4). Accounts without quotas of their own follow it, so
+ * The policy new accounts start with (docs/quotas.md). Accounts without quotas of their own follow it, so
  * a change reaches them at once; accounts with their own quotas keep them.
  */
 export function DefaultQuotasSection({ defaultQuotas }: { defaultQuotas: DefaultQuotas }) {

@@ -10,7 +10,7 @@ import settings from './SettingsPage.module.css';
 import styles from './ModelCatalogueSection.module.css';
 
 /**
- * The model catalogue (SPEC §5): models are data, edited here and saved as a whole. Edits collect
+ * The model catalogue (docs/generation-and-jobs.md): models are data, edited here and saved as a whole. Edits collect
  * in a draft until "Save catalogue"; `missing` always shows what main last heard from Google,
  * since main keeps that flag whatever the draft says.
  */

@@ -4,7 +4,7 @@ import { Modal } from '../../components/Modal';
 import { useDeleteUser } from '../../queries/users';
 import { FormError } from '../auth/FormError';
 
-/** Deleting asks what happens to the person's media (SPEC §3); there is no default. */
+/** Deleting asks what happens to the person's media (docs/accounts.md); there is no default. */
 export function DeleteUserDialog({ user, onClose }: { user: UserSummary; onClose: () => void }) {
   const [media, setMedia] = useState<'delete' | 'transfer' | null>(null);
   const remove = useDeleteUser();

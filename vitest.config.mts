@@ -18,7 +18,13 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'node',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/fake-gemini/**/*.test.ts', 'test/harness/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'test/unit/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/fake-gemini/**/*.test.ts',
+            'test/harness/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', GC_TESTS],
         },
       },

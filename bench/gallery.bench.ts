@@ -120,7 +120,12 @@ export const galleryBenchmark: Benchmark = {
       try {
         const cursor = deepCursor(core, 0.9);
         const halfway = deepCursor(core, 0.5);
-        results.push({ name: `gallery_page_${label}_ms`, value: await medianMs(() => page(core, { limit: 60, cursor }, true)), unit: 'ms', digits: 3 });
+        results.push({
+          name: `gallery_page_${label}_ms`,
+          value: await medianMs(() => page(core, { limit: 60, cursor }, true)),
+          unit: 'ms',
+          digits: 3,
+        });
         results.push({
           name: `gallery_page_${label}_video_filter_ms`,
           value: await medianMs(() => page(core, { limit: 60, cursor: halfway, kind: 'video' })),
@@ -128,11 +133,25 @@ export const galleryBenchmark: Benchmark = {
           digits: 3,
         });
         if (rows === 100_000) {
-          results.push({ name: 'gallery_search_100k_ms', value: await medianMs(() => page(core, { limit: 60, query: 'lighthouse' })), unit: 'ms', digits: 3 });
-          results.push({ name: 'gallery_search_prefix_100k_ms', value: await medianMs(() => page(core, { limit: 60, query: 'lightho' })), unit: 'ms', digits: 3 });
+          results.push({
+            name: 'gallery_search_100k_ms',
+            value: await medianMs(() => page(core, { limit: 60, query: 'lighthouse' })),
+            unit: 'ms',
+            digits: 3,
+          });
+          results.push({
+            name: 'gallery_search_prefix_100k_ms',
+            value: await medianMs(() => page(core, { limit: 60, query: 'lightho' })),
+            unit: 'ms',
+            digits: 3,
+          });
           results.push({ name: 'gallery_seed_100k_s', value: seedMs / 1000, unit: 's', digits: 1 });
           const actor = core.services.sessions.current('bench-admin')!;
-          const plan = explainListMedia(core.services.db, { userId: actor.userId, email: 'admin@bench.org', role: 'admin', sessionId: actor.id }, { limit: 60, cursor });
+          const plan = explainListMedia(
+            core.services.db,
+            { userId: actor.userId, email: 'admin@bench.org', role: 'admin', sessionId: actor.id },
+            { limit: 60, cursor },
+          );
           console.log(`# deep admin page plan: ${[...new Set(plan)].join(' | ')}`);
         }
       } finally {

@@ -49,7 +49,10 @@ export const imageBenchmark: Benchmark = {
         const started = performance.now();
         let pending: () => void = () => {};
         const done = new Promise<void>((resolve) => (pending = resolve));
-        const result = await core.router.dispatch({ transportId: 'bench' }, 'generation.image.create', { prompt: 'A harbour at dawn', imageSize: '2K' });
+        const result = await core.router.dispatch({ transportId: 'bench' }, 'generation.image.create', {
+          prompt: 'A harbour at dawn',
+          imageSize: '2K',
+        });
         if (!result.ok) throw new Error(result.error.message);
         const [jobId] = (result.data as { jobIds: string[] }).jobIds;
         finished.set(jobId!, pending);
@@ -68,7 +71,10 @@ export const imageBenchmark: Benchmark = {
 
       child.send('timings');
       const { timings } = await nextMessage<{ timings: { endpoint: string; serverMs: number | null }[] }>(child);
-      const serverTimes = timings.filter((t) => t.endpoint === 'generateContent').slice(WARM_UP).map((t) => t.serverMs ?? 0);
+      const serverTimes = timings
+        .filter((t) => t.endpoint === 'generateContent')
+        .slice(WARM_UP)
+        .map((t) => t.serverMs ?? 0);
       const overheads = walls.map((wall, i) => wall - (serverTimes[i] ?? 0));
       return [
         { name: 'image_overhead_ms', value: median(overheads), unit: 'ms' },

@@ -19,7 +19,14 @@ export const loginBenchmark: Benchmark = {
   async run() {
     const temp = makeTempDir('studio-bench-');
     const clock = new ManualClock(Date.UTC(2026, 10, 26, 9));
-    const core = await createCore({ dataDir: temp.dir, secretStore: new MemorySecretStore(), clock, logger: createMemoryLogger(), env: {}, sessionSweepMs: 0 });
+    const core = await createCore({
+      dataDir: temp.dir,
+      secretStore: new MemorySecretStore(),
+      clock,
+      logger: createMemoryLogger(),
+      env: {},
+      sessionSweepMs: 0,
+    });
     try {
       await core.router.dispatch({ transportId: 'setup' }, 'auth.setup_first_admin', { email: 'admin@lab.example', password: PASSWORD });
       const time = async (password: string, email = 'admin@lab.example'): Promise<number> => {
@@ -39,7 +46,10 @@ export const loginBenchmark: Benchmark = {
       loop.enable();
       await Promise.all(
         Array.from({ length: 4 }, async (_, i) => {
-          const result = await core.router.dispatch({ transportId: `parallel${i}` }, 'auth.login', { email: 'admin@lab.example', password: PASSWORD });
+          const result = await core.router.dispatch({ transportId: `parallel${i}` }, 'auth.login', {
+            email: 'admin@lab.example',
+            password: PASSWORD,
+          });
           if (result.ok) core.disconnect(`parallel${i}`);
         }),
       );

@@ -45,7 +45,9 @@ export const quotaBenchmark: Benchmark = {
       const silent = new QuotaLedger({ db, clock, usage });
       const users = Array.from({ length: USERS }, (_, i) => `bench-user-${i}`);
       for (const id of users) {
-        db.insert(user).values({ id, email: `${id}@bench.local`, role: 'user', createdAt: 0, updatedAt: 0 }).run();
+        db.insert(user)
+          .values({ id, email: `${id}@bench.local`, role: 'user', createdAt: 0, updatedAt: 0 })
+          .run();
         // as the accounts work writes them at account creation: every kind has its own row
         for (const kind of QUOTA_KINDS) {
           db.insert(quotaPolicy).values({ userId: id, kind, period: 'daily', limit: 1_000_000, updatedAt: 0 }).run();

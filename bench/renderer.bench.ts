@@ -39,7 +39,14 @@ export const rendererBenchmark: Benchmark = {
     let browser: Browser | undefined;
     try {
       await seedLibrary(temp.dir);
-      const harness = await startHarness({ port: 0, dataDir: temp.dir, geminiBaseUrl: fake.baseUrl, geminiApiKey: fake.apiKey, logger: createMemoryLogger(), jobTimings: { pollIntervalMs: 250 } });
+      const harness = await startHarness({
+        port: 0,
+        dataDir: temp.dir,
+        geminiBaseUrl: fake.baseUrl,
+        geminiApiKey: fake.apiKey,
+        logger: createMemoryLogger(),
+        jobTimings: { pollIntervalMs: 250 },
+      });
       try {
         browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -71,7 +78,16 @@ function skip(reason: string): BenchResult[] {
 /** An admin (through the real route, so the password works) whose gallery holds 100 000 items. */
 async function seedLibrary(dataDir: string): Promise<void> {
   const now = Date.UTC(2026, 10, 28, 12);
-  const core = await createCore({ dataDir, secretStore: new MemorySecretStore(), clock: new ManualClock(now), logger: createMemoryLogger(), env: {}, sessionSweepMs: 0, ffmpegPath: null, bcryptCost: 4 });
+  const core = await createCore({
+    dataDir,
+    secretStore: new MemorySecretStore(),
+    clock: new ManualClock(now),
+    logger: createMemoryLogger(),
+    env: {},
+    sessionSweepMs: 0,
+    ffmpegPath: null,
+    bcryptCost: 4,
+  });
   try {
     const result = await core.router.dispatch({ transportId: 'seed' }, 'auth.setup_first_admin', ADMIN);
     if (!result.ok) throw new Error(result.error.message);
@@ -84,8 +100,12 @@ async function seedLibrary(dataDir: string): Promise<void> {
       model: 'gemini-3.1-flash-image',
     }));
     const sharp = (await import('sharp')).default;
-    const original = await sharp({ create: { width: 256, height: 192, channels: 3, background: '#4a6fa5' } }).png().toBuffer();
-    const thumbnail = await sharp({ create: { width: 256, height: 192, channels: 3, background: '#6a8fc5' } }).webp().toBuffer();
+    const original = await sharp({ create: { width: 256, height: 192, channels: 3, background: '#4a6fa5' } })
+      .png()
+      .toBuffer();
+    const thumbnail = await sharp({ create: { width: 256, height: 192, channels: 3, background: '#6a8fc5' } })
+      .webp()
+      .toBuffer();
     seedMediaRows(core.services.db, rows.slice(0, ITEMS_WITH_FILES), { dataDir, original, thumbnail });
     seedMediaRows(core.services.db, rows.slice(ITEMS_WITH_FILES));
   } finally {
@@ -101,7 +121,13 @@ async function signIn(page: Page, url: string): Promise<void> {
   await page.getByTestId('signed-in-email').waitFor();
 }
 
-const navTo = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).or(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).first().click();
+const navTo = (page: Page, name: string) =>
+  page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name })
+    .or(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }))
+    .first()
+    .click();
 
 // The functions below run inside the page; they are strings because this file is compiled for Node,
 // without the DOM's types.

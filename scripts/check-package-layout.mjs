@@ -73,7 +73,12 @@ fs.mkdirSync(path.join(stubDir, 'locales'), { recursive: true });
 const wire = Buffer.from([1, 8, ...Object.values(electronDefaults)]);
 fs.writeFileSync(
   path.join(stubDir, 'electron'),
-  Buffer.concat([Buffer.from('#!/bin/sh\necho "stub Electron for layout checks; it cannot run" >&2\nexit 1\n'), Buffer.from(SENTINEL), wire, Buffer.from('\n')]),
+  Buffer.concat([
+    Buffer.from('#!/bin/sh\necho "stub Electron for layout checks; it cannot run" >&2\nexit 1\n'),
+    Buffer.from(SENTINEL),
+    wire,
+    Buffer.from('\n'),
+  ]),
   { mode: 0o755 },
 );
 for (const file of ['LICENSE', 'LICENSES.chromium.html', 'version']) fs.writeFileSync(path.join(stubDir, file), 'stub\n');
@@ -110,17 +115,11 @@ for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/
 check(!entries.some((e) => e.startsWith('src/') || e.startsWith('test/')), 'app.asar has no src/ or test/');
 
 const unpackedDir = path.join(resourcesDir, 'app.asar.unpacked');
-const walk = (dir) =>
-  fs.existsSync(dir)
-    ? fs.readdirSync(dir, { recursive: true }).map((p) => String(p).split(path.sep).join('/'))
-    : [];
+const walk = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map((p) => String(p).split(path.sep).join('/')) : []);
 const unpacked = walk(unpackedDir);
 const addon = unpacked.find((p) => /^node_modules\/better-sqlite3\/.*\.node$/.test(p));
 check(Boolean(addon), `app.asar.unpacked has the better-sqlite3 addon${addon ? ` (${addon})` : ''}`);
-check(
-  unpacked.includes('node_modules/better-sqlite3/prebuilds/linux-x64.node') || process.arch !== 'x64',
-  'the Linux x64 prebuild is unpacked',
-);
+check(unpacked.includes('node_modules/better-sqlite3/prebuilds/linux-x64.node') || process.arch !== 'x64', 'the Linux x64 prebuild is unpacked');
 // password hashing runs in this addon on libuv's thread pool (off main's event loop)
 const bcryptAddon = unpacked.find((p) => /^node_modules\/@node-rs\/bcrypt-[^/]+\/.*\.node$/.test(p));
 check(Boolean(bcryptAddon) || process.arch !== 'x64', `app.asar.unpacked has the @node-rs/bcrypt addon${bcryptAddon ? ` (${bcryptAddon})` : ''}`);

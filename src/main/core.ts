@@ -152,10 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const quotaLedger = new QuotaLedger({ db, clock, usage: quotaUsage, onChanged: announceQuota });
   const quotaAdmin = new QuotaAdmin({ db, clock, settings, usage: quotaUsage, workstation, onChanged: announceQuota });
 
-  const passwords = new PasswordService(
-    options.bcryptCost ?? DEFAULT_BCRYPT_COST,
-    loadCommonPasswords(options.resourcesDir ?? findResourcesDir()),
-  );
+  const passwords = new PasswordService(options.bcryptCost ?? DEFAULT_BCRYPT_COST, loadCommonPasswords(options.resourcesDir ?? findResourcesDir()));
   const auth = new AuthService({ db, clock, workstation, sessions, settings, passwords });
 
   const apiKeys = new ApiKeyStore(db, options.secretStore, clock, env);

@@ -39,5 +39,8 @@ export function createLogger(write: (line: string) => void = (line) => process.s
 /** Collects lines in memory: tests assert on what was (not) logged. */
 export function createMemoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(createLogger((line) => lines.push(line)), { lines });
+  return Object.assign(
+    createLogger((line) => lines.push(line)),
+    { lines },
+  );
 }

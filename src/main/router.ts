@@ -74,7 +74,11 @@ export function createRouter(deps: RouterDeps): Router {
         if (isBusyError(error)) return fail({ code: 'BUSY', message: DATABASE_BUSY_MESSAGE });
         const storage = storageErrorOf(error);
         if (storage) {
-          deps.logger.warn('request failed: storage', { route: typeof routeName === 'string' ? routeName : null, code: storage.code, error: String(error) });
+          deps.logger.warn('request failed: storage', {
+            route: typeof routeName === 'string' ? routeName : null,
+            code: storage.code,
+            error: String(error),
+          });
           return fail(storage.toBody());
         }
         const reference = randomUUID().slice(0, 8);

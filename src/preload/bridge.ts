@@ -24,7 +24,10 @@ export function createStudioBridge(ipc: IpcRendererLike): StudioBridge {
     request(route, input) {
       // The page's own code can pass anything; a route that is not a name never leaves the preload.
       if (typeof route !== 'string') {
-        return Promise.resolve({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Invalid request — route: must be a route name (a string).' } });
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', message: 'Invalid request — route: must be a route name (a string).' },
+        });
       }
       return ipc.invoke(REQUEST_CHANNEL, route, input);
     },

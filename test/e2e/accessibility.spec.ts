@@ -17,7 +17,9 @@ async function expectAccessibleInBothThemes(page: Page, screen: string): Promise
   for (const colorScheme of THEMES) {
     await page.emulateMedia({ colorScheme });
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join(' | ')}`);
+    const found = result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join(' | ')}`,
+    );
     expect(found, `${screen}, ${colorScheme} theme`).toEqual([]);
   }
 }
@@ -27,7 +29,10 @@ test('sign-in, image generator, gallery and users pass axe in light and dark', a
   await seedPeople(
     request,
     harness,
-    [{ email: 'ada@lab.org', role: 'admin' }, { email: 'bo@lab.org', managedBy: ['ada@lab.org'] }],
+    [
+      { email: 'ada@lab.org', role: 'admin' },
+      { email: 'bo@lab.org', managedBy: ['ada@lab.org'] },
+    ],
     [{ ownerEmail: 'ada@lab.org', count: 12 }],
   );
 

@@ -87,9 +87,7 @@ test.describe('Electron app', () => {
       // Undocumented but present since Electron 12 (used by Electron's own tests; see
       // https://github.com/electron/electron/pull/30160): the effective preferences, defaults included.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- `evaluate` types its argument loosely; the cast names the shape we rely on
-      const contents = windows[0]?.webContents as
-        | (WebContents & { getLastWebPreferences?: () => WebPreferences | null })
-        | undefined;
+      const contents = windows[0]?.webContents as (WebContents & { getLastWebPreferences?: () => WebPreferences | null }) | undefined;
       const p = contents?.getLastWebPreferences?.() ?? null;
       return {
         windows: windows.length,
@@ -169,7 +167,7 @@ test.describe('Electron app', () => {
       true,
       'needs sign-in and generation against the fake Gemini server inside Electron: launch with ' +
         '--gemini-base-url support, generate, close, relaunch on the same STUDIO_DATA_DIR, then check the ' +
-        "gallery <img> has a studio-media:// src and naturalWidth > 0",
+        'gallery <img> has a studio-media:// src and naturalWidth > 0',
     );
   });
 

@@ -78,7 +78,10 @@ test('the lightbox steps through items with the arrow keys and Esc returns to th
 });
 
 test('Delete in the lightbox asks first, then removes the item for good', async ({ page, request, harness }) => {
-  const seeded = await seed(request, harness, { users: [{ email: 'del@lab.org' }], items: [{ ownerEmail: 'del@lab.org', count: 3, promptPrefix: 'Draft' }] });
+  const seeded = await seed(request, harness, {
+    users: [{ email: 'del@lab.org' }],
+    items: [{ ownerEmail: 'del@lab.org', count: 3, promptPrefix: 'Draft' }],
+  });
   await openGalleryAs(page, harness, 'del@lab.org');
   await page.getByRole('button', { name: 'Image: Draft 0002', exact: true }).click();
   await page.keyboard.press('Delete');

@@ -25,7 +25,11 @@ async function pngFromCanvas(page: Page): Promise<Buffer> {
   return Buffer.from(base64, 'base64');
 }
 
-test('an edit takes its source from the gallery: the image made a moment ago is sent and the result links to it', async ({ page, request, harness }) => {
+test('an edit takes its source from the gallery: the image made a moment ago is sent and the result links to it', async ({
+  page,
+  request,
+  harness,
+}) => {
   test.setTimeout(120_000);
   await seedPeople(request, harness, [{ email: 'ana@lab.org' }]);
   await signIn(page, harness.url, 'ana@lab.org');
@@ -65,7 +69,11 @@ test('an edit takes its source from the gallery: the image made a moment ago is 
   await expect(details).toContainText('Image — Two lighthouses at dusk');
 });
 
-test('the picker merges generated and imported images newest first, searches, loads more, limits the choice and works by keyboard', async ({ page, request, harness }) => {
+test('the picker merges generated and imported images newest first, searches, loads more, limits the choice and works by keyboard', async ({
+  page,
+  request,
+  harness,
+}) => {
   test.setTimeout(120_000);
   await seedPeople(request, harness, [{ email: 'kim@lab.org' }], [{ ownerEmail: 'kim@lab.org', count: 30, promptPrefix: 'Harbour study' }]);
   await signIn(page, harness.url, 'kim@lab.org');

@@ -12,7 +12,11 @@ test.use({ harnessEnv: { STUDIO_HARNESS_TEST_CONTROLS: '1' } });
 
 const results = (page: Page) => page.getByTestId('job-result');
 
-test('generate two images, see them and the quota drop; a blocked prompt costs nothing; all still there after a restart', async ({ page, request, harness }) => {
+test('generate two images, see them and the quota drop; a blocked prompt costs nothing; all still there after a restart', async ({
+  page,
+  request,
+  harness,
+}) => {
   test.setTimeout(120_000);
   await seedUsers(request, harness, [{ email: 'ana@lab.org' }]);
   await signIn(page, harness.url, 'ana@lab.org');
@@ -24,7 +28,12 @@ test('generate two images, see them and the quota drop; a blocked prompt costs n
   await page.getByRole('button', { name: 'Generate 2 images' }).click();
   await expect(results(page).and(page.locator('[data-status="succeeded"]'))).toHaveCount(2);
   await expect(results(page).locator('img')).toHaveCount(2);
-  expect(await results(page).locator('img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect(
+    await results(page)
+      .locator('img')
+      .first()
+      .evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBeGreaterThan(0);
   await expect(page.getByTestId('quota-remaining-image')).toContainText('48');
   await expect(page.getByTestId('quota-meter-image-used')).toContainText('2');
 
@@ -86,12 +95,20 @@ test('a video goes from queued to done in the queue and plays; refining it links
 
   await nav(page, 'Gallery');
   await expect(page.getByTestId('media-tile')).toHaveCount(2);
-  await page.getByRole('button', { name: /make the sky stormier/ }).first().click();
+  await page
+    .getByRole('button', { name: /make the sky stormier/ })
+    .first()
+    .click();
   const details = page.getByRole('region', { name: 'Details' });
   await expect(details).toContainText('A paper boat on a rainy street');
 });
 
-test('an admin sets a managed user’s image quota to 2 a day; the user’s header shows it and the meter follows each image', async ({ browser, page, request, harness }) => {
+test('an admin sets a managed user’s image quota to 2 a day; the user’s header shows it and the meter follows each image', async ({
+  browser,
+  page,
+  request,
+  harness,
+}) => {
   test.setTimeout(120_000);
   await seedUsers(request, harness, [{ email: 'head@lab.org', role: 'admin' }]);
   await seedUsers(request, harness, [{ email: 'cleo@lab.org', managedBy: ['head@lab.org'] }]);
@@ -134,7 +151,11 @@ test('without an API key the generator says so up front, and a request is refuse
   }
 });
 
-test('a failed edit can be tried again from the queue: the generator comes back filled in, and nothing is sent until asked', async ({ page, request, harness }) => {
+test('a failed edit can be tried again from the queue: the generator comes back filled in, and nothing is sent until asked', async ({
+  page,
+  request,
+  harness,
+}) => {
   await seedUsers(request, harness, [{ email: 'eve@lab.org' }]);
   await signIn(page, harness.url, 'eve@lab.org');
   await page.getByLabel('Prompt').fill('A quiet harbour');
@@ -142,7 +163,10 @@ test('a failed edit can be tried again from the queue: the generator comes back 
   await expect(results(page).and(page.locator('[data-status="succeeded"]'))).toHaveCount(1);
 
   await nav(page, 'Gallery');
-  await page.getByRole('button', { name: /A quiet harbour/ }).first().click();
+  await page
+    .getByRole('button', { name: /A quiet harbour/ })
+    .first()
+    .click();
   await page.getByRole('toolbar', { name: 'Item actions' }).getByRole('button', { name: /^Edit/ }).click();
   await expect(page.getByRole('heading', { name: 'Edit', level: 1 })).toBeVisible();
   await page.getByLabel('Instruction').fill('Add a storm [429]');

@@ -79,7 +79,8 @@ test('back and forward move between Image, Gallery and Image, with the galleryâ€
   await expect(heading(page, 'Gallery')).toBeVisible();
 
   // the mouse's side buttons do the same (an Electron window does not map them by itself)
-  const sideButton = (button: number) => page.evaluate((b) => window.dispatchEvent(new MouseEvent('mouseup', { button: b, bubbles: true, cancelable: true })), button);
+  const sideButton = (button: number) =>
+    page.evaluate((b) => window.dispatchEvent(new MouseEvent('mouseup', { button: b, bubbles: true, cancelable: true })), button);
   await sideButton(3);
   await expect(heading(page, 'Image')).toBeVisible();
   await sideButton(4);
@@ -87,8 +88,17 @@ test('back and forward move between Image, Gallery and Image, with the galleryâ€
   await expect(page).toHaveURL(/#\/gallery$/);
 });
 
-test('after a sign-out the next person starts on the start page, and Back does not reopen the last personâ€™s gallery view', async ({ page, request, harness }) => {
-  await seedPeople(request, harness, [{ email: 'first@lab.org' }, { email: 'second@lab.org' }], [{ ownerEmail: 'first@lab.org', count: 2, promptPrefix: 'Private draft' }]);
+test('after a sign-out the next person starts on the start page, and Back does not reopen the last personâ€™s gallery view', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await seedPeople(
+    request,
+    harness,
+    [{ email: 'first@lab.org' }, { email: 'second@lab.org' }],
+    [{ ownerEmail: 'first@lab.org', count: 2, promptPrefix: 'Private draft' }],
+  );
   await signIn(page, harness.url, 'first@lab.org');
   await openPage(page, 'Gallery');
   await page.getByLabel('Search prompts').fill('Private');
@@ -122,7 +132,12 @@ test('after a sign-out the next person starts on the start page, and Back does n
 });
 
 test('a reload signs out without the session-end clean-up: the location is reset all the same', async ({ page, request, harness }) => {
-  await seedPeople(request, harness, [{ email: 'left@lab.org' }, { email: 'next@lab.org' }], [{ ownerEmail: 'left@lab.org', count: 1, promptPrefix: 'Left behind' }]);
+  await seedPeople(
+    request,
+    harness,
+    [{ email: 'left@lab.org' }, { email: 'next@lab.org' }],
+    [{ ownerEmail: 'left@lab.org', count: 1, promptPrefix: 'Left behind' }],
+  );
   await signIn(page, harness.url, 'left@lab.org');
   await openPage(page, 'Gallery');
   await page.getByLabel('Search prompts').fill('Left');

@@ -13,7 +13,11 @@ const NEW_KEY = 'AIzaSyE2E-placeholder-key-00005678';
 
 const seedAdmin = (request: APIRequestContext, harness: RunningHarness, email: string) => seedPeople(request, harness, [{ email, role: 'admin' }]);
 
-test('an admin checks the models, disables one that then leaves the Image page, and replaces the key without ever seeing it', async ({ page, request, harness }) => {
+test('an admin checks the models, disables one that then leaves the Image page, and replaces the key without ever seeing it', async ({
+  page,
+  request,
+  harness,
+}) => {
   test.setTimeout(90_000);
   await seedAdmin(request, harness, 'root@lab.org');
   await signIn(page, harness.url, 'root@lab.org');

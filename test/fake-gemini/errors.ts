@@ -23,7 +23,8 @@ const RPC: Record<Exclude<ErrorReply, '503-html'>, RpcError> = {
   '403': {
     code: 403,
     status: 'PERMISSION_DENIED',
-    message: 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.',
+    message:
+      "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
   },
   '404': { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' },
   '429': {
@@ -31,7 +32,11 @@ const RPC: Record<Exclude<ErrorReply, '503-html'>, RpcError> = {
     status: 'RESOURCE_EXHAUSTED',
     message: 'You exceeded your current quota, please check your plan and billing details.',
   },
-  '500': { code: 500, status: 'INTERNAL', message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting' },
+  '500': {
+    code: 500,
+    status: 'INTERNAL',
+    message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+  },
   '503': { code: 503, status: 'UNAVAILABLE', message: 'The model is overloaded. Please try again later.' },
 };
 
@@ -79,7 +84,10 @@ export function modelsPathError(kind: ErrorReply, opts: { message?: string; retr
           },
         ],
       },
-      { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }] },
+      {
+        '@type': 'type.googleapis.com/google.rpc.Help',
+        links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }],
+      },
       { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: opts.retryDelay ?? '17s' },
     ]);
   }

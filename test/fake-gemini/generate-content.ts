@@ -51,7 +51,8 @@ export function generateContentReply(input: GenerateContentInput): HttpReply {
         {
           finishReason: 'IMAGE_SAFETY',
           // The SDK drops finishMessage (docs/generation-and-jobs.md); sent anyway, as Google does.
-          finishMessage: 'Unable to show the generated image. The image was filtered out because it violated Google\'s Generative AI Prohibited Use policy. You will not be charged for blocked images. Try rephrasing the prompt.',
+          finishMessage:
+            "Unable to show the generated image. The image was filtered out because it violated Google's Generative AI Prohibited Use policy. You will not be charged for blocked images. Try rephrasing the prompt.",
           index: 0,
         },
       ],
@@ -64,7 +65,10 @@ export function generateContentReply(input: GenerateContentInput): HttpReply {
     return okJson({
       candidates: [
         {
-          content: { role: 'model', parts: [{ text: 'I can\'t create that image, but here is a description of what it could look like: a quiet scene in soft light.' }] },
+          content: {
+            role: 'model',
+            parts: [{ text: "I can't create that image, but here is a description of what it could look like: a quiet scene in soft light." }],
+          },
           finishReason: 'STOP',
           index: 0,
         },
@@ -89,7 +93,10 @@ export function generateContentReply(input: GenerateContentInput): HttpReply {
   parts.push({ text: count > 1 ? `Here are ${count} images.` : 'Here is your image.' });
   for (let i = 0; i < count; i++) {
     const png = imageFor(spec, seed + i);
-    parts.push({ inlineData: { mimeType: 'image/png', data: png.toString('base64') }, ...(i === 0 ? { thoughtSignature: Buffer.from(`sig-${seq}`).toString('base64') } : {}) });
+    parts.push({
+      inlineData: { mimeType: 'image/png', data: png.toString('base64') },
+      ...(i === 0 ? { thoughtSignature: Buffer.from(`sig-${seq}`).toString('base64') } : {}),
+    });
   }
   const imageTokens = 1290 * count;
   const thoughtTokens = thoughts ? 180 : 0;

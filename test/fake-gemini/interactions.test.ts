@@ -98,9 +98,14 @@ describe('interactions happy path', () => {
   it('an edit refers to the previous interaction; an unknown one is 404', async () => {
     const ai = sdkClient(fake);
     const first = await createVideo(ai, 'A paper boat [polls:0]');
-    const edit = await ai.interactions.create({ model: MODEL, input: 'Make it night', previous_interaction_id: first.id, background: true }, NO_RETRIES);
+    const edit = await ai.interactions.create(
+      { model: MODEL, input: 'Make it night', previous_interaction_id: first.id, background: true },
+      NO_RETRIES,
+    );
     expect(edit.previous_interaction_id).toBe(first.id);
-    const err = await rejectionOf(ai.interactions.create({ model: MODEL, input: 'x', previous_interaction_id: 'v1_nope', background: true }, NO_RETRIES));
+    const err = await rejectionOf(
+      ai.interactions.create({ model: MODEL, input: 'x', previous_interaction_id: 'v1_nope', background: true }, NO_RETRIES),
+    );
     expect((err as { status?: number }).status).toBe(404);
   });
 });

@@ -157,11 +157,27 @@ export class Interactions {
         errors: [{ code: 'internal_error', message: job.message ?? 'Video generation failed due to an internal error. Please try again.' }],
       };
     }
-    const thought = { type: 'thought', signature: Buffer.from(`thought-${job.id}`).toString('base64'), summary: [{ type: 'text', text: 'Planning shots: establishing shot, slow push-in, matching ambient audio.' }] };
+    const thought = {
+      type: 'thought',
+      signature: Buffer.from(`thought-${job.id}`).toString('base64'),
+      summary: [{ type: 'text', text: 'Planning shots: establishing shot, slow push-in, matching ambient audio.' }],
+    };
     if (job.outcome === 'refusal') {
       return {
         ...base,
-        steps: [userStep, thought, { type: 'model_output', content: [{ type: 'text', text: job.message ?? 'I can\'t create that video because it may violate our policies. Try describing a different scene.' }] }],
+        steps: [
+          userStep,
+          thought,
+          {
+            type: 'model_output',
+            content: [
+              {
+                type: 'text',
+                text: job.message ?? "I can't create that video because it may violate our policies. Try describing a different scene.",
+              },
+            ],
+          },
+        ],
         usage: { total_input_tokens: 12, total_output_tokens: 24, total_tokens: 36 },
       };
     }

@@ -4,7 +4,18 @@
 // browser harness, and standalone through cli.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { invalidKey, interactionError, interactionsPathError, isErrorReply, missingKey, modelsPathError, notFound, okJson, rpcError, type HttpReply } from './errors.ts';
+import {
+  invalidKey,
+  interactionError,
+  interactionsPathError,
+  isErrorReply,
+  missingKey,
+  modelsPathError,
+  notFound,
+  okJson,
+  rpcError,
+  type HttpReply,
+} from './errors.ts';
 import { FileStore, publicDownloadUri, serveBlob, serveDownload } from './files.ts';
 import { fixtureMp4 } from './fixtures.ts';
 import { generateContentReply } from './generate-content.ts';
@@ -89,7 +100,9 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   }
 
   function unsupported(model: string, method: string, version: string): HttpReply {
-    return notFound(`models/${model} is not found for API version ${version}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`);
+    return notFound(
+      `models/${model} is not found for API version ${version}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`,
+    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -173,16 +186,28 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       }
       case 'getModel': {
         const resource = models.resource(p0);
-        return send(res, resource ? okJson(resource) : notFound(`models/${p0} is not found for API version ${apiVersion}, or is not supported for get.`));
+        return send(
+          res,
+          resource ? okJson(resource) : notFound(`models/${p0} is not found for API version ${apiVersion}, or is not supported for get.`),
+        );
       }
       case 'listModels':
         return send(res, okJson({ models: models.list() }));
       case 'createInteraction': {
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) return send(res, interactionError(400, 'invalid_request', 'Request body must be a JSON object.'));
+        if (typeof body !== 'object' || body === null || Array.isArray(body))
+          return send(res, interactionError(400, 'invalid_request', 'Request body must be a JSON object.'));
         const model = (body as Record<string, unknown>).model;
         if (typeof model !== 'string') return send(res, interactionError(400, 'invalid_request', 'model is required.'));
         if (!models.get(model)) return send(res, interactionError(404, 'model_not_found', `Model ${model} not found.`));
-        if (!models.supports(model, 'interactions')) return send(res, interactionError(400, 'invalid_request', `Model ${model} cannot produce video through the Interactions API (fake server: only Omni models are served here).`));
+        if (!models.supports(model, 'interactions'))
+          return send(
+            res,
+            interactionError(
+              400,
+              'invalid_request',
+              `Model ${model} cannot produce video through the Interactions API (fake server: only Omni models are served here).`,
+            ),
+          );
         return send(res, interactions.create(body as Record<string, unknown>, model, directive, pendingPolls));
       }
       case 'getInteraction':
@@ -195,7 +220,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       // A bug in the fake must be loud in the test that hit it, not a hang.
-      send(res, rpcError(500, 'INTERNAL', `fake-gemini crashed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`));
+      send(res, rpcError(500, 'INTERNAL', `fake-gemini crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
     });
   });
   await new Promise<void>((resolve, reject) => {

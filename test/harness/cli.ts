@@ -43,7 +43,9 @@ async function main(): Promise<void> {
     env: process.env,
     testControls,
     // e2e only, like the other test controls: pretend the computer has no (or no usable) keyring
-    ...(testControls && isProtection(process.env.STUDIO_HARNESS_SECRET_PROTECTION) ? { secretProtection: process.env.STUDIO_HARNESS_SECRET_PROTECTION } : {}),
+    ...(testControls && isProtection(process.env.STUDIO_HARNESS_SECRET_PROTECTION)
+      ? { secretProtection: process.env.STUDIO_HARNESS_SECRET_PROTECTION }
+      : {}),
     // Google's videos take minutes, so the app polls every 10 s; the local stand-in answers at once
     ...(values['fake-gemini'] ? { jobTimings: { pollIntervalMs: 250 } } : {}),
   });

@@ -31,8 +31,12 @@ export function createSeedControls(core: Core, readBody: (req: http.IncomingMess
 
   async function seed(body: SeedRequest) {
     files ??= {
-      original: await sharp({ create: { width: 96, height: 96, channels: 3, background: '#4a6fa5' } }).png().toBuffer(),
-      thumbnail: await sharp({ create: { width: 96, height: 96, channels: 3, background: '#4a6fa5' } }).webp().toBuffer(),
+      original: await sharp({ create: { width: 96, height: 96, channels: 3, background: '#4a6fa5' } })
+        .png()
+        .toBuffer(),
+      thumbnail: await sharp({ create: { width: 96, height: 96, channels: 3, background: '#4a6fa5' } })
+        .webp()
+        .toBuffer(),
     };
     const users: Record<string, string> = {};
     for (const u of body.users ?? []) {

@@ -156,7 +156,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // `null`, an array or a bare value is as malformed as broken JSON: the same envelope, never a 500
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Malformed request: expected a JSON object { route, input }.' } }));
+      res.end(
+        JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Malformed request: expected a JSON object { route, input }.' } }),
+      );
       return;
     }
     const envelope = await core.router.dispatch({ transportId: transportOf(connectionId) }, body.route, body.input);

@@ -39,9 +39,7 @@ describe('app.status through the real core', () => {
 
   it('keeps its data across a restart on the same folder and checkpoints the WAL on shutdown', async () => {
     t = await startTestCore();
-    t.core.services.db.$client
-      .prepare("INSERT INTO user (id, email, role, created_at, updated_at) VALUES ('u1', 'a@b.org', 'admin', 0, 0)")
-      .run();
+    t.core.services.db.$client.prepare("INSERT INTO user (id, email, role, created_at, updated_at) VALUES ('u1', 'a@b.org', 'admin', 0, 0)").run();
     await t.stop();
     const fs = await import('node:fs');
     const wal = `${t.dataDir}/studio.sqlite-wal`;

@@ -5,7 +5,14 @@ import { data, failure, invite, inviteAndSignIn, setupFirstAdmin } from '../supp
 let t: TestCore;
 afterEach(async () => t?.cleanup());
 
-type Entry = { id: string; action: string; actor: { id: string; email: string } | null; target: { id: string; email: string } | null; details: Record<string, unknown> | null; workstation: unknown };
+type Entry = {
+  id: string;
+  action: string;
+  actor: { id: string; email: string } | null;
+  target: { id: string; email: string } | null;
+  details: Record<string, unknown> | null;
+  workstation: unknown;
+};
 
 async function list(transport: string, input: Record<string, unknown> = {}): Promise<Entry[]> {
   return data(await t.call(transport, 'audit.list', { limit: 200, ...input })).items;
@@ -31,7 +38,10 @@ describe('the audit log', () => {
     data(await t.call('alice', 'users.delete', { userId: kim.userId, media: 'transfer' }));
 
     const entries = await list(alice.transport);
-    const adminActions = entries.filter((e) => e.actor?.email === alice.email && e.action.startsWith('users.')).map((e) => e.action).reverse();
+    const adminActions = entries
+      .filter((e) => e.actor?.email === alice.email && e.action.startsWith('users.'))
+      .map((e) => e.action)
+      .reverse();
     expect(adminActions).toEqual([
       'users.invite',
       'users.invite',
@@ -44,7 +54,12 @@ describe('the audit log', () => {
       'users.reset_password',
       'users.delete',
     ]);
-    const demotion = entries.find((e) => e.action === 'users.update' && (e.details?.changes as Record<string, unknown>)?.role && (e.details?.changes as Record<string, unknown>)?.isActive);
+    const demotion = entries.find(
+      (e) =>
+        e.action === 'users.update' &&
+        (e.details?.changes as Record<string, unknown>)?.role &&
+        (e.details?.changes as Record<string, unknown>)?.isActive,
+    );
     expect(demotion).toMatchObject({
       target: { email: 'kim@lab.example' },
       details: { changes: { role: { from: 'admin', to: 'user' }, isActive: { from: true, to: false } } },
@@ -115,7 +130,8 @@ describe('the audit log', () => {
     const rowsBefore = auditRowCount();
     for (let i = 0; i < 500; i++) {
       const route = i % 2 ? 'auth.login' : 'auth.redeem_code';
-      const input = i % 2 ? { email: kim.email, password: 'wrong-password-1' } : { email: kim.email, code: 'ABCD-EFGH-JKMN', password: 'another-password-2' };
+      const input =
+        i % 2 ? { email: kim.email, password: 'wrong-password-1' } : { email: kim.email, code: 'ABCD-EFGH-JKMN', password: 'another-password-2' };
       await t.call('attacker', route, input);
       t.clock.advance(400);
     }

@@ -17,7 +17,9 @@ describe('first run', () => {
   it('gives the first admin explicit quota policy rows from the default policy', async () => {
     t = await startTestCore();
     const admin = await setupFirstAdmin(t);
-    const rows = t.core.services.db.$client.prepare('SELECT kind, period, "limit" FROM quota_policy WHERE user_id = ? ORDER BY kind').all(admin.userId);
+    const rows = t.core.services.db.$client
+      .prepare('SELECT kind, period, "limit" FROM quota_policy WHERE user_id = ? ORDER BY kind')
+      .all(admin.userId);
     expect(rows).toEqual([
       { kind: 'edit', period: 'daily', limit: 30 },
       { kind: 'image', period: 'daily', limit: 50 },
@@ -98,7 +100,9 @@ describe('provisioning an admin from the environment', () => {
   it('never overwrites an existing account, even with an admin role missing', async () => {
     t = await startTestCore();
     const db = t.core.services.db.$client;
-    db.prepare("INSERT INTO user (id, email, role, password_hash, created_at, updated_at) VALUES ('u1', 'ops@lab.example', 'user', 'keep-me', 0, 0)").run();
+    db.prepare(
+      "INSERT INTO user (id, email, role, password_hash, created_at, updated_at) VALUES ('u1', 'ops@lab.example', 'user', 'keep-me', 0, 0)",
+    ).run();
     await t.stop();
     const again = await startTestCore({ dataDir: t.dataDir, env });
     expect(again.core.services.db.$client.prepare('SELECT role, password_hash AS hash FROM user').all()).toEqual([{ role: 'user', hash: 'keep-me' }]);

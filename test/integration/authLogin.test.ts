@@ -81,7 +81,9 @@ describe('signing in', () => {
       setHash(legacy);
       data(await t.call('w1', 'auth.login', { email: 'admin@lab.example', password: GOOD_PASSWORD }));
       data(await t.call('w1', 'auth.logout'));
-      expect(failure(await t.call('w1', 'auth.login', { email: 'admin@lab.example', password: 'not-the-password' })).code).toBe('INVALID_CREDENTIALS');
+      expect(failure(await t.call('w1', 'auth.login', { email: 'admin@lab.example', password: 'not-the-password' })).code).toBe(
+        'INVALID_CREDENTIALS',
+      );
     }
   });
 
@@ -104,7 +106,11 @@ describe('lockout', () => {
     for (let i = 0; i < 4; i++) expect(failure(await wrong()).code).toBe('INVALID_CREDENTIALS');
     const locked = failure(await wrong());
     // 09:00 + 1 minute in the workstation's time zone (UTC in tests)
-    expect(locked).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringContaining('locked until 09:01'), details: { lockedUntil: t.clock.now() + MINUTE } });
+    expect(locked).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      message: expect.stringContaining('locked until 09:01'),
+      details: { lockedUntil: t.clock.now() + MINUTE },
+    });
     // even the right password is refused while locked, and that refusal is not a guess
     expect(failure(await t.call('w1', 'auth.login', { email: 'admin@lab.example', password: GOOD_PASSWORD })).code).toBe('ACCOUNT_LOCKED');
     expect(await auditActions(t)).toContain('auth.lockout');

@@ -87,7 +87,9 @@ describe('a job whose finalize meets another process holding the database', () =
     // ...and the image Google delivered is on disk, named by a note for the next start
     const notes = filesUnder(rig.dataDir, PENDING_RESULTS_DIR);
     expect(notes).toEqual([`${jobId}.json`]);
-    const kept = JSON.parse(fs.readFileSync(path.join(rig.dataDir, PENDING_RESULTS_DIR, notes[0]!), 'utf8')) as { prepared: { id: string; relPath: string } };
+    const kept = JSON.parse(fs.readFileSync(path.join(rig.dataDir, PENDING_RESULTS_DIR, notes[0]!), 'utf8')) as {
+      prepared: { id: string; relPath: string };
+    };
     expect(fs.existsSync(path.join(rig.dataDir, kept.prepared.relPath))).toBe(true);
 
     lock.release();

@@ -79,7 +79,9 @@ describe('image generation through generateContent', () => {
 
   it('reports a rejected API key as INVALID_API_KEY without echoing the key', async () => {
     const wrong = createGenAi({ apiKey: 'AIzaWRONG-key-that-must-not-leak-000', baseUrl: fake.baseUrl });
-    const error = await failure(generateImage(wrong, { model: 'gemini-3.1-flash-image', prompt: 'x', images: [], signal: signal(), timeoutMs: 10_000 }));
+    const error = await failure(
+      generateImage(wrong, { model: 'gemini-3.1-flash-image', prompt: 'x', images: [], signal: signal(), timeoutMs: 10_000 }),
+    );
     expect(error.code).toBe('INVALID_API_KEY');
     expect(JSON.stringify({ m: error.message, d: error.details })).not.toContain('AIzaWRONG');
   });
@@ -90,7 +92,13 @@ describe('image generation through generateContent', () => {
     );
     expect(timedOut.code).toBe('TIMEOUT');
     const controller = new AbortController();
-    const pending = generateImage(ai(), { model: 'gemini-3.1-flash-image', prompt: 'x [slow]', images: [], signal: controller.signal, timeoutMs: 10_000 });
+    const pending = generateImage(ai(), {
+      model: 'gemini-3.1-flash-image',
+      prompt: 'x [slow]',
+      images: [],
+      signal: controller.signal,
+      timeoutMs: 10_000,
+    });
     setTimeout(() => controller.abort(), 50);
     expect((await failure(pending)).code).toBe('CANCELLED');
   });
@@ -133,7 +141,12 @@ describe('Veo adapter', () => {
 
   it('sends reference images as ASSET references and an extension as the previous video uri', async () => {
     await veo().submit({ model: 'veo-3.1-generate-preview', prompt: 'walks', durationSeconds: 8, references: [PNG, JPEG], signal: signal() });
-    await veo().submit({ model: 'veo-3.1-generate-preview', prompt: 'continue', extendFrom: 'https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media', signal: signal() });
+    await veo().submit({
+      model: 'veo-3.1-generate-preview',
+      prompt: 'continue',
+      extendFrom: 'https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media',
+      signal: signal(),
+    });
     const [refs, extend] = fake.requestsTo('predictLongRunning').map((r) => (r.body as { instances: Record<string, unknown>[] }).instances[0]);
     expect(refs?.referenceImages).toEqual([
       { image: { bytesBase64Encoded: PNG.data, mimeType: 'image/png' }, referenceType: 'ASSET' },
@@ -170,7 +183,15 @@ describe('our own video downloader', () => {
   it('downloads the video to a temp file, with the key sent only to the API', async () => {
     const temp = makeTempDir();
     const { uri } = fake.addFile();
-    const result = await downloadToTempFile({ uri, apiKey: fake.apiKey, baseUrl: fake.baseUrl, tempDir: temp.dir, signal: signal(), timeoutMs: 10_000, maxBytes: 10_000_000 });
+    const result = await downloadToTempFile({
+      uri,
+      apiKey: fake.apiKey,
+      baseUrl: fake.baseUrl,
+      tempDir: temp.dir,
+      signal: signal(),
+      timeoutMs: 10_000,
+      maxBytes: 10_000_000,
+    });
     expect(fs.readFileSync(result.file).equals(fixtureMp4())).toBe(true);
     expect(result.mimeType).toBe('video/mp4');
     temp.cleanup();
@@ -179,7 +200,15 @@ describe('our own video downloader', () => {
   it('follows a redirect to a storage host', async () => {
     const temp = makeTempDir();
     const { uri } = fake.addFile(undefined, 'redirect');
-    const result = await downloadToTempFile({ uri, apiKey: fake.apiKey, baseUrl: fake.baseUrl, tempDir: temp.dir, signal: signal(), timeoutMs: 10_000, maxBytes: 10_000_000 });
+    const result = await downloadToTempFile({
+      uri,
+      apiKey: fake.apiKey,
+      baseUrl: fake.baseUrl,
+      tempDir: temp.dir,
+      signal: signal(),
+      timeoutMs: 10_000,
+      maxBytes: 10_000_000,
+    });
     expect(result.bytes).toBe(fixtureMp4().length);
     temp.cleanup();
   });
@@ -191,7 +220,15 @@ describe('our own video downloader', () => {
     const temp = makeTempDir();
     const { uri } = fake.addFile(undefined, behaviour);
     const error = await failure(
-      downloadToTempFile({ uri, apiKey: fake.apiKey, baseUrl: fake.baseUrl, tempDir: temp.dir, signal: signal(), timeoutMs: behaviour === 'slow-body' ? 300 : 10_000, maxBytes: 10_000_000 }),
+      downloadToTempFile({
+        uri,
+        apiKey: fake.apiKey,
+        baseUrl: fake.baseUrl,
+        tempDir: temp.dir,
+        signal: signal(),
+        timeoutMs: behaviour === 'slow-body' ? 300 : 10_000,
+        maxBytes: 10_000_000,
+      }),
     );
     expect(error.code).toBe(code);
     expect(fs.readdirSync(temp.dir)).toEqual([]);
@@ -201,7 +238,9 @@ describe('our own video downloader', () => {
   it('refuses a video larger than the cap, leaving nothing behind', async () => {
     const temp = makeTempDir();
     const { uri } = fake.addFile();
-    const error = await failure(downloadToTempFile({ uri, apiKey: fake.apiKey, baseUrl: fake.baseUrl, tempDir: temp.dir, signal: signal(), timeoutMs: 10_000, maxBytes: 1000 }));
+    const error = await failure(
+      downloadToTempFile({ uri, apiKey: fake.apiKey, baseUrl: fake.baseUrl, tempDir: temp.dir, signal: signal(), timeoutMs: 10_000, maxBytes: 1000 }),
+    );
     expect(error.message).toMatch(/larger than the studio's limit of 1000 bytes per video/);
     expect(fs.readdirSync(temp.dir)).toEqual([]);
     temp.cleanup();
@@ -209,7 +248,9 @@ describe('our own video downloader', () => {
 
   it('never takes a download host from the response', async () => {
     // the file id is kept, the host is ours
-    await expect(downloadToTempFile({ uri: 'https://evil.example/no-file-here', apiKey: 'k', tempDir: '/tmp', signal: signal(), timeoutMs: 1, maxBytes: 1 })).rejects.toThrow(/does not recognise/);
+    await expect(
+      downloadToTempFile({ uri: 'https://evil.example/no-file-here', apiKey: 'k', tempDir: '/tmp', signal: signal(), timeoutMs: 1, maxBytes: 1 }),
+    ).rejects.toThrow(/does not recognise/);
   });
 });
 
@@ -218,7 +259,14 @@ describe('Omni adapter (Interactions API)', () => {
   const createBodies = () => fake.requestsTo('createInteraction').map((r) => r.body as Record<string, unknown>);
 
   it('creates a text-to-video interaction in the background, snake_case, and polls it to inline video bytes', async () => {
-    const id = await omni().submit({ model: 'gemini-omni-1.1-flash', prompt: 'A paper boat', aspectRatio: '9:16', resolution: '720p', durationSeconds: 8, signal: signal() });
+    const id = await omni().submit({
+      model: 'gemini-omni-1.1-flash',
+      prompt: 'A paper boat',
+      aspectRatio: '9:16',
+      resolution: '720p',
+      durationSeconds: 8,
+      signal: signal(),
+    });
     expect(createBodies()[0]).toEqual({
       model: 'gemini-omni-1.1-flash',
       input: 'A paper boat',
@@ -251,7 +299,11 @@ describe('Omni adapter (Interactions API)', () => {
     await omni().submit({ model: 'gemini-omni-1.1-flash', prompt: 'make the sky stormier', refineFrom: first, signal: signal() });
     await omni().submit({ model: 'gemini-omni-1.1-flash', prompt: 'extend by 5 seconds', extendFrom: first, signal: signal() });
     const [, refine, extend] = createBodies();
-    expect(refine).toMatchObject({ previous_interaction_id: first, input: 'make the sky stormier', generation_config: { video_config: { task: 'edit' } } });
+    expect(refine).toMatchObject({
+      previous_interaction_id: first,
+      input: 'make the sky stormier',
+      generation_config: { video_config: { task: 'edit' } },
+    });
     expect(extend).toMatchObject({ previous_interaction_id: first, generation_config: { video_config: { task: 'extend' } } });
   });
 

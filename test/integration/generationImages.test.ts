@@ -72,10 +72,14 @@ describe('image generation jobs', () => {
     await rig.ok('generation.image.edit', { sourceId: source, prompt: 'Put the hat from image 2 on the cat', referenceIds: [reference] });
     const jobs = [...(await rig.settle()).values()];
     expect(jobs[0]?.status).toBe('succeeded');
-    const parts = (rig.fake.requestsTo('generateContent')[0]?.body as { contents: { parts: { text?: string; inlineData?: { mimeType: string; data: string } }[] }[] })
-      .contents[0]!.parts;
+    const parts = (
+      rig.fake.requestsTo('generateContent')[0]?.body as {
+        contents: { parts: { text?: string; inlineData?: { mimeType: string; data: string } }[] }[];
+      }
+    ).contents[0]!.parts;
     expect(parts.map((p) => (p.text ? 'text' : p.inlineData?.mimeType))).toEqual(['text', 'image/png', 'image/png']);
-    const stored = (id: string) => (rig.core.services.db.$client.prepare('SELECT rel_path FROM media WHERE id = ?').get(id) as { rel_path: string }).rel_path;
+    const stored = (id: string) =>
+      (rig.core.services.db.$client.prepare('SELECT rel_path FROM media WHERE id = ?').get(id) as { rel_path: string }).rel_path;
     expect(Buffer.from(parts[1]!.inlineData!.data, 'base64').equals(fs.readFileSync(path.join(rig.dataDir, stored(source))))).toBe(true);
     expect(Buffer.from(parts[2]!.inlineData!.data, 'base64').equals(fs.readFileSync(path.join(rig.dataDir, stored(reference))))).toBe(true);
     const [result] = mediaRows();
@@ -116,7 +120,10 @@ describe('image generation jobs', () => {
     const adminId = seedUser(rig.core, { role: 'admin' });
     rig.core.services.db.$client.prepare('INSERT INTO user_manager (admin_id, user_id, created_at) VALUES (?, ?, 0)').run(adminId, rig.userId);
     rig.core.services.sessions.bind('admin-window', adminId);
-    await rig.core.router.dispatch({ transportId: 'admin-window' }, 'quotas.set', { userIds: [rig.userId], policies: { image: { period: 'daily', limit: 5 } } });
+    await rig.core.router.dispatch({ transportId: 'admin-window' }, 'quotas.set', {
+      userIds: [rig.userId],
+      policies: { image: { period: 'daily', limit: 5 } },
+    });
     await rig.ok('generation.image.create', { prompt: 'three first', count: 3 });
     await rig.settle();
     const refused = await rig.call(rig.window, 'generation.image.create', { prompt: 'four more', count: 4 });
@@ -169,7 +176,10 @@ describe('image generation jobs', () => {
     const mine = await rig.importPng(1);
     const strangerId = seedUser(rig.core, { email: 'stranger@lab.org' });
     rig.core.services.sessions.bind('stranger-window', strangerId);
-    const result = await rig.core.router.dispatch({ transportId: 'stranger-window' }, 'generation.image.edit', { sourceId: mine, prompt: 'steal it' });
+    const result = await rig.core.router.dispatch({ transportId: 'stranger-window' }, 'generation.image.edit', {
+      sourceId: mine,
+      prompt: 'steal it',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(rig.fake.requestsTo('generateContent')).toHaveLength(0);
   });
@@ -180,11 +190,16 @@ describe('image generation jobs', () => {
       ok: false,
       error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'model' }] } },
     });
-    expect(await rig.call(rig.window, 'generation.image.create', { prompt: 'x', model: 'gemini-3.1-flash-lite-image', imageSize: '4K' })).toMatchObject({
+    expect(
+      await rig.call(rig.window, 'generation.image.create', { prompt: 'x', model: 'gemini-3.1-flash-lite-image', imageSize: '4K' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'imageSize' }] } },
     });
-    expect(await rig.call(rig.window, 'generation.image.create', { prompt: 'x', count: 5 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await rig.call(rig.window, 'generation.image.create', { prompt: 'x', count: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('records who made it from which workstation, on the job and the media', async () => {
@@ -192,7 +207,13 @@ describe('image generation jobs', () => {
     await rig.ok('generation.image.create', { prompt: 'tracked' });
     await rig.settle();
     const job = rig.core.services.db.$client.prepare('SELECT * FROM job').get() as Record<string, unknown>;
-    expect(job).toMatchObject({ user_id: rig.userId, workstation_host: 'lab-pc-07', workstation_user: 'student', workstation_ip: '10.0.0.7', model: 'gemini-3.1-flash-image' });
+    expect(job).toMatchObject({
+      user_id: rig.userId,
+      workstation_host: 'lab-pc-07',
+      workstation_user: 'student',
+      workstation_ip: '10.0.0.7',
+      model: 'gemini-3.1-flash-image',
+    });
     expect(job.submitted_at).toBeTypeOf('number');
     expect(job.response_id).toBeTruthy();
   });

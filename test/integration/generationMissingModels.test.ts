@@ -63,7 +63,10 @@ describe('models Google no longer offers', () => {
   it('refuses a video request naming one too', async () => {
     const r = await afterCheck(['veo-3.1-fast-generate-preview']);
     const result = await r.call(r.window, 'generation.video.create', { prompt: 'A paper boat', model: 'veo-3.1-fast-generate-preview' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Google no longer offers Veo 3.1 Fast. Choose another model.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: 'Google no longer offers Veo 3.1 Fast. Choose another model.' },
+    });
     expect(await r.used('video')).toBe(0);
   });
 
@@ -79,7 +82,11 @@ describe('models Google no longer offers', () => {
     const r = await afterCheck([]);
     // an earlier check had found Pro gone
     const catalogue = r.core.services.settings.get('modelCatalogue');
-    r.core.services.settings.set('modelCatalogue', catalogue.map((m) => ({ ...m, missing: m.id === PRO })), null);
+    r.core.services.settings.set(
+      'modelCatalogue',
+      catalogue.map((m) => ({ ...m, missing: m.id === PRO })),
+      null,
+    );
     expect(await listed(r)).not.toContain(PRO);
 
     expect(await r.call('admin-window', 'settings.models.check', {})).toMatchObject({ ok: true });

@@ -16,7 +16,10 @@ const until = async (condition: () => boolean) => {
 };
 const jobRow = (r: GenerationRig) => r.core.services.db.$client.prepare('SELECT * FROM job').get() as Record<string, unknown>;
 const ledger = (r: GenerationRig) =>
-  r.core.services.db.$client.prepare('SELECT state, SUM(units) AS units FROM quota_reservation GROUP BY state').all() as { state: string; units: number }[];
+  r.core.services.db.$client.prepare('SELECT state, SUM(units) AS units FROM quota_reservation GROUP BY state').all() as {
+    state: string;
+    units: number;
+  }[];
 
 describe('jobs survive a restart', () => {
   it('a video stopped mid-poll resumes on the next start, completes once and is charged once', async () => {

@@ -28,7 +28,13 @@ async function video(input: Partial<RouteInput<'generation.video.create'>> & { p
 describe('Veo video jobs', () => {
   it('text to video: every option is sent, the playable MP4 is stored with a poster, one unit is charged', async () => {
     rig = await startGenerationRig();
-    const job = await video({ prompt: 'A drone shot over a fjord', negativePrompt: 'text, watermark', aspectRatio: '9:16', resolution: '1080p', durationSeconds: 8 });
+    const job = await video({
+      prompt: 'A drone shot over a fjord',
+      negativePrompt: 'text, watermark',
+      aspectRatio: '9:16',
+      resolution: '1080p',
+      durationSeconds: 8,
+    });
     expect(job.status).toBe('succeeded');
     expect(submits()[0]).toEqual({
       instances: [{ prompt: 'A drone shot over a fjord' }],

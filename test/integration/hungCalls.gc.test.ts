@@ -66,27 +66,30 @@ describe('a video submit that never answers', () => {
   it.each([
     ['Omni create', {}, 'createInteraction' as const, 'getInteraction' as const],
     ['Veo submit', { model: VEO }, 'predictLongRunning' as const, 'getOperation' as const],
-  ])('a hung %s ends interrupted at its deadline, even after gc(): sent once, slot and unit released', async (_name, input, submitEndpoint, pollEndpoint) => {
-    await start({ videoSubmitTimeoutMs: 1000 });
-    fake!.script({ on: submitEndpoint, hang: true });
-    const jobId = await createVideo({ ...input, prompt: 'A lighthouse in a storm' });
-    await until(() => requests(submitEndpoint) === 1);
-    await collectGarbage();
+  ])(
+    'a hung %s ends interrupted at its deadline, even after gc(): sent once, slot and unit released',
+    async (_name, input, submitEndpoint, pollEndpoint) => {
+      await start({ videoSubmitTimeoutMs: 1000 });
+      fake!.script({ on: submitEndpoint, hang: true });
+      const jobId = await createVideo({ ...input, prompt: 'A lighthouse in a storm' });
+      await until(() => requests(submitEndpoint) === 1);
+      await collectGarbage();
 
-    const job = await settled(jobId);
-    expect(job).toMatchObject({ status: 'interrupted', errorCode: 'TIMEOUT' });
-    expect(job.errorMessage).toMatch(/did not answer within 1 second\. The request may have reached Google, so it was not sent again/);
-    expect(job.errorMessage).toMatch(/unit was given back/);
-    expect(requests(submitEndpoint)).toBe(1);
-    expect(requests(pollEndpoint)).toBe(0);
-    expect(await rig!.used('video')).toBe(0);
-    expect(rig!.core.services.jobRunner.slotsInUse()).toEqual({ total: 0, video: 0 });
+      const job = await settled(jobId);
+      expect(job).toMatchObject({ status: 'interrupted', errorCode: 'TIMEOUT' });
+      expect(job.errorMessage).toMatch(/did not answer within 1 second\. The request may have reached Google, so it was not sent again/);
+      expect(job.errorMessage).toMatch(/unit was given back/);
+      expect(requests(submitEndpoint)).toBe(1);
+      expect(requests(pollEndpoint)).toBe(0);
+      expect(await rig!.used('video')).toBe(0);
+      expect(rig!.core.services.jobRunner.slotsInUse()).toEqual({ total: 0, video: 0 });
 
-    // the freed slot serves the next video, which is a new request (the hung one was not resent)
-    expect((await settled(await createVideo({ ...input, prompt: 'The next one' }))).status).toBe('succeeded');
-    expect(requests(submitEndpoint)).toBe(2);
-    expect(await rig!.used('video')).toBe(1);
-  });
+      // the freed slot serves the next video, which is a new request (the hung one was not resent)
+      expect((await settled(await createVideo({ ...input, prompt: 'The next one' }))).status).toBe('succeeded');
+      expect(requests(submitEndpoint)).toBe(2);
+      expect(await rig!.used('video')).toBe(1);
+    },
+  );
 
   it('a cancel ends a hung Veo submit at once, even after gc(), with its slot and unit back', async () => {
     await start({ videoSubmitTimeoutMs: LONG });
@@ -112,7 +115,9 @@ describe('an Omni status check that never answers', () => {
 
     const job = await settled(jobId);
     expect(job).toMatchObject({ status: 'failed', errorCode: 'TIMEOUT' });
-    expect(job.errorMessage).toMatch(/^Google stopped answering about this video: 7 status checks in a row failed, the last with “Google did not answer the status check within 1 second\.” Your unit was given back\.$/);
+    expect(job.errorMessage).toMatch(
+      /^Google stopped answering about this video: 7 status checks in a row failed, the last with “Google did not answer the status check within 1 second\.” Your unit was given back\.$/,
+    );
     // each check ended at its deadline and the next one was sent: a few tries, then the job gave up
     expect(requests('getInteraction')).toBe(7);
     expect(requests('createInteraction')).toBe(1);
@@ -166,7 +171,7 @@ describe('slots', () => {
     signInAs(rig!.core, 'other-window', other);
     const created = await rig!.call('other-window', 'generation.image.create', { prompt: 'A red fox in the snow' });
     if (!created.ok) throw new Error(created.error.message);
-    const imageJob = (created.data).jobIds[0]!;
+    const imageJob = created.data.jobIds[0]!;
     await until(() => status(imageJob) === 'succeeded');
 
     expect(requests('generateContent')).toBe(1);

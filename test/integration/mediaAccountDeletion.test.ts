@@ -13,7 +13,11 @@ async function adminAndUserWithItems(count: number) {
   signInAs(t.core, 'admin', admin);
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const row = await t.core.services.media.importImage({ userId: user, bytes: await makeImage({ color: `#0${i}0${i}0${i}` }), workstation: t.core.services.workstation() });
+    const row = await t.core.services.media.importImage({
+      userId: user,
+      bytes: await makeImage({ color: `#0${i}0${i}0${i}` }),
+      workstation: t.core.services.workstation(),
+    });
     ids.push(row.id);
   }
   return { admin, user, ids };

@@ -47,7 +47,10 @@ describe('media.list pagination', () => {
   it('walks every item exactly once, newest first, even with many items in the same millisecond', async () => {
     const { alice } = await lab();
     // 250 items, only 25 distinct timestamps: ties are broken by id
-    seedMediaRows(t.core.services.db, Array.from({ length: 250 }, (_, i) => ({ userId: alice, createdAt: T0 + Math.floor(i / 10) })));
+    seedMediaRows(
+      t.core.services.db,
+      Array.from({ length: 250 }, (_, i) => ({ userId: alice, createdAt: T0 + Math.floor(i / 10) })),
+    );
     const seen = await walk('alice', { limit: 7 });
     expect(seen).toHaveLength(250);
     expect(new Set(seen.map((i) => i.id)).size).toBe(250);
@@ -100,7 +103,10 @@ describe('media.list scope', () => {
   it('shows a user only their own items, without owner or workstation fields', async () => {
     const { alice, bob, stranger } = await lab();
     const [mine] = seedMediaRows(t.core.services.db, [{ userId: alice, createdAt: T0 }]);
-    seedMediaRows(t.core.services.db, [{ userId: bob, createdAt: T0 + 1 }, { userId: stranger, createdAt: T0 + 2 }]);
+    seedMediaRows(t.core.services.db, [
+      { userId: bob, createdAt: T0 + 1 },
+      { userId: stranger, createdAt: T0 + 2 },
+    ]);
     const page = await list('alice');
     expect(page.items.map((i) => i.id)).toEqual([mine]);
     expect(page.items[0]).not.toHaveProperty('owner');
@@ -227,7 +233,10 @@ describe('media.list search', () => {
 describe('media.list query plans', () => {
   it('reads a page through the per-user indexes, never scanning the table or sorting it whole', async () => {
     const { admin, alice } = await lab();
-    seedMediaRows(t.core.services.db, Array.from({ length: 500 }, (_, i) => ({ userId: i % 2 ? admin : alice, createdAt: T0 + i })));
+    seedMediaRows(
+      t.core.services.db,
+      Array.from({ length: 500 }, (_, i) => ({ userId: i % 2 ? admin : alice, createdAt: T0 + i })),
+    );
     t.core.services.db.$client.exec('ANALYZE');
     const adminActor = { userId: admin, email: 'admin@lab.org', role: 'admin' as const, sessionId: 's' };
     const aliceActor = { userId: alice, email: 'alice@lab.org', role: 'user' as const, sessionId: 's' };

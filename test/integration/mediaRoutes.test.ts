@@ -23,7 +23,13 @@ async function lab(options: { mediaDesktop?: MediaDesktopHooks } = {}) {
   const otherAdmin = seedUser(t.core, { role: 'admin', email: 'other@lab.org' });
   const alice = seedUser(t.core, { email: 'alice@lab.org', managedBy: [admin] });
   const stranger = seedUser(t.core, { email: 'stranger@lab.org' });
-  for (const [transport, id] of [['admin', admin], ['other', otherAdmin], ['alice', alice], ['stranger', stranger]] as const) signInAs(t.core, transport, id);
+  for (const [transport, id] of [
+    ['admin', admin],
+    ['other', otherAdmin],
+    ['alice', alice],
+    ['stranger', stranger],
+  ] as const)
+    signInAs(t.core, transport, id);
   return { admin, otherAdmin, alice, stranger };
 }
 
@@ -51,14 +57,24 @@ describe('media.get', () => {
     const [original] = seedMediaRows(t.core.services.db, [{ userId: alice, createdAt: T0, prompt: 'a castle', inputIds: [input] }]);
     const [edit] = seedMediaRows(t.core.services.db, [{ userId: alice, createdAt: T0 + 1, prompt: 'add snow', parentMediaId: original }]);
     const [video] = seedMediaRows(t.core.services.db, [
-      { userId: alice, createdAt: T0 + 2, kind: 'video', prompt: 'animate', parentMediaId: edit, params: { durationSeconds: 8, resolution: '1080p' } },
+      {
+        userId: alice,
+        createdAt: T0 + 2,
+        kind: 'video',
+        prompt: 'animate',
+        parentMediaId: edit,
+        params: { durationSeconds: 8, resolution: '1080p' },
+      },
     ]);
     const result = await t.call('alice', 'media.get', { id: video! });
     expect(result).toMatchObject({
       ok: true,
       data: { id: video, kind: 'video', params: { durationSeconds: 8, resolution: '1080p' }, sourceChain: [{ id: edit }, { id: original }] },
     });
-    expect(await t.call('alice', 'media.get', { id: original! })).toMatchObject({ ok: true, data: { inputIds: [input], inputs: [{ id: input, kind: 'input' }] } });
+    expect(await t.call('alice', 'media.get', { id: original! })).toMatchObject({
+      ok: true,
+      data: { inputIds: [input], inputs: [{ id: input, kind: 'input' }] },
+    });
   });
 
   it('answers NOT_FOUND alike for another user’s item and for an unknown id', async () => {
@@ -69,7 +85,10 @@ describe('media.get', () => {
     expect(foreign).toEqual(unknown);
     expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call('other', 'media.get', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await t.call('admin', 'media.get', { id })).toMatchObject({ ok: true, data: { owner: { email: 'alice@lab.org' }, workstation: { hostName: 'lab-pc-07' } } });
+    expect(await t.call('admin', 'media.get', { id })).toMatchObject({
+      ok: true,
+      data: { owner: { email: 'alice@lab.org' }, workstation: { hostName: 'lab-pc-07' } },
+    });
   });
 
   it('refuses an id that could be a path', async () => {
@@ -135,7 +154,10 @@ describe('media.delete', () => {
 
   it('refuses an empty selection and oversized batches with a clear message', async () => {
     await lab();
-    expect(await t.call('alice', 'media.delete', { ids: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('nothing selected') } });
+    expect(await t.call('alice', 'media.delete', { ids: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('nothing selected') },
+    });
     const many = Array.from({ length: 501 }, (_, i) => `id-${i}`);
     expect(await t.call('alice', 'media.delete', { ids: many })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
@@ -180,7 +202,10 @@ describe('media.export', () => {
   it('does not let the page choose where files are written', async () => {
     await lab();
     const id = await importAs('alice');
-    expect(await t.raw('alice', 'media.export', { ids: [id], destination: '/tmp' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await t.raw('alice', 'media.export', { ids: [id], destination: '/tmp' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('exports into the folder picked in the desktop dialog, and does nothing when it is cancelled', async () => {
@@ -208,7 +233,12 @@ describe('media.stats', () => {
     expect(result).toMatchObject({
       ok: true,
       data: {
-        own: { count: 3, bytes: 3000, missing: 0, byKind: { image: { count: 2, bytes: 2000 }, video: { count: 1, bytes: 1000 }, input: { count: 0 } } },
+        own: {
+          count: 3,
+          bytes: 3000,
+          missing: 0,
+          byKind: { image: { count: 2, bytes: 2000 }, video: { count: 1, bytes: 1000 }, input: { count: 0 } },
+        },
         managed: null,
         models: ['gemini-3.1-flash-image', 'veo-3.1-generate-preview'],
       },
@@ -228,7 +258,11 @@ describe('media.stats', () => {
       ok: true,
       data: {
         own: { count: 1 },
-        managed: { count: 2, byKind: { image: { count: 1 }, video: { count: 1 } }, users: [{ userId: alice, email: 'alice@lab.org', totals: { count: 2 } }] },
+        managed: {
+          count: 2,
+          byKind: { image: { count: 1 }, video: { count: 1 } },
+          users: [{ userId: alice, email: 'alice@lab.org', totals: { count: 2 } }],
+        },
       },
     });
     expect((result as { data: { models: string[] } }).data.models).not.toContain('secret-model');
@@ -240,7 +274,10 @@ describe('desktop-only actions', () => {
   it('reports no desktop capabilities in the harness and refuses save-as and reveal there', async () => {
     await lab();
     const id = await importAs('alice');
-    expect(await t.call('alice', 'media.capabilities.get')).toEqual({ ok: true, data: { saveAs: false, revealInFolder: false, exportToChosenFolder: false } });
+    expect(await t.call('alice', 'media.capabilities.get')).toEqual({
+      ok: true,
+      data: { saveAs: false, revealInFolder: false, exportToChosenFolder: false },
+    });
     expect(await t.call('alice', 'media.save_as', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call('alice', 'media.reveal', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

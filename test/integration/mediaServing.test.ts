@@ -140,7 +140,11 @@ describe('media served through core.serveMedia (the Electron protocol path)', ()
     for (const variant of ['thumbnail', 'poster']) {
       const poster = await get(t.core, 'win', `studio-media://media/${lib.videoId}/${variant}`);
       expect(poster.status).toBe(200);
-      expect(Buffer.from(await poster.arrayBuffer()).subarray(8, 12).toString()).toBe('WEBP');
+      expect(
+        Buffer.from(await poster.arrayBuffer())
+          .subarray(8, 12)
+          .toString(),
+      ).toBe('WEBP');
     }
     // an image has a thumbnail but no poster frame
     expect((await get(t.core, 'win', `studio-media://media/${lib.imageId}/poster`)).status).toBe(404);
@@ -176,7 +180,10 @@ describe('media served through the harness’s HTTP path', () => {
     const data = makeTempDir();
     const renderer = makeTempDir();
     temps.push(data.cleanup, renderer.cleanup);
-    fs.writeFileSync(path.join(renderer.dir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/x.js"></script></head></html>');
+    fs.writeFileSync(
+      path.join(renderer.dir, 'index.html'),
+      '<!doctype html><html><head><script type="module" src="/assets/x.js"></script></head></html>',
+    );
     harness = await startHarness({
       port: 0,
       dataDir: data.dir,
@@ -198,7 +205,11 @@ describe('media served through the harness’s HTTP path', () => {
   }
 
   /** A raw request, so `..` and odd paths reach the server exactly as written (fetch would normalise them). */
-  function raw(h: Harness, pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  function raw(
+    h: Harness,
+    pathname: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     const url = new URL(h.url);
     return new Promise((resolve, reject) => {
       const req = http.request({ host: url.hostname, port: url.port, path: pathname, headers: { host: url.host, ...headers } }, (res) => {
@@ -273,7 +284,11 @@ describe('media served through the harness’s HTTP path', () => {
     const connection = /bridge\.js\?c=([^"]+)/.exec(html)?.[1];
     if (!connection) throw new Error('no connection id in the page');
     const post = async (body: string) => {
-      const response = await fetch(new URL('/__studio/request', h.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-studio-connection': connection }, body });
+      const response = await fetch(new URL('/__studio/request', h.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-studio-connection': connection },
+        body,
+      });
       const text = await response.text();
       return { status: response.status, envelope: JSON.parse(text) as { ok: boolean; error?: { code: string } } };
     };
@@ -281,7 +296,13 @@ describe('media served through the harness’s HTTP path', () => {
       const { status, envelope } = await post(body);
       expect({ body, status, envelope }).toMatchObject({ body, status: 400, envelope: { ok: false, error: { code: 'VALIDATION_FAILED' } } });
     }
-    for (const body of ['{"route":{"toString":1}}', '{"route":{}}', '{"route":null}', '{"route":["app.status"]}', '{"route":"app.status","input":{"zz":1}}']) {
+    for (const body of [
+      '{"route":{"toString":1}}',
+      '{"route":{}}',
+      '{"route":null}',
+      '{"route":["app.status"]}',
+      '{"route":"app.status","input":{"zz":1}}',
+    ]) {
       const { envelope } = await post(body);
       expect({ body, envelope }).toMatchObject({ body, envelope: { ok: false, error: { code: 'VALIDATION_FAILED' } } });
     }

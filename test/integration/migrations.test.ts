@@ -20,7 +20,10 @@ import { repoRoot } from '../unit/sourceFiles';
 
 const DRIZZLE = path.join(repoRoot, 'drizzle');
 type JournalEntry = { idx: number; tag: string; when: number };
-const journal = JSON.parse(fs.readFileSync(path.join(DRIZZLE, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] } & Record<string, unknown>;
+const journal = JSON.parse(fs.readFileSync(path.join(DRIZZLE, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] } & Record<
+  string,
+  unknown
+>;
 const previous = journal.entries.slice(0, -1);
 
 const DAY = Date.UTC(2026, 10, 26, 8, 0, 0); // the test core's clock starts at 09:00 the same day
@@ -73,7 +76,9 @@ async function seedLab(sqlite: Database.Database, dataDir: string): Promise<void
        created_at, updated_at, finished_at, error_code, error_message)
      VALUES (?, ?, 'image', 'gemini-image', 'gemini-2.5-flash-image', ?, ?, '{"count":1,"index":0}', '[]', 1, 'lab-pc-07', 'student', ?, ?, ?, ?, ?)`,
   );
-  const reservation = sqlite.prepare("INSERT INTO quota_reservation (id, user_id, kind, units, job_id, state, created_at, settled_at) VALUES (?, ?, 'image', 1, ?, ?, ?, ?)");
+  const reservation = sqlite.prepare(
+    "INSERT INTO quota_reservation (id, user_id, kind, units, job_id, state, created_at, settled_at) VALUES (?, ?, 'image', 1, ?, ?, ?, ?)",
+  );
   const jobs = [
     { id: 'job-1', status: 'succeeded', prompt: 'a lighthouse at dusk', state: 'committed' },
     { id: 'job-2', status: 'succeeded', prompt: 'a harbour in the fog', state: 'committed' },
@@ -81,7 +86,17 @@ async function seedLab(sqlite: Database.Database, dataDir: string): Promise<void
   ];
   jobs.forEach((j, i) => {
     const at = DAY + i * 60_000;
-    job.run(j.id, KIM, j.status, j.prompt, at, at + 1000, at + 1000, j.status === 'failed' ? 'BLOCKED' : null, j.status === 'failed' ? 'refused' : null);
+    job.run(
+      j.id,
+      KIM,
+      j.status,
+      j.prompt,
+      at,
+      at + 1000,
+      at + 1000,
+      j.status === 'failed' ? 'BLOCKED' : null,
+      j.status === 'failed' ? 'refused' : null,
+    );
     reservation.run(`res-${j.id}`, KIM, j.id, j.state, at, at + 1000);
   });
 
@@ -91,7 +106,15 @@ async function seedLab(sqlite: Database.Database, dataDir: string): Promise<void
     db,
     [
       { id: 'media-1', userId: KIM, createdAt: DAY + 1000, prompt: 'a lighthouse at dusk', model: 'gemini-2.5-flash-image', favorite: true },
-      { id: 'media-2', userId: KIM, createdAt: DAY + 61_000, prompt: 'a harbour in the fog', model: 'gemini-2.5-flash-image', parentMediaId: 'media-1', inputIds: ['media-1'] },
+      {
+        id: 'media-2',
+        userId: KIM,
+        createdAt: DAY + 61_000,
+        prompt: 'a harbour in the fog',
+        model: 'gemini-2.5-flash-image',
+        parentMediaId: 'media-1',
+        inputIds: ['media-1'],
+      },
       { id: 'media-3', userId: ADMIN, createdAt: DAY + 120_000, prompt: 'the admin’s own café sketch' },
     ],
     { dataDir, original: png, thumbnail: png },
@@ -99,10 +122,21 @@ async function seedLab(sqlite: Database.Database, dataDir: string): Promise<void
   sqlite.prepare("UPDATE media SET job_id = 'job-1' WHERE id = 'media-1'").run();
   sqlite.prepare("UPDATE media SET job_id = 'job-2' WHERE id = 'media-2'").run();
 
-  const audit = sqlite.prepare('INSERT INTO audit_entry (at, action, actor_id, actor_email, target_user_id, target_email, details, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const audit = sqlite.prepare(
+    'INSERT INTO audit_entry (at, action, actor_id, actor_email, target_user_id, target_email, details, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const workstation = JSON.stringify({ hostName: 'lab-pc-07', osUser: 'student', ipv4: '10.0.0.7' });
   audit.run(DAY - 3_600_000, 'users.invite', ADMIN, 'admin@lab.example', KIM, 'kim@lab.example', JSON.stringify({ role: 'user' }), workstation);
-  audit.run(DAY, 'quotas.set', ADMIN, 'admin@lab.example', KIM, 'kim@lab.example', JSON.stringify({ image: { period: 'daily', limit: 7 } }), workstation);
+  audit.run(
+    DAY,
+    'quotas.set',
+    ADMIN,
+    'admin@lab.example',
+    KIM,
+    'kim@lab.example',
+    JSON.stringify({ image: { period: 'daily', limit: 7 } }),
+    workstation,
+  );
 }
 
 /** seedMediaRows only needs `$client`. */
@@ -159,47 +193,50 @@ describe('upgrading a database made by an earlier release', () => {
     expect(previous.length).toBeGreaterThan(0);
   });
 
-  it.each(previous.map((e) => [e.tag, e] as const))('from %s: keeps every row, backs the file up first, and the backup restores', async (_tag, entry) => {
-    // the database as that release left it
-    const dataDir = tempDir();
-    const file = path.join(dataDir, 'studio.sqlite');
-    const backups: string[] = [];
-    const old = openDb({ file, migrationsDir: migrationsUpTo(entry), onBackup: (b) => backups.push(b) });
-    expect(backups).toEqual([]); // a new, empty file has nothing to back up
-    await seedLab(old.$client, dataDir);
-    const before = counts(old.$client);
-    closeDb(old);
+  it.each(previous.map((e) => [e.tag, e] as const))(
+    'from %s: keeps every row, backs the file up first, and the backup restores',
+    async (_tag, entry) => {
+      // the database as that release left it
+      const dataDir = tempDir();
+      const file = path.join(dataDir, 'studio.sqlite');
+      const backups: string[] = [];
+      const old = openDb({ file, migrationsDir: migrationsUpTo(entry), onBackup: (b) => backups.push(b) });
+      expect(backups).toEqual([]); // a new, empty file has nothing to back up
+      await seedLab(old.$client, dataDir);
+      const before = counts(old.$client);
+      closeDb(old);
 
-    // this release opens it
-    const t = await startTestCore({ dataDir });
-    cores.push(t);
-    expect(appliedMigrations(t.core.services.db.$client)).toBe(journal.entries.length);
-    expect(counts(t.core.services.db.$client)).toEqual(before);
-    await expectLabIntact(t);
+      // this release opens it
+      const t = await startTestCore({ dataDir });
+      cores.push(t);
+      expect(appliedMigrations(t.core.services.db.$client)).toBe(journal.entries.length);
+      expect(counts(t.core.services.db.$client)).toEqual(before);
+      await expectLabIntact(t);
 
-    // the copy taken before migrating holds the old schema and every row
-    const [backup] = backupsIn(dataDir);
-    expect(backupsIn(dataDir)).toHaveLength(1);
-    const copy = new Database(path.join(dataDir, backup!), { readonly: true });
-    try {
-      expect(appliedMigrations(copy)).toBe(entry.idx + 1);
-      expect(counts(copy)).toEqual(before);
-      expect(copy.prepare('SELECT email FROM user ORDER BY email').pluck().all()).toEqual(['admin@lab.example', 'kim@lab.example']);
-    } finally {
-      copy.close();
-    }
+      // the copy taken before migrating holds the old schema and every row
+      const [backup] = backupsIn(dataDir);
+      expect(backupsIn(dataDir)).toHaveLength(1);
+      const copy = new Database(path.join(dataDir, backup!), { readonly: true });
+      try {
+        expect(appliedMigrations(copy)).toBe(entry.idx + 1);
+        expect(counts(copy)).toEqual(before);
+        expect(copy.prepare('SELECT email FROM user ORDER BY email').pluck().all()).toEqual(['admin@lab.example', 'kim@lab.example']);
+      } finally {
+        copy.close();
+      }
 
-    // restoring: the backup put back as the database (media folder unchanged) upgrades again to the same lab
-    await t.stop();
-    cores = [];
-    const restoredDir = tempDir();
-    fs.copyFileSync(path.join(dataDir, backup!), path.join(restoredDir, 'studio.sqlite'));
-    fs.cpSync(path.join(dataDir, 'media'), path.join(restoredDir, 'media'), { recursive: true });
-    const restored = await startTestCore({ dataDir: restoredDir });
-    cores.push(restored);
-    expect(counts(restored.core.services.db.$client)).toEqual(before);
-    await expectLabIntact(restored);
-  });
+      // restoring: the backup put back as the database (media folder unchanged) upgrades again to the same lab
+      await t.stop();
+      cores = [];
+      const restoredDir = tempDir();
+      fs.copyFileSync(path.join(dataDir, backup!), path.join(restoredDir, 'studio.sqlite'));
+      fs.cpSync(path.join(dataDir, 'media'), path.join(restoredDir, 'media'), { recursive: true });
+      const restored = await startTestCore({ dataDir: restoredDir });
+      cores.push(restored);
+      expect(counts(restored.core.services.db.$client)).toEqual(before);
+      await expectLabIntact(restored);
+    },
+  );
 
   it('takes no backup when nothing is pending', async () => {
     const dataDir = tempDir();

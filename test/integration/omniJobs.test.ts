@@ -18,7 +18,9 @@ afterEach(async () => {
 const OMNI = 'gemini-omni-1.1-flash';
 const creates = () => fake!.requestsTo('createInteraction').map((r) => r.body as Record<string, unknown>);
 const videos = () =>
-  rig!.core.services.db.$client.prepare("SELECT id, rel_path, parent_media_id, provider_ref, model FROM media WHERE kind = 'video' ORDER BY rowid").all() as {
+  rig!.core.services.db.$client
+    .prepare("SELECT id, rel_path, parent_media_id, provider_ref, model FROM media WHERE kind = 'video' ORDER BY rowid")
+    .all() as {
     id: string;
     rel_path: string;
     parent_media_id: string | null;
@@ -41,7 +43,12 @@ describe('Gemini Omni Flash jobs', () => {
     await start();
     const job = await video({ prompt: 'A paper boat on a rainy street', aspectRatio: '16:9', resolution: '720p' });
     expect(job).toMatchObject({ status: 'succeeded', model: OMNI });
-    expect(creates()[0]).toMatchObject({ model: OMNI, background: true, input: 'A paper boat on a rainy street', response_format: { type: 'video', aspect_ratio: '16:9', resolution: '720p' } });
+    expect(creates()[0]).toMatchObject({
+      model: OMNI,
+      background: true,
+      input: 'A paper boat on a rainy street',
+      response_format: { type: 'video', aspect_ratio: '16:9', resolution: '720p' },
+    });
     const [row] = videos();
     expect(fs.readFileSync(path.join(rig!.dataDir, row!.rel_path)).equals(fixtureMp4())).toBe(true);
     expect(row!.provider_ref).toMatch(/^v1_/);
@@ -55,7 +62,10 @@ describe('Gemini Omni Flash jobs', () => {
     expect((await video({ prompt: 'The kite rises', firstFrameId: frame })).status).toBe('succeeded');
     expect((await video({ prompt: 'They dance', referenceIds: subjects })).status).toBe('succeeded');
     const [animate, refs] = creates();
-    expect((animate!.input as { type: string; text?: string }[]).map((c) => c.text ?? c.type)).toEqual(['image', 'Animate <FIRST_FRAME> as the first frame. The kite rises']);
+    expect((animate!.input as { type: string; text?: string }[]).map((c) => c.text ?? c.type)).toEqual([
+      'image',
+      'Animate <FIRST_FRAME> as the first frame. The kite rises',
+    ]);
     expect((refs!.input as { text?: string }[])[2]?.text).toBe('Subjects: <IMAGE_REF_0>, <IMAGE_REF_1>. They dance');
   });
 

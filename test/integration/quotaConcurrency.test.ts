@@ -88,7 +88,8 @@ describe('concurrent requests can never overspend', () => {
         }
         peak = Math.max(peak, ledgerSum(t.core, userId, 'image', ['reserved', 'committed']));
         for (let k = 0; k < 1 + (i % 3); k++) await nextTurn(); // the network call
-        if (i % 5 === 0) ledger.release(`gen-${i}`); // blocked or failed
+        if (i % 5 === 0)
+          ledger.release(`gen-${i}`); // blocked or failed
         else ledger.commit(`gen-${i}`, i % 7 === 0 ? units - 1 : units); // sometimes one image fewer
       }),
     );
@@ -109,7 +110,17 @@ describe('concurrent requests can never overspend', () => {
     const workers = [1, 2].map(
       (index) =>
         new Promise<RaceResult>((resolve, reject) => {
-          const data: RaceWorkerData = { file, migrationsDir, busyTimeoutMs: RACE_BUSY_TIMEOUT_MS, userId, attempts: 150, now: t.clock.now(), tag: `w${index}`, index, progress };
+          const data: RaceWorkerData = {
+            file,
+            migrationsDir,
+            busyTimeoutMs: RACE_BUSY_TIMEOUT_MS,
+            userId,
+            attempts: 150,
+            now: t.clock.now(),
+            tag: `w${index}`,
+            index,
+            progress,
+          };
           const worker = new Worker(path.resolve(__dirname, '../support/quotaRaceWorker.cjs'), { workerData: data });
           worker.once('message', resolve);
           worker.once('error', reject);

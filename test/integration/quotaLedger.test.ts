@@ -76,7 +76,10 @@ describe('reserving', () => {
     givePolicy(t.core, userId, 'edit', 'unlimited', 0);
     for (let i = 0; i < 30; i++) ledger.reserve({ userId, kind: 'edit', units: 4, jobId: `e${i}` });
     signInAs(t.core, `status-${userId}`, userId);
-    expect(await status(userId)).toMatchObject({ ok: true, data: { kinds: { edit: { period: 'unlimited', used: 120, remaining: null, resetsAt: null } } } });
+    expect(await status(userId)).toMatchObject({
+      ok: true,
+      data: { kinds: { edit: { period: 'unlimited', used: 120, remaining: null, resetsAt: null } } },
+    });
   });
 
   it('refuses everything under a limit of 0', async () => {
@@ -90,7 +93,10 @@ describe('reserving', () => {
     ledger.reserve({ userId, kind: 'image', units: 50, jobId: 'all' });
     expect(refusal(() => ledger.reserve({ userId, kind: 'image', units: 1, jobId: 'more' })).message).toContain('Used: 50/50');
     // a changed default applies at once to users who follow it
-    t.core.services.quotaAdmin.setDefaultQuotas({ image: { period: 'daily', limit: 60 }, edit: { period: 'daily', limit: 30 }, video: { period: 'daily', limit: 10 } }, null);
+    t.core.services.quotaAdmin.setDefaultQuotas(
+      { image: { period: 'daily', limit: 60 }, edit: { period: 'daily', limit: 30 }, video: { period: 'daily', limit: 10 } },
+      null,
+    );
     ledger.reserve({ userId, kind: 'image', units: 10, jobId: 'ten-more' });
   });
 
@@ -183,7 +189,7 @@ describe('committing and releasing', () => {
     ledger.reserve({ userId, kind: 'video', units: 1, jobId: 'morning' });
   });
 
-  it('settles inside the caller\'s transaction, and rolls back with it', async () => {
+  it("settles inside the caller's transaction, and rolls back with it", async () => {
     const { ledger, userId } = await withUser();
     ledger.reserve({ userId, kind: 'image', units: 1, jobId: 'j' });
     expect(() => ledger.commitInCurrentTransaction('j')).toThrow(/inside a transaction/);
@@ -210,7 +216,12 @@ describe('start-up recovery', () => {
     // (these job ids have no job rows: a restart's recovery would release them all — see
     // generationRecovery.test.ts for the recovery itself; this checks the primitive it uses)
     const recovered = t.core.services.quotaLedger;
-    expect(recovered.openReservations().map((r) => r.jobId).sort()).toEqual(['queued-never-sent', 'veo-operation-known']);
+    expect(
+      recovered
+        .openReservations()
+        .map((r) => r.jobId)
+        .sort(),
+    ).toEqual(['queued-never-sent', 'veo-operation-known']);
     const released = recovered.releaseWhere((r) => r.jobId === 'queued-never-sent');
     expect(released.map((r) => r.jobId)).toEqual(['queued-never-sent']);
     expect(recovered.openReservations().map((r) => r.jobId)).toEqual(['veo-operation-known']);
@@ -224,10 +235,15 @@ describe('quota.changed', () => {
     givePolicy(t.core, userId, 'image', 'daily', 5);
     const other = seedUser(t.core, { email: 'bob@lab.org' });
     const seen: { window: string; used: number }[] = [];
-    for (const [window, who] of [['ann-1', userId], ['ann-2', userId], ['bob-1', other]] as const) {
+    for (const [window, who] of [
+      ['ann-1', userId],
+      ['ann-2', userId],
+      ['bob-1', other],
+    ] as const) {
       signInAs(t.core, window, who);
       t.core.events.connect(window, (event, payload) => {
-        if (event === 'quota.changed') seen.push({ window, used: (payload as { status: { kinds: { image: { used: number } } } }).status.kinds.image.used });
+        if (event === 'quota.changed')
+          seen.push({ window, used: (payload as { status: { kinds: { image: { used: number } } } }).status.kinds.image.used });
       });
     }
     ledger.reserve({ userId, kind: 'image', units: 4, jobId: 'j' });

@@ -22,13 +22,16 @@ function writeJobMarker(db: TestCore['core']['services']['db'], key: string) {
   db.insert(setting).values({ key, value: '1', updatedAt: 0 }).run();
 }
 
-describe('the ledger as the job runner\'s QuotaPort', () => {
+describe("the ledger as the job runner's QuotaPort", () => {
   it('reserves one unit per job with the job rows, and refuses a batch larger than what remains as a whole', async () => {
     const { port, userId, db } = await setup();
-    db.transaction(() => {
-      writeJobMarker(db, 'jobs-a');
-      port.reserve({ userId, kind: 'image', jobIds: ['a1', 'a2', 'a3'] });
-    }, { behavior: 'immediate' });
+    db.transaction(
+      () => {
+        writeJobMarker(db, 'jobs-a');
+        port.reserve({ userId, kind: 'image', jobIds: ['a1', 'a2', 'a3'] });
+      },
+      { behavior: 'immediate' },
+    );
     expect(ledgerRows(t.core, userId).map((r) => [r.jobId, r.units, r.state])).toEqual([
       ['a1', 1, 'reserved'],
       ['a2', 1, 'reserved'],
@@ -37,17 +40,26 @@ describe('the ledger as the job runner\'s QuotaPort', () => {
 
     let refusal: unknown;
     try {
-      db.transaction(() => {
-        writeJobMarker(db, 'jobs-b');
-        port.reserve({ userId, kind: 'image', jobIds: ['b1', 'b2', 'b3', 'b4'] });
-      }, { behavior: 'immediate' });
+      db.transaction(
+        () => {
+          writeJobMarker(db, 'jobs-b');
+          port.reserve({ userId, kind: 'image', jobIds: ['b1', 'b2', 'b3', 'b4'] });
+        },
+        { behavior: 'immediate' },
+      );
     } catch (error) {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(StudioError);
     expect((refusal as StudioError).message).toBe('Quota exceeded for image. Used: 3/5. Resets at Fri 27 Nov 2026, 00:00');
     // the job rows of the refused request were rolled back with it
-    expect(db.select().from(setting).all().map((r) => r.key)).toEqual(['jobs-a']);
+    expect(
+      db
+        .select()
+        .from(setting)
+        .all()
+        .map((r) => r.key),
+    ).toEqual(['jobs-a']);
     expect(ledgerSum(t.core, userId, 'image', ['reserved', 'committed', 'released'])).toBe(3);
   });
 
@@ -79,17 +91,20 @@ describe('the ledger as the job runner\'s QuotaPort', () => {
     expect(() => port.reserve({ userId, kind: 'image', jobIds: ['k', 'k'] })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 
-  it('tells the user\'s windows once the caller\'s transaction is over, with what was committed', async () => {
+  it("tells the user's windows once the caller's transaction is over, with what was committed", async () => {
     const { port, userId, db } = await setup();
     signInAs(t.core, 'win', userId);
     const seen: number[] = [];
     t.core.events.connect('win', (event, payload) => {
       if (event === 'quota.changed') seen.push((payload as { status: { kinds: { image: { used: number } } } }).status.kinds.image.used);
     });
-    db.transaction(() => {
-      port.reserve({ userId, kind: 'image', jobIds: ['x', 'y'] });
-      expect(seen).toEqual([]); // not while the transaction is open
-    }, { behavior: 'immediate' });
+    db.transaction(
+      () => {
+        port.reserve({ userId, kind: 'image', jobIds: ['x', 'y'] });
+        expect(seen).toEqual([]); // not while the transaction is open
+      },
+      { behavior: 'immediate' },
+    );
     await Promise.resolve();
     expect(seen).toEqual([2]);
     db.transaction(() => port.release('y'), { behavior: 'immediate' });

@@ -36,7 +36,16 @@ describe('quotas.status', () => {
       data: {
         userId: ann,
         kinds: {
-          image: { kind: 'image', period: 'daily', limit: 50, used: 3, remaining: 47, resetsAt: Date.UTC(2026, 10, 27), resetsAtLabel: 'Fri 27 Nov 2026, 00:00', isDefault: true },
+          image: {
+            kind: 'image',
+            period: 'daily',
+            limit: 50,
+            used: 3,
+            remaining: 47,
+            resetsAt: Date.UTC(2026, 10, 27),
+            resetsAtLabel: 'Fri 27 Nov 2026, 00:00',
+            isDefault: true,
+          },
           edit: expect.objectContaining({ limit: 30, used: 0, remaining: 30 }),
           video: expect.objectContaining({ limit: 10, used: 0, remaining: 10 }),
         },
@@ -51,31 +60,55 @@ describe('quotas.status', () => {
 });
 
 describe('quotas.set and quotas.get', () => {
-  it('sets a policy for a managed user, shows it, audits it and tells the user\'s windows', async () => {
+  it("sets a policy for a managed user, shows it, audits it and tells the user's windows", async () => {
     const { alice, ann } = await lab();
     const events: unknown[] = [];
     t.core.events.connect('ann', (event, payload) => event === 'quota.changed' && events.push(payload));
     const result = await t.call('alice', 'quotas.set', { userIds: [ann], policies: { image: daily(2) } });
-    expect(result).toMatchObject({ ok: true, data: { users: [{ userId: ann, email: 'ann@lab.org', status: { kinds: { image: { limit: 2, isDefault: false } } } }] } });
-    expect(await t.call('ann', 'quotas.status')).toMatchObject({ ok: true, data: { kinds: { image: { limit: 2, remaining: 2 }, edit: { limit: 30, isDefault: true } } } });
-    expect(events).toEqual([expect.objectContaining({ userId: ann, status: expect.objectContaining({ kinds: expect.objectContaining({ image: expect.objectContaining({ limit: 2 }) }) }) })]);
+    expect(result).toMatchObject({
+      ok: true,
+      data: { users: [{ userId: ann, email: 'ann@lab.org', status: { kinds: { image: { limit: 2, isDefault: false } } } }] },
+    });
+    expect(await t.call('ann', 'quotas.status')).toMatchObject({
+      ok: true,
+      data: { kinds: { image: { limit: 2, remaining: 2 }, edit: { limit: 30, isDefault: true } } },
+    });
+    expect(events).toEqual([
+      expect.objectContaining({
+        userId: ann,
+        status: expect.objectContaining({ kinds: expect.objectContaining({ image: expect.objectContaining({ limit: 2 }) }) }),
+      }),
+    ]);
     const [entry] = auditActions();
     expect(entry).toMatchObject({ action: 'quotas.set', actorId: alice, targetUserId: ann, targetEmail: 'ann@lab.org' });
-    expect(entry!.details).toEqual({ changes: { image: { from: { period: 'daily', limit: 50, isDefault: true }, to: { period: 'daily', limit: 2 } } } });
-    expect(await t.call('alice', 'quotas.get', { userIds: [ann] })).toMatchObject({ ok: true, data: { users: [{ status: { kinds: { image: { limit: 2 } } } }] } });
+    expect(entry!.details).toEqual({
+      changes: { image: { from: { period: 'daily', limit: 50, isDefault: true }, to: { period: 'daily', limit: 2 } } },
+    });
+    expect(await t.call('alice', 'quotas.get', { userIds: [ann] })).toMatchObject({
+      ok: true,
+      data: { users: [{ status: { kinds: { image: { limit: 2 } } } }] },
+    });
   });
 
   it('sets a selection of users at once, leaving kinds it was not given alone', async () => {
     const { ann, ben } = await lab();
     await t.call('alice', 'quotas.set', { userIds: [ann], policies: { video: { period: 'total', limit: 3 } } });
-    const result = await t.call('alice', 'quotas.set', { userIds: [ann, ben, ann], policies: { image: { period: 'weekly', limit: 100 }, edit: { period: 'unlimited', limit: 0 } } });
+    const result = await t.call('alice', 'quotas.set', {
+      userIds: [ann, ben, ann],
+      policies: { image: { period: 'weekly', limit: 100 }, edit: { period: 'unlimited', limit: 0 } },
+    });
     expect(result.ok).toBe(true);
     const rows = t.core.services.db.select().from(quotaPolicy).all();
-    expect(rows.filter((r) => r.userId === ann).map((r) => `${r.kind}:${r.period}:${r.limit}`).sort()).toEqual(['edit:unlimited:0', 'image:weekly:100', 'video:total:3']);
+    expect(
+      rows
+        .filter((r) => r.userId === ann)
+        .map((r) => `${r.kind}:${r.period}:${r.limit}`)
+        .sort(),
+    ).toEqual(['edit:unlimited:0', 'image:weekly:100', 'video:total:3']);
     expect(rows.filter((r) => r.userId === ben)).toHaveLength(2);
   });
 
-  it('changes nobody when one selected user is outside the admin\'s scope', async () => {
+  it("changes nobody when one selected user is outside the admin's scope", async () => {
     const { ann, bea } = await lab();
     const result = await t.call('alice', 'quotas.set', { userIds: [ann, bea], policies: { image: daily(1) } });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -88,9 +121,12 @@ describe('quotas.set and quotas.get', () => {
     expect(await t.call('alice', 'quotas.set', { userIds: [alice], policies: { video: daily(1) } })).toMatchObject({ ok: true });
   });
 
-  it('refuses unknown user ids the same way as other admins\' users (no probing)', async () => {
+  it("refuses unknown user ids the same way as other admins' users (no probing)", async () => {
     await lab();
-    expect(await t.call('alice', 'quotas.get', { userIds: ['no-such-user'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not manage every selected account.' } });
+    expect(await t.call('alice', 'quotas.get', { userIds: ['no-such-user'] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You do not manage every selected account.' },
+    });
   });
 
   it.each([
@@ -113,8 +149,14 @@ describe('the default policy', () => {
     const { ann, ben } = await lab();
     await t.call('alice', 'quotas.set', { userIds: [ben], policies: { image: daily(5), edit: daily(5), video: daily(5) } });
     const seen: string[] = [];
-    for (const [window, id] of [['ann', ann], ['ben', ben]] as const) {
-      t.core.events.connect(window, (event, payload) => event === 'quota.changed' && seen.push(`${window}:${(payload as { userId: string }).userId === id}`));
+    for (const [window, id] of [
+      ['ann', ann],
+      ['ben', ben],
+    ] as const) {
+      t.core.events.connect(
+        window,
+        (event, payload) => event === 'quota.changed' && seen.push(`${window}:${(payload as { userId: string }).userId === id}`),
+      );
     }
     const defaults = { image: daily(20), edit: daily(30), video: daily(10) };
     expect(await t.call('alice', 'settings.update', { defaultQuotas: defaults })).toMatchObject({ ok: true });
@@ -125,7 +167,7 @@ describe('the default policy', () => {
 });
 
 describe('quotas.reset_usage', () => {
-  it('starts a user\'s current period over, in-flight reservations included, and audits what was used', async () => {
+  it("starts a user's current period over, in-flight reservations included, and audits what was used", async () => {
     const { alice, ann } = await lab();
     const ledger = t.core.services.quotaLedger;
     await t.call('alice', 'quotas.set', { userIds: [ann], policies: { image: daily(5) } });
@@ -144,7 +186,7 @@ describe('quotas.reset_usage', () => {
     expect(entry!.details).toEqual({ kinds: ['image'], usedBefore: { image: 5 } });
   });
 
-  it('pins the default as the user\'s own policy when resetting a kind that followed it', async () => {
+  it("pins the default as the user's own policy when resetting a kind that followed it", async () => {
     const { ann } = await lab();
     await t.call('alice', 'quotas.reset_usage', { userId: ann });
     const rows = t.core.services.db.select().from(quotaPolicy).all();
@@ -172,23 +214,40 @@ describe('quotas.usage_report', () => {
     const result = await t.call('alice', 'quotas.usage_report', { from: '2026-11-20', to: '2026-11-26' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const report = result.data as { rows: { userId: string; email: string; kind: string; used: number; limit: number; committedInRange: number }[]; rangeStart: number; rangeEnd: number };
+    const report = result.data as {
+      rows: { userId: string; email: string; kind: string; used: number; limit: number; committedInRange: number }[];
+      rangeStart: number;
+      rangeEnd: number;
+    };
     expect(report.rangeStart).toBe(Date.UTC(2026, 10, 20));
     expect(report.rangeEnd).toBe(Date.UTC(2026, 10, 27));
     expect(new Set(report.rows.map((r) => r.userId))).toEqual(new Set([alice, ann, ben]));
-    expect(report.rows.map((r) => r.email)).toEqual(['alice@lab.org', 'alice@lab.org', 'alice@lab.org', 'ann@lab.org', 'ann@lab.org', 'ann@lab.org', 'ben@lab.org', 'ben@lab.org', 'ben@lab.org']);
+    expect(report.rows.map((r) => r.email)).toEqual([
+      'alice@lab.org',
+      'alice@lab.org',
+      'alice@lab.org',
+      'ann@lab.org',
+      'ann@lab.org',
+      'ann@lab.org',
+      'ben@lab.org',
+      'ben@lab.org',
+      'ben@lab.org',
+    ]);
     expect(report.rows.find((r) => r.userId === ann && r.kind === 'image')).toMatchObject({ used: 3, limit: 50, committedInRange: 2 });
 
     const wider = await t.call('alice', 'quotas.usage_report', { from: '2026-11-01', to: '2026-11-30' });
     expect(wider.ok && (wider.data as typeof report).rows.find((r) => r.userId === ann && r.kind === 'image')?.committedInRange).toBe(6);
   });
 
-  it('uses the workstation\'s calendar for the range', async () => {
+  it("uses the workstation's calendar for the range", async () => {
     t = await startTestCore({ clock: new ManualClock(Date.UTC(2026, 10, 26, 9), 'Europe/Berlin') });
     const admin = seedUser(t.core, { role: 'admin' });
     signInAs(t.core, 'admin', admin);
     const result = await t.call('admin', 'quotas.usage_report', { from: '2026-03-29', to: '2026-03-29' });
-    expect(result).toMatchObject({ ok: true, data: { rangeStart: Date.UTC(2026, 2, 28, 23), rangeEnd: Date.UTC(2026, 2, 29, 22), timeZone: 'Europe/Berlin' } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { rangeStart: Date.UTC(2026, 2, 28, 23), rangeEnd: Date.UTC(2026, 2, 29, 22), timeZone: 'Europe/Berlin' },
+    });
   });
 
   it.each([
@@ -205,17 +264,21 @@ describe('quotas.usage_report', () => {
 
   it('refuses a range of more than ten years', async () => {
     await lab();
-    expect(await t.call('alice', 'quotas.usage_report', { from: '2000-01-01', to: '2026-01-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await t.call('alice', 'quotas.usage_report', { from: '2000-01-01', to: '2026-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
   });
 });
 
 describe('admin scoping on every admin quota route', () => {
-  const adminRoutes = (ids: { ann: string }) => [
-    ['quotas.get', { userIds: [ids.ann] }],
-    ['quotas.set', { userIds: [ids.ann], policies: { image: daily(1) } }],
-    ['quotas.reset_usage', { userId: ids.ann }],
-    ['quotas.usage_report', { from: '2026-11-01', to: '2026-11-30' }],
-  ] as const;
+  const adminRoutes = (ids: { ann: string }) =>
+    [
+      ['quotas.get', { userIds: [ids.ann] }],
+      ['quotas.set', { userIds: [ids.ann], policies: { image: daily(1) } }],
+      ['quotas.reset_usage', { userId: ids.ann }],
+      ['quotas.usage_report', { from: '2026-11-01', to: '2026-11-30' }],
+    ] as const;
 
   it('refuses a plain user, even for their own account', async () => {
     const ids = await lab();

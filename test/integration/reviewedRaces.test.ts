@@ -111,7 +111,9 @@ describe('generation', () => {
     await rig.ok('media.delete', { ids: [source] });
     const job = (await rig.settle()).get(jobIds[0]!)!;
     expect(job.status).toBe('succeeded');
-    const row = rig.core.services.db.$client.prepare("SELECT parent_media_id FROM media WHERE kind = 'image'").get() as { parent_media_id: string | null };
+    const row = rig.core.services.db.$client.prepare("SELECT parent_media_id FROM media WHERE kind = 'image'").get() as {
+      parent_media_id: string | null;
+    };
     expect(row.parent_media_id).toBeNull();
     expect(await rig.used('edit')).toBe(1);
   });
@@ -124,7 +126,12 @@ describe('generation', () => {
     await until(() => fake!.requestsTo('getOperation').length >= 2);
     await rig.stop();
     clock.advance(25 * 60_000);
-    rig = await startGenerationRig({ fake, dataDir: rig.dataDir, userId: rig.userId, overrides: { clock, jobTimings: { pollIntervalMs: 10, maxVideoWaitMs: 20 * 60_000 } } });
+    rig = await startGenerationRig({
+      fake,
+      dataDir: rig.dataDir,
+      userId: rig.userId,
+      overrides: { clock, jobTimings: { pollIntervalMs: 10, maxVideoWaitMs: 20 * 60_000 } },
+    });
     const [job] = [...(await rig.settle()).values()];
     expect(job?.status).toBe('succeeded');
     expect(await rig.used('video')).toBe(1);

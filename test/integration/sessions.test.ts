@@ -114,7 +114,9 @@ describe('sessions end when the account changes', () => {
       const error = failure(await t.call(user.transport, 'auth.change_password', { currentPassword: 'guess-number-x', newPassword: OTHER_PASSWORD }));
       expect(error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Your current password is incorrect.' });
     }
-    expect(failure(await t.call(user.transport, 'auth.change_password', { currentPassword: 'guess-number-x', newPassword: OTHER_PASSWORD })).code).toBe('ACCOUNT_LOCKED');
+    expect(
+      failure(await t.call(user.transport, 'auth.change_password', { currentPassword: 'guess-number-x', newPassword: OTHER_PASSWORD })).code,
+    ).toBe('ACCOUNT_LOCKED');
   });
 
   it('applies the password rules to the new password', async () => {

@@ -101,7 +101,10 @@ describe('storage limit for imported images', () => {
   it('is 2048 MB per person unless an admin changes it, and only within its bounds', async () => {
     await adminCore();
     expect(await t.call('admin-window', 'settings.get', {})).toMatchObject({ ok: true, data: { importLimitMb: 2048 } });
-    expect(await t.call('admin-window', 'settings.update', { importLimitMb: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/importLimitMb: at least 1 MB/) } });
+    expect(await t.call('admin-window', 'settings.update', { importLimitMb: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/importLimitMb: at least 1 MB/) },
+    });
     expect(await t.call('user-window', 'settings.update', { importLimitMb: 5000 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.call('admin-window', 'settings.update', { importLimitMb: 5000 })).toMatchObject({ ok: true, data: { importLimitMb: 5000 } });
   });
@@ -111,16 +114,20 @@ describe('storage limit for imported images', () => {
     const { makePhotographicPng } = await import('../fake-gemini/images');
     expect(await t.call('admin-window', 'settings.update', { importLimitMb: 1 })).toMatchObject({ ok: true });
     const image = (seed: number) => makePhotographicPng(460, 460, seed);
-    expect(image(1).length).toBeGreaterThan(1024 * 1024 / 3);
+    expect(image(1).length).toBeGreaterThan((1024 * 1024) / 3);
     expect(image(1).length).toBeLessThan(512 * 1024);
 
     const first = await t.call('user-window', 'media.import', { bytes: image(1).toString('base64') });
     const second = await t.call('user-window', 'media.import', { bytes: image(2).toString('base64') });
     expect(first.ok && second.ok).toBe(true);
     const refused = await t.call('user-window', 'media.import', { bytes: image(3).toString('base64') });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'QUOTA_EXCEEDED', message: expect.stringMatching(/your 1 MB limit.*Delete imported images/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'QUOTA_EXCEEDED', message: expect.stringMatching(/your 1 MB limit.*Delete imported images/) },
+    });
     // refused before anything was written: no row, no file
-    const count = () => (t.core.services.db.$client.prepare("SELECT count(*) AS n FROM media WHERE user_id = ? AND kind = 'input'").get(userId) as { n: number }).n;
+    const count = () =>
+      (t.core.services.db.$client.prepare("SELECT count(*) AS n FROM media WHERE user_id = ? AND kind = 'input'").get(userId) as { n: number }).n;
     expect(count()).toBe(2);
 
     expect(await t.call('user-window', 'media.delete', { ids: [(first as { data: { id: string } }).data.id] })).toMatchObject({ ok: true });

@@ -49,11 +49,20 @@ async function ok<T>(window: string, route: string, input?: unknown): Promise<T>
 
 const check = () => ok<Check>('admin', 'settings.models.check', {});
 const storedCatalogue = () => t!.core.services.settings.get('modelCatalogue');
-const missingIds = () => storedCatalogue().filter((m) => m.missing).map((m) => m.id);
+const missingIds = () =>
+  storedCatalogue()
+    .filter((m) => m.missing)
+    .map((m) => m.id);
 const auditOf = (action: string) =>
-  (t!.core.services.db.$client.prepare('SELECT details FROM audit_entry WHERE action = ?').all(action) as { details: string }[]).map((r) => JSON.parse(r.details));
+  (t!.core.services.db.$client.prepare('SELECT details FROM audit_entry WHERE action = ?').all(action) as { details: string }[]).map((r) =>
+    JSON.parse(r.details),
+  );
 const markMissing = (ids: string[]) =>
-  t!.core.services.settings.set('modelCatalogue', storedCatalogue().map((m) => ({ ...m, missing: ids.includes(m.id) })), null);
+  t!.core.services.settings.set(
+    'modelCatalogue',
+    storedCatalogue().map((m) => ({ ...m, missing: ids.includes(m.id) })),
+    null,
+  );
 
 describe('checking the model catalogue with Google', () => {
   it('marks an id Google no longer knows as missing, shows it to admins, and audits the check', async () => {
@@ -65,7 +74,12 @@ describe('checking the model catalogue with Google', () => {
     expect(results.filter((r) => r.status === 'available')).toHaveLength(DEFAULT_CATALOGUE.length - 1);
     expect(catalogue.find((m) => m.id === PRO)?.missing).toBe(true);
     // every id was asked for, through the v1beta models path the SDK uses
-    expect(fake!.requestsTo('getModel').map((r) => r.path).sort()).toEqual(DEFAULT_CATALOGUE.map((m) => `/v1beta/models/${m.id}`).sort());
+    expect(
+      fake!
+        .requestsTo('getModel')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(DEFAULT_CATALOGUE.map((m) => `/v1beta/models/${m.id}`).sort());
 
     const settings = await ok<{ catalogue: CatalogueModel[] }>('admin', 'settings.get');
     expect(settings.catalogue.filter((m) => m.missing).map((m) => m.id)).toEqual([PRO]);

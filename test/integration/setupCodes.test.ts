@@ -42,7 +42,9 @@ describe('redeeming a setup code', () => {
   it('refuses another account’s code: a code only works with its own email', async () => {
     const { admin, code } = await invited();
     await invite(t, admin.transport, 'lee@lab.example');
-    expect(failure(await t.call('x', 'auth.redeem_code', { email: 'lee@lab.example', code, password: GOOD_PASSWORD })).code).toBe('SETUP_CODE_INVALID');
+    expect(failure(await t.call('x', 'auth.redeem_code', { email: 'lee@lab.example', code, password: GOOD_PASSWORD })).code).toBe(
+      'SETUP_CODE_INVALID',
+    );
   });
 
   it('refuses a used code', async () => {
@@ -134,10 +136,14 @@ describe('admin recovery from the command line', () => {
 
     const { code } = await t.core.resetAdmin(admin.email);
     // not locked any more: a wrong code is judged as a wrong code, not refused as locked
-    expect(failure(await t.call('attacker', 'auth.redeem_code', { email: admin.email, code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD })).code).toBe('SETUP_CODE_INVALID');
+    expect(failure(await t.call('attacker', 'auth.redeem_code', { email: admin.email, code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD })).code).toBe(
+      'SETUP_CODE_INVALID',
+    );
     // the attacker locks it again before the admin gets to the keyboard
     for (let i = 0; i < 4; i++) await t.call('attacker', 'auth.redeem_code', { email: admin.email, code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD });
-    expect(failure(await t.call('attacker', 'auth.redeem_code', { email: admin.email, code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD })).code).toBe('ACCOUNT_LOCKED');
+    expect(failure(await t.call('attacker', 'auth.redeem_code', { email: admin.email, code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD })).code).toBe(
+      'ACCOUNT_LOCKED',
+    );
 
     // the printed code still works, without waiting, and the lockout is gone for the new password too
     data(await t.call('admin-window', 'auth.redeem_code', { email: admin.email, code, password: 'fresh-start-2026' }));
@@ -149,7 +155,8 @@ describe('admin recovery from the command line', () => {
     t = await startTestCore();
     const admin = await setupFirstAdmin(t);
     const { code } = await invite(t, admin.transport, 'kim@lab.example');
-    for (let i = 0; i < 5; i++) await t.call('attacker', 'auth.redeem_code', { email: 'kim@lab.example', code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD });
+    for (let i = 0; i < 5; i++)
+      await t.call('attacker', 'auth.redeem_code', { email: 'kim@lab.example', code: 'ABCD-EFGH-JKMN', password: GOOD_PASSWORD });
     expect(failure(await t.call('kim', 'auth.redeem_code', { email: 'kim@lab.example', code, password: GOOD_PASSWORD })).code).toBe('ACCOUNT_LOCKED');
   });
 

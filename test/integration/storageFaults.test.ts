@@ -62,7 +62,15 @@ async function failure(promise: Promise<unknown>): Promise<StudioError> {
 
 const GB = 1024 ** 3;
 const download = (baseUrl: string, tempDir: string, maxBytes = GB) =>
-  downloadToTempFile({ uri: 'https://example.invalid/v1beta/files/abc123:download?alt=media', apiKey: 'k', baseUrl, tempDir, signal: new AbortController().signal, timeoutMs: 5_000, maxBytes });
+  downloadToTempFile({
+    uri: 'https://example.invalid/v1beta/files/abc123:download?alt=media',
+    apiKey: 'k',
+    baseUrl,
+    tempDir,
+    signal: new AbortController().signal,
+    timeoutMs: 5_000,
+    maxBytes,
+  });
 
 describe('video size limits', () => {
   it('refuses a download that declares 2 GB by naming the limit, not the network', async () => {
@@ -77,7 +85,9 @@ describe('video size limits', () => {
 
   it('refuses an inline result over the limit before decoding it, and leaves no file', async () => {
     const dir = tempDir();
-    const error = await failure(writeInlineToTempFile({ base64: 'A'.repeat(4 * 1024 * 1024), tempDir: dir, maxBytes: 1024 * 1024, signal: new AbortController().signal }));
+    const error = await failure(
+      writeInlineToTempFile({ base64: 'A'.repeat(4 * 1024 * 1024), tempDir: dir, maxBytes: 1024 * 1024, signal: new AbortController().signal }),
+    );
     expect(error.message).toMatch(/larger than the studio's limit of 1 MB/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -98,7 +108,12 @@ describe('video size limits', () => {
   it('fails an Omni job whose inline video is over the limit with a message naming it, and gives the unit back', async () => {
     const fake = await startFakeGemini({ pendingPolls: 1 });
     cleanups.push(() => fake.close());
-    const rig = await startGenerationRig({ fake, overrides: { jobTimings: { pollIntervalMs: 10, imageTimeoutMs: 5_000, maxVideoWaitMs: 30_000, downloadTimeoutMs: 5_000, maxVideoBytes: 4 * 1024 } } });
+    const rig = await startGenerationRig({
+      fake,
+      overrides: {
+        jobTimings: { pollIntervalMs: 10, imageTimeoutMs: 5_000, maxVideoWaitMs: 30_000, downloadTimeoutMs: 5_000, maxVideoBytes: 4 * 1024 },
+      },
+    });
     cleanups.push(() => rig.close());
     const job = await videoJob(rig);
     expect(job).toMatchObject({ status: 'failed', errorMessage: expect.stringMatching(/larger than the studio's limit of 4 KB/) });
@@ -124,7 +139,14 @@ describe('a full disk', () => {
 
   onRealDisk('is named when an inline video has no room', async () => {
     const disk = tinyDisk(tempDir());
-    const error = await failure(writeInlineToTempFile({ base64: Buffer.alloc(3 * 1024 * 1024, 9).toString('base64'), tempDir: disk.dir, maxBytes: GB, signal: new AbortController().signal }));
+    const error = await failure(
+      writeInlineToTempFile({
+        base64: Buffer.alloc(3 * 1024 * 1024, 9).toString('base64'),
+        tempDir: disk.dir,
+        maxBytes: GB,
+        signal: new AbortController().signal,
+      }),
+    );
     expect(error.code).toBe('DISK_FULL');
     expect(fs.readdirSync(disk.dir)).toEqual([]);
   });
@@ -184,7 +206,10 @@ describe('a read-only media folder', () => {
     disk.readOnly();
 
     const imported = await rig.call(rig.window, 'media.import', { bytes: makePatternPng(64, 64, 3).toString('base64') });
-    expect(imported).toMatchObject({ ok: false, error: { code: 'STORAGE_UNWRITABLE', message: expect.stringMatching(/cannot write to its media folder/) } });
+    expect(imported).toMatchObject({
+      ok: false,
+      error: { code: 'STORAGE_UNWRITABLE', message: expect.stringMatching(/cannot write to its media folder/) },
+    });
 
     const job = await videoJob(rig);
     expect(job).toMatchObject({ status: 'failed', errorCode: 'STORAGE_UNWRITABLE' });

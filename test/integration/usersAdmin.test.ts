@@ -24,13 +24,19 @@ describe('inviting', () => {
     const admin = await setupFirstAdmin(t);
     await invite(t, admin.transport, 'kim@lab.example');
     const { results } = data(
-      await t.call(admin.transport, 'users.invite', { emails: ['new1@lab.example', ' New2@Lab.example ', 'not an email', 'kim@lab.example', 'new1@lab.example'] }),
+      await t.call(admin.transport, 'users.invite', {
+        emails: ['new1@lab.example', ' New2@Lab.example ', 'not an email', 'kim@lab.example', 'new1@lab.example'],
+      }),
     );
     expect(results).toEqual([
       expect.objectContaining({ email: 'new1@lab.example', status: 'created', userId: expect.any(String), code: expect.any(String) }),
       expect.objectContaining({ email: 'new2@lab.example', status: 'created' }),
       expect.objectContaining({ email: 'not an email', status: 'invalid' }),
-      expect.objectContaining({ email: 'kim@lab.example', status: 'exists', message: expect.stringContaining('ask one of their admins to share'.replace('ask', 'Ask')) }),
+      expect.objectContaining({
+        email: 'kim@lab.example',
+        status: 'exists',
+        message: expect.stringContaining('ask one of their admins to share'.replace('ask', 'Ask')),
+      }),
       expect.objectContaining({ email: 'new1@lab.example', status: 'exists' }),
     ]);
     expect(results.filter((r: { code?: string }) => r.code)).toHaveLength(2);
@@ -55,7 +61,9 @@ describe('inviting', () => {
     const { results } = data(
       await t.call(admin.transport, 'users.invite', { emails: ['kim@lab.example'], quotas: { video: { period: 'weekly', limit: 3 } } }),
     );
-    const rows = t.core.services.db.$client.prepare('SELECT kind, period, "limit" FROM quota_policy WHERE user_id = ? ORDER BY kind').all(results[0]!.userId);
+    const rows = t.core.services.db.$client
+      .prepare('SELECT kind, period, "limit" FROM quota_policy WHERE user_id = ? ORDER BY kind')
+      .all(results[0]!.userId);
     expect(rows).toEqual([
       { kind: 'edit', period: 'daily', limit: 30 },
       { kind: 'image', period: 'daily', limit: 50 },
@@ -114,7 +122,9 @@ describe('admin scoping', () => {
 
   it('refuses every admin route to a plain user with FORBIDDEN', async () => {
     const { aliceUser } = await twoAdmins();
-    const adminRoutes = Object.values(routes).filter((r) => r.access === 'admin').map((r) => r.name);
+    const adminRoutes = Object.values(routes)
+      .filter((r) => r.access === 'admin')
+      .map((r) => r.name);
     expect(adminRoutes).toEqual(expect.arrayContaining(['users.list', 'users.invite', 'users.delete', 'audit.list']));
     for (const route of adminRoutes) {
       expect(failure(await t.call(aliceUser.transport, route, { userId: aliceUser.userId, emails: ['x@y.org'] })).code, route).toBe('FORBIDDEN');
@@ -145,8 +155,12 @@ describe('admin scoping', () => {
 describe('managing an account', () => {
   it('deactivates and reactivates; the person can sign in again', async () => {
     const { a, aliceUser } = await twoAdmins();
-    expect(data(await t.call(a.transport, 'users.update', { userId: aliceUser.userId, isActive: false }))).toMatchObject({ user: { status: 'inactive' } });
-    expect(data(await t.call(a.transport, 'users.update', { userId: aliceUser.userId, isActive: true }))).toMatchObject({ user: { status: 'active' } });
+    expect(data(await t.call(a.transport, 'users.update', { userId: aliceUser.userId, isActive: false }))).toMatchObject({
+      user: { status: 'inactive' },
+    });
+    expect(data(await t.call(a.transport, 'users.update', { userId: aliceUser.userId, isActive: true }))).toMatchObject({
+      user: { status: 'active' },
+    });
     data(await t.call('kim-2', 'auth.login', { email: aliceUser.email, password: GOOD_PASSWORD }));
   });
 
@@ -171,7 +185,9 @@ describe('managing an account', () => {
     const { a, aliceUser } = await twoAdmins();
     data(await t.call(aliceUser.transport, 'auth.logout'));
     for (let i = 0; i < 5; i++) await t.call('x', 'auth.login', { email: aliceUser.email, password: 'wrong-password-1' });
-    expect(data(await t.call(a.transport, 'users.list', { status: 'locked' }))).toMatchObject({ items: [{ email: aliceUser.email, status: 'locked' }] });
+    expect(data(await t.call(a.transport, 'users.list', { status: 'locked' }))).toMatchObject({
+      items: [{ email: aliceUser.email, status: 'locked' }],
+    });
     data(await t.call(a.transport, 'users.unlock', { userId: aliceUser.userId }));
     data(await t.call('x', 'auth.login', { email: aliceUser.email, password: GOOD_PASSWORD }));
   });
@@ -179,7 +195,11 @@ describe('managing an account', () => {
   it('filters by status and role, searches by email and pages by cursor', async () => {
     const { a } = await twoAdmins();
     data(await t.call(a.transport, 'users.invite', { emails: ['q1@lab.example', 'q2@lab.example', 'q3@lab.example'] }));
-    expect(emailsOf(data(await t.call(a.transport, 'users.list', { status: 'awaiting-setup' })))).toEqual(['q1@lab.example', 'q2@lab.example', 'q3@lab.example']);
+    expect(emailsOf(data(await t.call(a.transport, 'users.list', { status: 'awaiting-setup' })))).toEqual([
+      'q1@lab.example',
+      'q2@lab.example',
+      'q3@lab.example',
+    ]);
     expect(emailsOf(data(await t.call(a.transport, 'users.list', { role: 'admin' })))).toEqual(['alice@lab.example', 'bob@lab.example']);
     expect(emailsOf(data(await t.call(a.transport, 'users.list', { status: 'active', role: 'user' })))).toEqual(['kim@lab.example']);
     const first = data(await t.call(a.transport, 'users.list', { query: 'Q', limit: 2 }));
@@ -205,7 +225,10 @@ describe('the last active admin', () => {
       ['users.update', { userId: admin.userId, isActive: false }],
       ['users.delete', { userId: admin.userId, media: 'transfer' }],
     ] as const) {
-      expect(failure(await t.call(admin.transport, route, input))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('last active admin') });
+      expect(failure(await t.call(admin.transport, route, input))).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('last active admin'),
+      });
     }
     expect(data(await t.call(admin.transport, 'auth.me'))).toMatchObject({ role: 'admin' });
   });

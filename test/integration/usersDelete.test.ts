@@ -90,6 +90,8 @@ describe('deleting an account', () => {
     const kim = await inviteAndSignIn(t, admin.transport, 'kim@lab.example');
     data(await t.call(admin.transport, 'users.delete', { userId: kim.userId, media: 'delete' }));
     const { items } = data(await t.call(admin.transport, 'audit.list', { action: 'users.delete' }));
-    expect(items).toEqual([expect.objectContaining({ target: { id: kim.userId, email: 'kim@lab.example' }, details: expect.objectContaining({ media: 'delete' }) })]);
+    expect(items).toEqual([
+      expect.objectContaining({ target: { id: kim.userId, email: 'kim@lab.example' }, details: expect.objectContaining({ media: 'delete' }) }),
+    ]);
   });
 });

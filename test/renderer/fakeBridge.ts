@@ -27,13 +27,21 @@ export function installFakeBridge(handlers: Handlers) {
       const def = (routes as Record<string, (typeof routes)[RouteName]>)[route];
       if (!def) return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown route ${route}` } };
       const parsed = def.input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: { code: 'VALIDATION_FAILED', message: parsed.error.issues[0]?.message ?? 'Invalid input', details: parsed.error.issues } };
+      if (!parsed.success)
+        return {
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', message: parsed.error.issues[0]?.message ?? 'Invalid input', details: parsed.error.issues },
+        };
       const handler = handlers[route as RouteName] as ((input: unknown) => unknown) | undefined;
       if (!handler) throw new Error(`The test sent ${route}, which it did not expect`);
       try {
         return { ok: true, data: def.output.parse(await handler(parsed.data)) };
       } catch (error) {
-        if (error instanceof StudioError) return { ok: false, error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+        if (error instanceof StudioError)
+          return {
+            ok: false,
+            error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+          };
         throw error;
       }
     },

@@ -10,16 +10,23 @@ export const OTHER_PASSWORD = 'copper-lantern-97';
 export { data, failure } from './client';
 
 /** Creates the first admin through the real route and leaves `transport` signed in as them. */
-export async function setupFirstAdmin(t: TestCore, email = 'admin@lab.example', transport = 'admin-window'): Promise<{ userId: string; email: string; transport: string }> {
+export async function setupFirstAdmin(
+  t: TestCore,
+  email = 'admin@lab.example',
+  transport = 'admin-window',
+): Promise<{ userId: string; email: string; transport: string }> {
   const me = data(await t.call(transport, 'auth.setup_first_admin', { email, password: GOOD_PASSWORD }));
   return { userId: me.userId, email, transport };
 }
 
 /** Invites `email` as `adminTransport`'s admin and returns the new account's id and code. */
-export async function invite(t: TestCore, adminTransport: string, email: string, role: 'user' | 'admin' = 'user'): Promise<{ userId: string; code: string }> {
-  const { results } = data(
-    await t.call(adminTransport, 'users.invite', { emails: [email], role }),
-  );
+export async function invite(
+  t: TestCore,
+  adminTransport: string,
+  email: string,
+  role: 'user' | 'admin' = 'user',
+): Promise<{ userId: string; code: string }> {
+  const { results } = data(await t.call(adminTransport, 'users.invite', { emails: [email], role }));
   const created = results[0];
   if (created?.status !== 'created' || !created.userId || !created.code) expect.fail(`invite of ${email}: ${JSON.stringify(created)}`);
   return { userId: created.userId, code: created.code };

@@ -28,8 +28,7 @@ export interface StudioTestClient {
 }
 
 export function createTestClient(dispatch: Dispatch, transportId: string): StudioTestClient {
-  const send = <K extends RouteName>(route: K, ...input: InputArg<K>) =>
-    dispatch(transportId, route, input[0]) as Promise<Envelope<RouteOutput<K>>>;
+  const send = <K extends RouteName>(route: K, ...input: InputArg<K>) => dispatch(transportId, route, input[0]) as Promise<Envelope<RouteOutput<K>>>;
   return {
     transportId,
     send,

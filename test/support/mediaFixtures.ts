@@ -6,7 +6,9 @@ import sharp from 'sharp';
 import { bundledFfmpegPath } from '../../src/main/services/media/ffmpegPath';
 
 /** A real PNG (or JPEG/WebP) of the given size and colour, made by sharp. */
-export async function makeImage(options: { width?: number; height?: number; format?: 'png' | 'jpeg' | 'webp'; color?: string } = {}): Promise<Buffer> {
+export async function makeImage(
+  options: { width?: number; height?: number; format?: 'png' | 'jpeg' | 'webp'; color?: string } = {},
+): Promise<Buffer> {
   const image = sharp({
     create: { width: options.width ?? 64, height: options.height ?? 48, channels: 3, background: options.color ?? '#3366cc' },
   });
@@ -19,7 +21,20 @@ export function makeMp4(): Buffer {
   const ffmpeg = bundledFfmpegPath();
   if (!ffmpeg) throw new Error('no bundled ffmpeg');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'studio-mp4-')), 'clip.mp4');
-  execFileSync(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=1:size=64x48:rate=10', '-c:v', 'mpeg4', '-f', 'mp4', file]);
+  execFileSync(ffmpeg, [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=1:size=64x48:rate=10',
+    '-c:v',
+    'mpeg4',
+    '-f',
+    'mp4',
+    file,
+  ]);
   const bytes = fs.readFileSync(file);
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   return bytes;
@@ -29,7 +44,8 @@ export function makeMp4(): Buffer {
 export function listMediaFiles(dataDir: string): string[] {
   const root = path.join(dataDir, 'media');
   if (!fs.existsSync(root)) return [];
-  return (fs.readdirSync(root, { recursive: true, withFileTypes: true }))
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dataDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();

@@ -6,10 +6,7 @@ import { user, userManager } from '../../src/main/db/schema';
  * Shortcuts for tests that are not about accounts: an account row and a signed-in transport
  * without going through bcrypt and the login route. Account tests use the real routes instead.
  */
-export function seedUser(
-  core: Core,
-  options: { email?: string; role?: 'user' | 'admin'; managedBy?: string[]; isActive?: boolean } = {},
-): string {
+export function seedUser(core: Core, options: { email?: string; role?: 'user' | 'admin'; managedBy?: string[]; isActive?: boolean } = {}): string {
   const id = randomUUID();
   const now = core.services.clock.now();
   core.services.db

@@ -47,9 +47,12 @@ describe('retryWhileBusy', () => {
 
   it('stops waiting when its signal is aborted', async () => {
     const controller = new AbortController();
-    const pending = retryWhileBusy(() => {
-      throw locked();
-    }, { boundMs: 60_000, firstDelayMs: 10_000, signal: controller.signal }).catch((error: unknown) => error);
+    const pending = retryWhileBusy(
+      () => {
+        throw locked();
+      },
+      { boundMs: 60_000, firstDelayMs: 10_000, signal: controller.signal },
+    ).catch((error: unknown) => error);
     controller.abort(new Error('shutdown'));
     expect(await pending).toMatchObject({ message: 'shutdown' });
   });

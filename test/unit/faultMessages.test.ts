@@ -38,13 +38,13 @@ describe('failures of this computer, as told to a person', () => {
   });
 
   it('names sizes the way people read them', () => {
-    expect([formatBytes(1024 ** 3), formatBytes(2 * 1024 ** 3), formatBytes(450 * 1024 ** 2), formatBytes(1.5 * 1024 ** 2), formatBytes(4096), formatBytes(1000)]).toEqual([
-      '1 GB',
-      '2 GB',
-      '450 MB',
-      '1.5 MB',
-      '4 KB',
-      '1000 bytes',
-    ]);
+    expect([
+      formatBytes(1024 ** 3),
+      formatBytes(2 * 1024 ** 3),
+      formatBytes(450 * 1024 ** 2),
+      formatBytes(1.5 * 1024 ** 2),
+      formatBytes(4096),
+      formatBytes(1000),
+    ]).toEqual(['1 GB', '2 GB', '450 MB', '1.5 MB', '4 KB', '1000 bytes']);
   });
 });

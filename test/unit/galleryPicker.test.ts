@@ -43,7 +43,10 @@ describe('mergeNewest', () => {
   });
 
   it('shows nothing while a list that may hold newer items has not loaded yet', () => {
-    const merged = mergeNewest([{ items: [], hasMore: true }, { items: [at('u1', 1)], hasMore: false }]);
+    const merged = mergeNewest([
+      { items: [], hasMore: true },
+      { items: [at('u1', 1)], hasMore: false },
+    ]);
     expect(merged.items).toEqual([]);
     expect(merged.toLoad).toEqual([0]);
   });
@@ -57,7 +60,12 @@ describe('mergeNewest', () => {
   });
 
   it('handles empty finished lists', () => {
-    expect(mergeNewest([{ items: [], hasMore: false }, { items: [], hasMore: false }])).toEqual({ items: [], toLoad: [], hasMore: false });
+    expect(
+      mergeNewest([
+        { items: [], hasMore: false },
+        { items: [], hasMore: false },
+      ]),
+    ).toEqual({ items: [], toLoad: [], hasMore: false });
   });
 });
 

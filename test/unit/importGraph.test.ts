@@ -133,7 +133,9 @@ describe('import graph of src', () => {
   it('keeps transactions and SQL out of handlers', () => {
     const offenders = sourceFiles(HANDLERS, ['.ts']).flatMap((file) => {
       const source = fs.readFileSync(file, 'utf8');
-      return ['.transaction(', 'withWriteTx', '$client', '.prepare(', 'sql`', 'drizzle-orm', 's.schema', '../db/'].filter((p) => source.includes(p)).map((p) => `${relative(file)}: ${p}`);
+      return ['.transaction(', 'withWriteTx', '$client', '.prepare(', 'sql`', 'drizzle-orm', 's.schema', '../db/']
+        .filter((p) => source.includes(p))
+        .map((p) => `${relative(file)}: ${p}`);
     });
     expect(offenders).toEqual([]);
   });
@@ -141,7 +143,8 @@ describe('import graph of src', () => {
   it('keeps raw SQL in repositories', () => {
     // Files allowed to reach the connection itself: the database module, repositories (the SQL the
     // query builder cannot write: full-text search, UNION ALL plans) and their statement cache.
-    const allowed = (file: string) => file.startsWith('src/main/db/') || file.endsWith('Repository.ts') || file === 'src/main/services/media/statementCache.ts';
+    const allowed = (file: string) =>
+      file.startsWith('src/main/db/') || file.endsWith('Repository.ts') || file === 'src/main/services/media/statementCache.ts';
     // Known leftovers, each inside a transaction that is being moved to withWriteTx separately;
     // this list may only shrink.
     const leftovers = [

@@ -84,7 +84,13 @@ describe('search text', () => {
 describe('cursors', () => {
   it('round-trip, and reject anything not made by encodeCursor', () => {
     expect(decodeCursor(encodeCursor({ createdAt: 1_790_000_000_000, id: 'abc-123' }))).toEqual({ createdAt: 1_790_000_000_000, id: 'abc-123' });
-    for (const bad of ['', 'x', Buffer.from('[1]').toString('base64url'), Buffer.from('[1.5,"a"]').toString('base64url'), Buffer.from('[1,"a/b"]').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'x',
+      Buffer.from('[1]').toString('base64url'),
+      Buffer.from('[1.5,"a"]').toString('base64url'),
+      Buffer.from('[1,"a/b"]').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(/cursor/);
     }
   });
@@ -119,7 +125,14 @@ describe('stored media paths', () => {
   it('resolve only inside the media folder, whatever a row says', async () => {
     const { absoluteOf } = await import('../../src/main/services/media/layout');
     expect(absoluteOf('/data', 'media/2026/11/abc.png')).toBe('/data/media/2026/11/abc.png');
-    for (const tampered of ['../etc/passwd', '/etc/passwd', 'media/2026/11/../../../studio.sqlite', 'media/2026/11/..', 'exports/x.png', 'media/2026/11/a/b.png']) {
+    for (const tampered of [
+      '../etc/passwd',
+      '/etc/passwd',
+      'media/2026/11/../../../studio.sqlite',
+      'media/2026/11/..',
+      'exports/x.png',
+      'media/2026/11/a/b.png',
+    ]) {
       expect(() => absoluteOf('/data', tampered)).toThrow(/not a stored media path/);
     }
   });

@@ -23,7 +23,11 @@ describe('the estimate before sending', () => {
   });
 
   it('prices a video per second at its resolution: an 8 s 4K Veo clip is $4.80, a 360p Omni draft cents', () => {
-    expect(estimateCost(veo, { kind: 'video', resolution: '4k', durationSeconds: 8 })).toEqual({ microUsd: 4_800_000, asOf: '2026-11-28', estimate: false });
+    expect(estimateCost(veo, { kind: 'video', resolution: '4k', durationSeconds: 8 })).toEqual({
+      microUsd: 4_800_000,
+      asOf: '2026-11-28',
+      estimate: false,
+    });
     expect(estimateCost(omni, { kind: 'video', resolution: '360p', durationSeconds: 8 })?.microUsd).toBe(240_000);
   });
 

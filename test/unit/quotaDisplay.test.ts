@@ -34,7 +34,12 @@ describe('usage CSV', () => {
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
     expect(csvCell(null)).toBe('');
     expect(csvCell(42)).toBe('42');
-    expect(toCsv([['a', 1], ['b', null]])).toBe('a,1\r\nb,\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b', null],
+      ]),
+    ).toBe('a,1\r\nb,\r\n');
   });
 
   it('defuses cells a spreadsheet would run as formulas', () => {
@@ -53,9 +58,39 @@ describe('usage CSV', () => {
       from: '2026-11-01',
       to: '2026-11-30',
       rows: [
-        { email: 'ann@lab.org', userId: 'u1', kind: 'image', period: 'daily', limit: 50, used: 3, remaining: 47, resetsAtLabel: 'Fri 27 Nov 2026, 00:00', committedInRange: 120 },
-        { email: 'ann@lab.org', userId: 'u1', kind: 'video', period: 'total', limit: 5, used: 5, remaining: 0, resetsAtLabel: null, committedInRange: 2 },
-        { email: 'ann@lab.org', userId: 'u1', kind: 'edit', period: 'unlimited', limit: 0, used: 9, remaining: null, resetsAtLabel: null, committedInRange: 9 },
+        {
+          email: 'ann@lab.org',
+          userId: 'u1',
+          kind: 'image',
+          period: 'daily',
+          limit: 50,
+          used: 3,
+          remaining: 47,
+          resetsAtLabel: 'Fri 27 Nov 2026, 00:00',
+          committedInRange: 120,
+        },
+        {
+          email: 'ann@lab.org',
+          userId: 'u1',
+          kind: 'video',
+          period: 'total',
+          limit: 5,
+          used: 5,
+          remaining: 0,
+          resetsAtLabel: null,
+          committedInRange: 2,
+        },
+        {
+          email: 'ann@lab.org',
+          userId: 'u1',
+          kind: 'edit',
+          period: 'unlimited',
+          limit: 0,
+          used: 9,
+          remaining: null,
+          resetsAtLabel: null,
+          committedInRange: 9,
+        },
       ],
     });
     expect(csv.split('\r\n')).toEqual([

@@ -58,7 +58,10 @@ afterEach(() => {
 describe('router', () => {
   it('answers a route that is not a string with VALIDATION_FAILED, whatever it is', async () => {
     for (const route of [42, null, undefined, { toString: 1 }, Object.create(null), ['demo.echo'], { route: 'demo.echo' }]) {
-      expect(await router.dispatch(caller, route, { text: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/route/) } });
+      expect(await router.dispatch(caller, route, { text: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/route/) },
+      });
     }
   });
 
@@ -152,7 +155,11 @@ describe('router', () => {
   it('passes a StudioError through with its code and message', async () => {
     const r = createRouter({
       routes,
-      handlers: { 'demo.echo': () => { throw new StudioError('CONFLICT', 'Already exists'); } },
+      handlers: {
+        'demo.echo': () => {
+          throw new StudioError('CONFLICT', 'Already exists');
+        },
+      },
       resolveActor: () => null,
       isFirstRun: () => false,
       logger,

@@ -97,7 +97,15 @@ describe('adding a model', () => {
   });
 
   it('names each field that needs fixing, in words an admin can act on', () => {
-    const form = { ...newModelForm('veo'), id: 'Veo 4!', label: ' ', aspectRatios: 'wide', durations: '4, eight', maxInputImages: '20', videoModes: [] };
+    const form = {
+      ...newModelForm('veo'),
+      id: 'Veo 4!',
+      label: ' ',
+      aspectRatios: 'wide',
+      durations: '4, eight',
+      maxInputImages: '20',
+      videoModes: [],
+    };
     const { problems } = buildModel(form, ids);
     expect(problems).toEqual({
       id: expect.stringContaining('lowercase letters'),

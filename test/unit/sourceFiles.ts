@@ -7,7 +7,8 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 export function sourceFiles(dir: string, extensions: readonly string[]): string[] {
   const root = path.join(repoRoot, dir);
   if (!fs.existsSync(root)) return [];
-  return (fs.readdirSync(root, { recursive: true, withFileTypes: true }))
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && extensions.includes(path.extname(entry.name)))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();

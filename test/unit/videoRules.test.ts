@@ -41,9 +41,7 @@ describe('video option rules', () => {
 
   it('explains what a smaller model cannot do', () => {
     expect(videoOptionProblems(lite, { resolution: '1080p', durationSeconds: 8 })).toEqual(['Veo 3.1 Lite supports the resolutions 720p.']);
-    expect(videoOptionProblems(lite, { firstFrameId: 'a', lastFrameId: 'b' })).toEqual([
-      'Veo 3.1 Lite does not support first and last frame.',
-    ]);
+    expect(videoOptionProblems(lite, { firstFrameId: 'a', lastFrameId: 'b' })).toEqual(['Veo 3.1 Lite does not support first and last frame.']);
   });
 
   it('refuses an aspect ratio or duration outside the model capabilities', () => {

@@ -65,16 +65,12 @@ export function closeDb(db: Db): void {
 function pendingMigrations(sqlite: Database.Database, migrationsDir: string): number {
   const journalFile = path.join(migrationsDir, 'meta', '_journal.json');
   const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { when: number }[] };
-  const hasTable = sqlite
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!hasTable) return journal.entries.length;
   const last = sqlite.prepare('SELECT MAX(created_at) AS at FROM __drizzle_migrations').get() as { at: number | null };
   return journal.entries.filter((e) => last.at === null || e.when > last.at).length;
 }
 
 function hasUserTables(sqlite: Database.Database): boolean {
-  return Boolean(
-    sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1").get(),
-  );
+  return Boolean(sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1").get());
 }

@@ -11,10 +11,7 @@ import type { Core } from '../coreApi';
  * executed by the running instance (another local program could pass them).
  */
 
-export type CommandLineAction =
-  | { kind: 'none' }
-  | { kind: 'reset-admin'; email: string }
-  | { kind: 'invalid'; message: string };
+export type CommandLineAction = { kind: 'none' } | { kind: 'reset-admin'; email: string } | { kind: 'invalid'; message: string };
 
 const RESET_ADMIN = '--reset-admin';
 
@@ -55,11 +52,7 @@ export interface CommandLineResult {
  * The hook point in the bootstrap: runs after the core is up, before any window exists. Returns
  * whether the app should exit instead of showing its window.
  */
-export async function runCommandLine(
-  argv: readonly string[],
-  core: CommandLineCore,
-  out: CommandLineOutput,
-): Promise<CommandLineResult> {
+export async function runCommandLine(argv: readonly string[], core: CommandLineCore, out: CommandLineOutput): Promise<CommandLineResult> {
   const action = parseCommandLine(argv);
   switch (action.kind) {
     case 'none':

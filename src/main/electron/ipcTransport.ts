@@ -23,10 +23,7 @@ export interface AttachableContents extends SenderLike {
   send(channel: string, ...args: unknown[]): void;
   on(event: 'destroyed', listener: () => void): unknown;
   on(event: 'render-process-gone', listener: () => void): unknown;
-  on(
-    event: 'did-start-navigation',
-    listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void,
-  ): unknown;
+  on(event: 'did-start-navigation', listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void): unknown;
 }
 
 export interface IpcTransport {

@@ -64,9 +64,7 @@ export function hardenWebContents(contents: WebContents, appOrigin: string): voi
 }
 
 /** Response headers with our CSP replacing whatever the server sent (any letter case). */
-export function withContentSecurityPolicy(
-  headers: Record<string, string[]> | undefined,
-): Record<string, string[]> {
+export function withContentSecurityPolicy(headers: Record<string, string[]> | undefined): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
@@ -78,9 +76,7 @@ export function withContentSecurityPolicy(
 /** Permissions and the CSP header, per session (the window uses the default session). */
 export function hardenSession(session: Session, appOrigin: string): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(
-      decidePermission({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, appOrigin }),
-    );
+    callback(decidePermission({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, appOrigin }));
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
     decidePermission({ permission, requestingUrl: requestingOrigin, isMainFrame: details.isMainFrame, appOrigin }),

@@ -13,10 +13,7 @@
  * these exact origins: `shell.openExternal` hands the URL to the OS, and an attacker-chosen scheme
  * (`file:`, `smb:`, custom handlers) there can run programs (security checklist §15).
  */
-export const externalAllowList: readonly string[] = Object.freeze([
-  'https://ai.google.dev',
-  'https://aistudio.google.com',
-]);
+export const externalAllowList: readonly string[] = Object.freeze(['https://ai.google.dev', 'https://aistudio.google.com']);
 
 function parse(url: string): URL | null {
   try {
@@ -60,9 +57,7 @@ export function allowedExternalUrl(url: string, allowList: readonly string[] = e
   return candidate.href;
 }
 
-export type NavigationDecision =
-  | { action: 'allow' }
-  | { action: 'deny'; openExternal: string | null };
+export type NavigationDecision = { action: 'allow' } | { action: 'deny'; openExternal: string | null };
 
 /**
  * `will-navigate` (the main frame is about to leave its document). The app is a single page: it may
@@ -111,9 +106,5 @@ export function decidePermission(request: {
   isMainFrame: boolean;
   appOrigin: string;
 }): boolean {
-  return (
-    GRANTABLE_PERMISSIONS.has(request.permission) &&
-    request.isMainFrame &&
-    isAppUrl(request.requestingUrl, request.appOrigin)
-  );
+  return GRANTABLE_PERMISSIONS.has(request.permission) && request.isMainFrame && isAppUrl(request.requestingUrl, request.appOrigin);
 }

@@ -1,10 +1,9 @@
 import type { Handlers } from '../router';
 import type { Services } from '../serviceRegistry';
 
-export function authHandlers(s: Services): Pick<
-  Handlers,
-  'auth.setup_first_admin' | 'auth.login' | 'auth.redeem_code' | 'auth.logout' | 'auth.me' | 'auth.change_password'
-> {
+export function authHandlers(
+  s: Services,
+): Pick<Handlers, 'auth.setup_first_admin' | 'auth.login' | 'auth.redeem_code' | 'auth.logout' | 'auth.me' | 'auth.change_password'> {
   return {
     'auth.setup_first_admin': (input, { caller }) => s.auth.setupFirstAdmin(caller, input.email, input.password),
     'auth.login': (input, { caller }) => s.auth.login(caller, input.email, input.password),

@@ -3,12 +3,7 @@ import type { Services } from '../serviceRegistry';
 import { cancelJob, listJobs } from '../services/jobs';
 
 type GenerationRoutes =
-  | 'generation.models.list'
-  | 'generation.image.create'
-  | 'generation.image.edit'
-  | 'generation.video.create'
-  | 'jobs.list'
-  | 'jobs.cancel';
+  'generation.models.list' | 'generation.image.create' | 'generation.image.edit' | 'generation.video.create' | 'jobs.list' | 'jobs.cancel';
 
 export function generationHandlers(s: Services): Pick<Handlers, GenerationRoutes> {
   return {

@@ -2,12 +2,7 @@ import type { Handlers } from '../router';
 import type { Services } from '../serviceRegistry';
 
 type SettingsRoutes =
-  | 'settings.get'
-  | 'settings.update'
-  | 'settings.set_api_key'
-  | 'settings.clear_api_key'
-  | 'settings.models.update'
-  | 'settings.models.check';
+  'settings.get' | 'settings.update' | 'settings.set_api_key' | 'settings.clear_api_key' | 'settings.models.update' | 'settings.models.check';
 
 export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
   return {

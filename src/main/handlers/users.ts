@@ -2,7 +2,9 @@ import type { Handlers } from '../router';
 import type { Services } from '../serviceRegistry';
 import { deleteAccount, inviteUsers, listUsers, resetUserPassword, shareUser, unlockUser, unshareUser, updateUser } from '../services/accounts';
 
-export function usersHandlers(s: Services): Pick<
+export function usersHandlers(
+  s: Services,
+): Pick<
   Handlers,
   'users.list' | 'users.invite' | 'users.update' | 'users.reset_password' | 'users.unlock' | 'users.share' | 'users.unshare' | 'users.delete'
 > {

@@ -1,4 +1,13 @@
-import { createHashHistory, createRootRoute, createRoute, createRouter, Navigate, redirect, type RouteComponent, type RouterHistory } from '@tanstack/react-router';
+import {
+  createHashHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Navigate,
+  redirect,
+  type RouteComponent,
+  type RouterHistory,
+} from '@tanstack/react-router';
 import type { ComponentType } from 'react';
 import { AppShell } from './components/AppShell';
 import { parseGallerySearch } from './features/gallery/gallerySearch';

@@ -4,24 +4,8 @@ import { quotasGet, quotasResetUsage, quotasSet, quotasStatus, quotasUsageReport
 import { settingsClearApiKey, settingsGet, settingsModelsCheck, settingsModelsUpdate, settingsSetApiKey, settingsUpdate } from './routes/settings';
 import { auditList } from './routes/audit';
 import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
-import {
-  usersDelete,
-  usersInvite,
-  usersList,
-  usersResetPassword,
-  usersShare,
-  usersUnlock,
-  usersUnshare,
-  usersUpdate,
-} from './routes/users';
-import {
-  generationImageCreate,
-  generationImageEdit,
-  generationModelsList,
-  generationVideoCreate,
-  jobsCancel,
-  jobsList,
-} from './routes/generation';
+import { usersDelete, usersInvite, usersList, usersResetPassword, usersShare, usersUnlock, usersUnshare, usersUpdate } from './routes/users';
+import { generationImageCreate, generationImageEdit, generationModelsList, generationVideoCreate, jobsCancel, jobsList } from './routes/generation';
 import { mediaRoutes } from './routes/media';
 
 /**
@@ -70,4 +54,3 @@ export const routes = routeTable(
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
-

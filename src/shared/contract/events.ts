@@ -5,15 +5,7 @@ import type { JobDto } from './routes/generation';
  * Events main pushes to the renderer. They come from our own main process, so they are typed, not
  * validated. Each area adds its payloads here.
  */
-export type SessionEndReason =
-  | 'logout'
-  | 'idle'
-  | 'expired'
-  | 'deactivated'
-  | 'deleted'
-  | 'password-changed'
-  | 'os-lock'
-  | 'suspend';
+export type SessionEndReason = 'logout' | 'idle' | 'expired' | 'deactivated' | 'deleted' | 'password-changed' | 'os-lock' | 'suspend';
 
 export interface StudioEvents {
   'session.ended': { reason: SessionEndReason };

@@ -28,8 +28,6 @@ export function defineRoute<Name extends string, In extends z.ZodType, Out exten
 }
 
 /** Turns a tuple of route definitions into a record keyed by route name. */
-export function routeTable<const Defs extends readonly RouteDef[]>(
-  ...defs: Defs
-): { [D in Defs[number] as D['name']]: D } {
+export function routeTable<const Defs extends readonly RouteDef[]>(...defs: Defs): { [D in Defs[number] as D['name']]: D } {
   return Object.fromEntries(defs.map((d) => [d.name, d])) as { [D in Defs[number] as D['name']]: D };
 }

@@ -31,11 +31,7 @@ export function isPlausibleEmail(email: string): boolean {
 }
 
 /** A well-formed email, normalized; for inputs that must name one account. */
-export const emailSchema = z
-  .string()
-  .max(EMAIL_MAX)
-  .transform(normalizeEmail)
-  .refine(isPlausibleEmail, { message: 'Enter a valid email address' });
+export const emailSchema = z.string().max(EMAIL_MAX).transform(normalizeEmail).refine(isPlausibleEmail, { message: 'Enter a valid email address' });
 
 /** Splits pasted text (one per line, or separated by commas, semicolons or spaces) into emails. */
 export function splitEmailList(text: string): string[] {

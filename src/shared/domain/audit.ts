@@ -22,7 +22,13 @@ export const AUDIT_ACTIONS = {
 } as const;
 
 /** Admin settings changes (recorded by the settings handlers); filterable as a group. */
-export const SETTINGS_AUDIT_ACTIONS = ['settings.update', 'settings.api_key.set', 'settings.api_key.cleared', 'settings.models.update', 'settings.models.check'] as const;
+export const SETTINGS_AUDIT_ACTIONS = [
+  'settings.update',
+  'settings.api_key.set',
+  'settings.api_key.cleared',
+  'settings.models.update',
+  'settings.models.check',
+] as const;
 
 /** The filter choices the audit page offers, broadest first. */
 export const AUDIT_ACTION_FILTERS: readonly string[] = [

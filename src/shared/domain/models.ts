@@ -19,7 +19,10 @@ export const modelCapabilitiesSchema = z.object({
   /** images: output sizes the model accepts */
   imageSizes: z.array(z.enum(IMAGE_SIZES)).max(IMAGE_SIZES.length).default([]),
   /** videos: output resolutions ('720p', '4k', …) */
-  resolutions: z.array(z.string().regex(/^\d{3,4}p$|^4k$/)).max(10).default([]),
+  resolutions: z
+    .array(z.string().regex(/^\d{3,4}p$|^4k$/))
+    .max(10)
+    .default([]),
   /** videos: accepted durations in seconds; empty when the model decides */
   durations: z.array(z.number().int().positive().max(600)).max(20).default([]),
   /** images: source + references per request; videos: reference (asset / subject) images */

@@ -20,10 +20,7 @@ export function passwordProblem(password: string, email?: string): string | null
   if ([...password].length < PASSWORD_MIN_CHARS) return `Use at least ${PASSWORD_MIN_CHARS} characters.`;
   const bytes = utf8Bytes(password);
   if (bytes > PASSWORD_MAX_BYTES) {
-    return (
-      `Use at most ${PASSWORD_MAX_BYTES} bytes: this password is ${bytes} bytes long ` +
-      '(accented letters take 2 bytes each, emoji 4).'
-    );
+    return `Use at most ${PASSWORD_MAX_BYTES} bytes: this password is ${bytes} bytes long ` + '(accented letters take 2 bytes each, emoji 4).';
   }
   if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) return 'Do not use your email address as your password.';
   return null;

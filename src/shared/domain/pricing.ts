@@ -8,7 +8,11 @@ import { IMAGE_SIZES, type ImageSize } from './models';
 export type MicroUsd = number;
 export const MICRO_USD_PER_USD = 1_000_000;
 
-const microUsd = z.number().int().min(0).max(1_000 * MICRO_USD_PER_USD);
+const microUsd = z
+  .number()
+  .int()
+  .min(0)
+  .max(1_000 * MICRO_USD_PER_USD);
 const perMillionTokens = microUsd.describe('micro-dollars per one million tokens');
 
 /**

@@ -17,10 +17,7 @@ export const quotaPolicySchema = z.object({
 export type QuotaPolicy = z.infer<typeof quotaPolicySchema>;
 
 /** Policies by kind; a kind left out keeps its current (or default) policy. */
-export const quotaPoliciesSchema = z
-  .object({ image: quotaPolicySchema, edit: quotaPolicySchema, video: quotaPolicySchema })
-  .partial()
-  .strict();
+export const quotaPoliciesSchema = z.object({ image: quotaPolicySchema, edit: quotaPolicySchema, video: quotaPolicySchema }).partial().strict();
 export type QuotaPolicies = z.infer<typeof quotaPoliciesSchema>;
 
 export const INITIAL_DEFAULT_QUOTAS: Required<QuotaPolicies> = {

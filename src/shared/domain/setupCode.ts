@@ -14,5 +14,9 @@ export function normalizeSetupCode(input: string): string {
 
 /** `ABCDEFGHJKMN` → `ABCD-EFGH-JKMN`, easier to read aloud and to type. */
 export function formatSetupCode(code: string): string {
-  return normalizeSetupCode(code).match(/.{1,4}/g)?.join('-') ?? '';
+  return (
+    normalizeSetupCode(code)
+      .match(/.{1,4}/g)
+      ?.join('-') ?? ''
+  );
 }

@@ -39,7 +39,17 @@ export interface UsageCsvInput {
 
 /** The admin usage report as a spreadsheet: one line per user and kind. */
 export function usageReportCsv(report: UsageCsvInput): string {
-  const header = ['Email', 'User id', 'Kind', 'Period', 'Limit', 'Used this period', 'Remaining', 'Resets at', `Charged ${report.from} to ${report.to}`];
+  const header = [
+    'Email',
+    'User id',
+    'Kind',
+    'Period',
+    'Limit',
+    'Used this period',
+    'Remaining',
+    'Resets at',
+    `Charged ${report.from} to ${report.to}`,
+  ];
   const lines: CsvCell[][] = report.rows.map((r) => [
     r.email,
     r.userId,

@@ -142,10 +142,7 @@ describe('app lifecycle', () => {
       },
     });
     await expect(electron.app.exited).resolves.toBe(1);
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
-      'Gemini Media Studio could not start',
-      'migration 0003 failed',
-    );
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Gemini Media Studio could not start', 'migration 0003 failed');
     expect(electron.windows).toHaveLength(0);
   });
 });

@@ -11,12 +11,8 @@ describe('resolveAppAsset', () => {
   it('maps renderer URLs to files inside the renderer folder', () => {
     expect(resolveAppAsset('studio-app://renderer/index.html', root)).toBe(path.join(root, 'index.html'));
     expect(resolveAppAsset('studio-app://renderer/', root)).toBe(path.join(root, 'index.html'));
-    expect(resolveAppAsset('studio-app://renderer/assets/index-abc.js', root)).toBe(
-      path.join(root, 'assets', 'index-abc.js'),
-    );
-    expect(resolveAppAsset('studio-app://renderer/assets/font%20name.woff2', root)).toBe(
-      path.join(root, 'assets', 'font name.woff2'),
-    );
+    expect(resolveAppAsset('studio-app://renderer/assets/index-abc.js', root)).toBe(path.join(root, 'assets', 'index-abc.js'));
+    expect(resolveAppAsset('studio-app://renderer/assets/font%20name.woff2', root)).toBe(path.join(root, 'assets', 'font name.woff2'));
   });
 
   it.each([

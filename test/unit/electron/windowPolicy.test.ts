@@ -56,9 +56,7 @@ describe('isAppUrl', () => {
 
 describe('external links', () => {
   it('opens allow-listed https origins, normalized', () => {
-    expect(allowedExternalUrl('https://ai.google.dev/gemini-api/docs/api-key')).toBe(
-      'https://ai.google.dev/gemini-api/docs/api-key',
-    );
+    expect(allowedExternalUrl('https://ai.google.dev/gemini-api/docs/api-key')).toBe('https://ai.google.dev/gemini-api/docs/api-key');
     expect(allowedExternalUrl('https://aistudio.google.com/apikey')).toBe('https://aistudio.google.com/apikey');
     // Upper case and the default port are the same origin; what is opened is the normalized form.
     expect(allowedExternalUrl('https://AI.GOOGLE.DEV:443/x')).toBe('https://ai.google.dev/x');

@@ -63,4 +63,7 @@ export const media = sqliteTable(
 export type MediaRow = typeof media.$inferSelect;
 
 /** The file half of a media row: what storing a file decides, before anyone records how it was made. */
-export type MediaFileFacts = Pick<MediaRow, 'id' | 'kind' | 'relPath' | 'thumbRelPath' | 'mimeType' | 'bytes' | 'width' | 'height' | 'durationMs' | 'createdAt'>;
+export type MediaFileFacts = Pick<
+  MediaRow,
+  'id' | 'kind' | 'relPath' | 'thumbRelPath' | 'mimeType' | 'bytes' | 'width' | 'height' | 'durationMs' | 'createdAt'
+>;

@@ -58,4 +58,3 @@ export const setupCode = sqliteTable(
   },
   (t) => [index('setup_code_user_idx').on(t.userId)],
 );
-

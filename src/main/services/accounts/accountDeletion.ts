@@ -19,7 +19,10 @@ export async function deleteAccount(
   actor: Actor,
   input: ParsedInput<'users.delete'>,
 ): Promise<RouteOutput<'users.delete'>> {
-  const live = deps.jobs.unfinished().filter((j) => j.userId === input.userId).map((j) => j.id);
+  const live = deps.jobs
+    .unfinished()
+    .filter((j) => j.userId === input.userId)
+    .map((j) => j.id);
   const { filesToRemove, ...result } = deleteUser(deps, actor, input);
   // their rows are gone with the account: stop the pipelines without writing anything back
   deps.jobRunner.abandon(live);

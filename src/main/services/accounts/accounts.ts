@@ -63,7 +63,8 @@ export function createAccount(
   for (const kind of QUOTA_KINDS) {
     deps.db.insert(quotaPolicy).values({ userId: row.id, kind, period: policies[kind].period, limit: policies[kind].limit, updatedAt: now }).run();
   }
-  if (account.createdBy) deps.db.insert(userManager).values({ adminId: account.createdBy, userId: row.id, createdAt: now, grantedBy: account.createdBy }).run();
+  if (account.createdBy)
+    deps.db.insert(userManager).values({ adminId: account.createdBy, userId: row.id, createdAt: now, grantedBy: account.createdBy }).run();
   return findAccount(deps.db, row.id) as AccountRow;
 }
 
@@ -77,7 +78,10 @@ export function throttleOf(row: AccountRow): ThrottleState {
 }
 
 export function saveThrottle(db: Db, userId: string, state: ThrottleState, now: number): void {
-  db.update(user).set({ ...state, updatedAt: now }).where(eq(user.id, userId)).run();
+  db.update(user)
+    .set({ ...state, updatedAt: now })
+    .where(eq(user.id, userId))
+    .run();
 }
 
 export function accountStatus(row: Pick<AccountRow, 'isActive' | 'passwordHash' | 'lockedUntil'>, now: number): AccountStatus {
@@ -94,7 +98,13 @@ export function accountStatus(row: Pick<AccountRow, 'isActive' | 'passwordHash' 
 export function activeAdminCount(db: Db, except?: string): number {
   const conditions = [eq(user.role, 'admin'), eq(user.isActive, true), isNotNull(user.passwordHash)];
   if (except) conditions.push(ne(user.id, except));
-  return db.select({ n: count() }).from(user).where(and(...conditions)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(user)
+      .where(and(...conditions))
+      .get()?.n ?? 0
+  );
 }
 
 export function isActiveAdmin(row: AccountRow): boolean {
@@ -117,11 +127,7 @@ export function handOverManagedUsers(db: Db, fromAdminId: string, toAdminId: str
       .where(and(eq(userManager.userId, userId), ne(userManager.adminId, fromAdminId)))
       .get();
     if (otherManager) continue;
-    const inserted = db
-      .insert(userManager)
-      .values({ adminId: toAdminId, userId, createdAt: now, grantedBy: toAdminId })
-      .onConflictDoNothing()
-      .run();
+    const inserted = db.insert(userManager).values({ adminId: toAdminId, userId, createdAt: now, grantedBy: toAdminId }).onConflictDoNothing().run();
     handedOver += inserted.changes;
   }
   db.delete(userManager).where(eq(userManager.adminId, fromAdminId)).run();

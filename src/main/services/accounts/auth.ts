@@ -139,7 +139,9 @@ export class AuthService {
   }
 
   logout(caller: Caller, actor: { userId: string; email: string }): void {
-    withWriteTx(this.deps.db, () => audit(this.deps, AUDIT_ACTIONS.logout, { id: actor.userId, email: actor.email }, { id: actor.userId, email: actor.email }));
+    withWriteTx(this.deps.db, () =>
+      audit(this.deps, AUDIT_ACTIONS.logout, { id: actor.userId, email: actor.email }, { id: actor.userId, email: actor.email }),
+    );
     this.deps.sessions.end(caller.transportId, 'logout');
   }
 
@@ -247,7 +249,11 @@ export class AuthService {
    * A failed attempt's audit entry: a run of the same failure against the same account (a guesser
    * hammering it) is one entry whose count goes up, not a row per attempt.
    */
-  private auditFailure(actor: { id: string; email: string } | null, target: { id: string; email: string } | null, details: { reason: string; during?: string }): void {
+  private auditFailure(
+    actor: { id: string; email: string } | null,
+    target: { id: string; email: string } | null,
+    details: { reason: string; during?: string },
+  ): void {
     recordRepeatedAudit(
       this.deps.db,
       { action: AUDIT_ACTIONS.loginFailed, actor, target, details, workstation: this.deps.workstation(), at: this.deps.clock.now() },
@@ -258,8 +264,12 @@ export class AuthService {
   private lockedError(until: number): StudioError {
     const at = new Date(Math.ceil(until / 60_000) * 60_000);
     const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: this.deps.clock.timeZone }).format(at);
-    return new StudioError('ACCOUNT_LOCKED', `Too many failed attempts. This account is locked until ${time}; try again then, or ask your admin to unlock it.`, {
-      lockedUntil: until,
-    });
+    return new StudioError(
+      'ACCOUNT_LOCKED',
+      `Too many failed attempts. This account is locked until ${time}; try again then, or ask your admin to unlock it.`,
+      {
+        lockedUntil: until,
+      },
+    );
   }
 }

@@ -9,7 +9,12 @@ import type { Actor } from '../../identity';
  * manage; a user only on themselves. Every list, count, report and action goes through here.
  */
 export function managedUserIds(db: Db, adminId: string): string[] {
-  return db.select({ id: userManager.userId }).from(userManager).where(eq(userManager.adminId, adminId)).all().map((r) => r.id);
+  return db
+    .select({ id: userManager.userId })
+    .from(userManager)
+    .where(eq(userManager.adminId, adminId))
+    .all()
+    .map((r) => r.id);
 }
 
 /** The user ids whose data this actor may see: self, plus managed users for an admin. */

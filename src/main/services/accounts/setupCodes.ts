@@ -1,12 +1,6 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import {
-  SETUP_CODE_ALPHABET,
-  SETUP_CODE_LENGTH,
-  SETUP_CODE_TTL_MS,
-  formatSetupCode,
-  normalizeSetupCode,
-} from '../../../shared/domain/setupCode';
+import { SETUP_CODE_ALPHABET, SETUP_CODE_LENGTH, SETUP_CODE_TTL_MS, formatSetupCode, normalizeSetupCode } from '../../../shared/domain/setupCode';
 import type { Db } from '../../db/client';
 import { setupCode } from '../../db/schema';
 
@@ -24,7 +18,9 @@ export function generateSetupCode(): string {
  * so equal codes of two accounts never share a hash.
  */
 export function hashSetupCode(userId: string, code: string): string {
-  return createHash('sha256').update(`${userId}:${normalizeSetupCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${userId}:${normalizeSetupCode(code)}`)
+    .digest('hex');
 }
 
 /**

@@ -89,7 +89,10 @@ export function resetUserPassword(deps: UserAdminDeps, actor: Actor, userId: str
     refuseIfLastAdmin(deps, row);
     const issued = issueSetupCode(db, userId, actor.userId, now);
     // a reset also lifts a lockout, so the person can use the new code straight away
-    db.update(user).set({ ...CLEARED_THROTTLE, passwordHash: null, passwordChangedAt: now, updatedAt: now }).where(eq(user.id, userId)).run();
+    db.update(user)
+      .set({ ...CLEARED_THROTTLE, passwordHash: null, passwordChangedAt: now, updatedAt: now })
+      .where(eq(user.id, userId))
+      .run();
     audit(deps, AUDIT_ACTIONS.resetPassword, asPerson(actor), person(row));
     audit(deps, AUDIT_ACTIONS.setupCodeIssued, asPerson(actor), person(row), { expiresAt: issued.expiresAt, reason: 'reset' });
     return { userId, email: row.email, code: issued.code, expiresAt: issued.expiresAt };
@@ -105,7 +108,10 @@ export function unlockUser(deps: UserAdminDeps, actor: Actor, userId: string): U
   withWriteTx(db, () => {
     const now = clock.now();
     const row = findAccount(db, userId) as AccountRow;
-    db.update(user).set({ ...CLEARED_THROTTLE, updatedAt: now }).where(eq(user.id, userId)).run();
+    db.update(user)
+      .set({ ...CLEARED_THROTTLE, updatedAt: now })
+      .where(eq(user.id, userId))
+      .run();
     audit(deps, AUDIT_ACTIONS.unlock, asPerson(actor), person(row), { wasLockedUntil: row.lockedUntil });
   });
   return summarizeOne(db, userId, actor.userId, clock.now());

@@ -24,7 +24,13 @@ export function listUsers(deps: { db: Db; clock: Clock }, actor: Actor, input: P
   const where = and(...conditions);
 
   const page = input.cursor ? and(where, gt(user.email, input.cursor)) : where;
-  const rows = db.select().from(user).where(page).orderBy(asc(user.email)).limit(input.limit + 1).all();
+  const rows = db
+    .select()
+    .from(user)
+    .where(page)
+    .orderBy(asc(user.email))
+    .limit(input.limit + 1)
+    .all();
   const more = rows.length > input.limit;
   const items = rows.slice(0, input.limit);
   const total = db.select({ n: count() }).from(user).where(where).get()?.n ?? 0;

@@ -49,7 +49,9 @@ export function unshareUser(deps: AccountDeps, actor: Actor, userId: string, adm
     if (!manages(db, admin.id, userId)) throw new StudioError('NOT_FOUND', `${admin.email} does not manage this account.`);
     const managers = db.select({ n: count() }).from(userManager).where(eq(userManager.userId, userId)).get()?.n ?? 0;
     if (managers <= 1) throw new StudioError('CONFLICT', 'An account must keep at least one managing admin.');
-    db.delete(userManager).where(and(eq(userManager.adminId, admin.id), eq(userManager.userId, userId))).run();
+    db.delete(userManager)
+      .where(and(eq(userManager.adminId, admin.id), eq(userManager.userId, userId)))
+      .run();
     audit(deps, AUDIT_ACTIONS.unshare, { id: actor.userId, email: actor.email }, person(target), { admin: person(admin) });
   });
   // an admin who unshared themselves no longer sees the account: answer with what they may see

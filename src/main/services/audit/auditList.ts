@@ -29,7 +29,9 @@ export function listAudit(db: Db, actor: Actor, input: ParsedInput<'audit.list'>
   }
   if (input.action) {
     // by segment: `auth.login` matches itself and `auth.login.failed`, not `auth.loginx`
-    conditions.push(or(eq(auditEntry.action, input.action), sql`substr(${auditEntry.action}, 1, ${input.action.length + 1}) = ${`${input.action}.`}`) as SQL);
+    conditions.push(
+      or(eq(auditEntry.action, input.action), sql`substr(${auditEntry.action}, 1, ${input.action.length + 1}) = ${`${input.action}.`}`) as SQL,
+    );
   }
   if (input.from !== undefined) conditions.push(gte(auditEntry.at, input.from));
   if (input.to !== undefined) conditions.push(lte(auditEntry.at, input.to));

@@ -61,7 +61,13 @@ export function recordRepeatedAudit(db: Db, record: AuditRecord & { details: { r
   const reason = record.details.reason;
   if (latest && previous && typeof previous.count === 'number' && typeof previous.lastAt === 'number' && record.at - previous.lastAt < windowMs) {
     const reasons = { ...countsOf(previous), [reason]: (countsOf(previous)[reason] ?? 0) + 1 };
-    const details = { ...previous, ...record.details, count: previous.count + 1, lastAt: record.at, ...(Object.keys(reasons).length > 1 ? { reasons } : {}) };
+    const details = {
+      ...previous,
+      ...record.details,
+      count: previous.count + 1,
+      lastAt: record.at,
+      ...(Object.keys(reasons).length > 1 ? { reasons } : {}),
+    };
     db.update(auditEntry).set({ details }).where(eq(auditEntry.id, latest.id)).run();
     return;
   }
@@ -73,4 +79,3 @@ function countsOf(details: Record<string, unknown>): Record<string, number> {
   if (details.reasons && typeof details.reasons === 'object') return details.reasons as Record<string, number>;
   return typeof details.reason === 'string' && typeof details.count === 'number' ? { [details.reason]: details.count } : {};
 }
-

@@ -42,7 +42,10 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
     timeoutMs: request.timeoutMs,
     onTimeout: () => new StudioError('TIMEOUT', `The video download did not finish within ${seconds(request.timeoutMs)}. Try again.`),
     ...(request.stallMs !== undefined
-      ? { stallMs: request.stallMs, onStall: () => new StudioError('TIMEOUT', `The video download stalled: nothing arrived for ${seconds(request.stallMs!)}. Try again.`) }
+      ? {
+          stallMs: request.stallMs,
+          onStall: () => new StudioError('TIMEOUT', `The video download stalled: nothing arrived for ${seconds(request.stallMs!)}. Try again.`),
+        }
       : {}),
   };
   try {
@@ -53,7 +56,12 @@ export async function downloadToTempFile(request: DownloadRequest): Promise<{ fi
   }
 }
 
-async function transfer(url: string, file: string, request: DownloadRequest, deadline: CallDeadline): Promise<{ file: string; bytes: number; mimeType: string }> {
+async function transfer(
+  url: string,
+  file: string,
+  request: DownloadRequest,
+  deadline: CallDeadline,
+): Promise<{ file: string; bytes: number; mimeType: string }> {
   try {
     // inside the try: a read-only or full disk is named as such, not blamed on Google
     fs.mkdirSync(request.tempDir, { recursive: true });
@@ -108,7 +116,12 @@ const BASE64_STEP_CHARS = 1024 * 1024;
  * with awaited writes, so a 200 MB result never exists as one more whole copy in memory and the
  * event loop keeps answering requests meanwhile. A partial file is always removed.
  */
-export async function writeInlineToTempFile(request: { base64: string; tempDir: string; maxBytes: number; signal: AbortSignal }): Promise<{ file: string; bytes: number }> {
+export async function writeInlineToTempFile(request: {
+  base64: string;
+  tempDir: string;
+  maxBytes: number;
+  signal: AbortSignal;
+}): Promise<{ file: string; bytes: number }> {
   const { base64, maxBytes } = request;
   const estimated = Math.floor(base64.length / 4) * 3;
   if (estimated > maxBytes + 2) throw tooLarge(maxBytes, estimated);
@@ -136,7 +149,7 @@ export async function writeInlineToTempFile(request: { base64: string; tempDir: 
       written += bytes.length;
       if (written > maxBytes) throw tooLarge(maxBytes);
       // a write on a nearly full disk may take only part of the buffer without an error
-      for (let offset = 0; offset < bytes.length; ) {
+      for (let offset = 0; offset < bytes.length;) {
         const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
         if (bytesWritten === 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
         offset += bytesWritten;
@@ -156,10 +169,14 @@ export async function writeInlineToTempFile(request: { base64: string; tempDir: 
 /** The refusal of a video over the size cap, naming the cap (and the video's size when it is known). */
 export function tooLarge(maxBytes: number, actualBytes?: number): StudioError {
   const size = actualBytes === undefined ? '' : ` (${formatBytes(actualBytes)})`;
-  return new StudioError('PROVIDER_ERROR', `The video Google made${size} is larger than the studio's limit of ${formatBytes(maxBytes)} per video, so it was not saved.`, {
-    maxBytes,
-    ...(actualBytes === undefined ? {} : { bytes: actualBytes }),
-  });
+  return new StudioError(
+    'PROVIDER_ERROR',
+    `The video Google made${size} is larger than the studio's limit of ${formatBytes(maxBytes)} per video, so it was not saved.`,
+    {
+      maxBytes,
+      ...(actualBytes === undefined ? {} : { bytes: actualBytes }),
+    },
+  );
 }
 
 /**
@@ -187,7 +204,8 @@ async function fetchFollowingRedirects(url: string, apiKey: string, signal: Abor
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel();
       const next = new URL(location, current);
-      if (next.protocol !== 'https:' && next.origin !== origin) throw new StudioError('PROVIDER_ERROR', 'Google redirected the download to an insecure address.');
+      if (next.protocol !== 'https:' && next.origin !== origin)
+        throw new StudioError('PROVIDER_ERROR', 'Google redirected the download to an insecure address.');
       current = next.toString();
       continue;
     }

@@ -51,7 +51,8 @@ function fromHttpError(status: number, body: GoogleErrorBody | undefined): Studi
     return new StudioError('INVALID_API_KEY', 'Google rejected the API key. Ask an admin to check it in Settings.', details);
   }
   if (status === 400) return new StudioError('PROVIDER_ERROR', `Google refused the request: ${reason ?? 'invalid request'}`, details);
-  if (status === 404) return new StudioError('PROVIDER_ERROR', `Google does not know this model or operation (404).${reason ? ` ${reason}` : ''}`, details);
+  if (status === 404)
+    return new StudioError('PROVIDER_ERROR', `Google does not know this model or operation (404).${reason ? ` ${reason}` : ''}`, details);
   if (status >= 500) return new StudioError('PROVIDER_ERROR', `Google had a problem (${status}). Try again later.`, details);
   return new StudioError('PROVIDER_ERROR', `Google answered with an error (${status})${reason ? `: ${reason}` : '.'}`, details);
 }
@@ -71,7 +72,9 @@ function retryDelaySeconds(body: GoogleErrorBody | undefined): number | undefine
 
 function isAbort(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return error.name === 'AbortError' || error.name === 'APIUserAbortError' || error.name === 'APIConnectionTimeoutError' || error.name === 'TimeoutError';
+  return (
+    error.name === 'AbortError' || error.name === 'APIUserAbortError' || error.name === 'APIConnectionTimeoutError' || error.name === 'TimeoutError'
+  );
 }
 
 /** ApiError (models path) carries `status`; the Interactions client's errors carry `status` too. */

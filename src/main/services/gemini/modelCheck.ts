@@ -18,7 +18,11 @@ export const DEFAULT_MODEL_CHECK: ModelCheckOptions = { timeoutMs: 15_000, concu
  * or bad key, 429, 5xx, network, our timeout — is `unknown`, with the reason a person can act on.
  * Never throws.
  */
-export async function checkModels(ai: GoogleGenAI, ids: readonly string[], options: ModelCheckOptions = DEFAULT_MODEL_CHECK): Promise<ModelCheckResult[]> {
+export async function checkModels(
+  ai: GoogleGenAI,
+  ids: readonly string[],
+  options: ModelCheckOptions = DEFAULT_MODEL_CHECK,
+): Promise<ModelCheckResult[]> {
   const results = new Array<ModelCheckResult>(ids.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -52,7 +52,7 @@ export function createOmniProvider(
       const timeout = noAnswerWithin(options.pollTimeoutMs, 'the status check');
       const interaction = await withDeadline(signal, { timeoutMs: options.pollTimeoutMs, onTimeout: timeout }, async (deadline) => {
         try {
-          return (await ai().interactions.get(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } }));
+          return await ai().interactions.get(id, undefined, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } });
         } catch (error) {
           throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: options.pollTimeoutMs });
         }
@@ -78,7 +78,7 @@ async function create(ai: GoogleGenAI, body: ReturnType<typeof createBody>, sign
   return withDeadline(signal, { timeoutMs, onTimeout: noAnswerWithin(timeoutMs) }, async (deadline) => {
     let created: InteractionLike;
     try {
-      created = (await ai.interactions.create(body as never, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } }));
+      created = await ai.interactions.create(body as never, { ...NO_RETRIES, fetch_options: { signal: deadline.signal } });
     } catch (error) {
       throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs });
     }
@@ -144,7 +144,10 @@ function classify(interaction: InteractionLike, id: string): VideoPoll {
   if (status === 'failed' || error) {
     const message = error?.message?.slice(0, 300) ?? 'no reason given';
     const blocked = /safety|blocked|policy|prohibited/i.test(`${error?.code ?? ''} ${message}`);
-    throw new StudioError(blocked ? 'CONTENT_BLOCKED' : 'PROVIDER_ERROR', `${blocked ? "Google's safety filters withheld the video" : 'Video generation failed'}: ${message}`);
+    throw new StudioError(
+      blocked ? 'CONTENT_BLOCKED' : 'PROVIDER_ERROR',
+      `${blocked ? "Google's safety filters withheld the video" : 'Video generation failed'}: ${message}`,
+    );
   }
   if (status === 'budget_exceeded') throw new StudioError('PROVIDER_ERROR', 'Google stopped the video: the budget for this request ran out.');
   if (status === 'incomplete') throw new StudioError('PROVIDER_ERROR', 'Google stopped the video before it was complete. Try again.');
@@ -166,7 +169,9 @@ function classify(interaction: InteractionLike, id: string): VideoPoll {
     .trim();
   throw new StudioError(
     'CONTENT_BLOCKED',
-    text ? `The model declined to make this video: “${text.length > 200 ? `${text.slice(0, 200)}…` : text}”` : 'The model returned no video. Try again.',
+    text
+      ? `The model declined to make this video: “${text.length > 200 ? `${text.slice(0, 200)}…` : text}”`
+      : 'The model returned no video. Try again.',
   );
 }
 

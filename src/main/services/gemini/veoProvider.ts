@@ -24,9 +24,7 @@ export function createVeoProvider(ai: () => GoogleGenAI, options: { pollTimeoutM
         ...(request.durationSeconds !== undefined ? { durationSeconds: request.durationSeconds } : {}),
         ...(request.negativePrompt ? { negativePrompt: request.negativePrompt } : {}),
         ...(request.lastFrame ? { lastFrame: image(request.lastFrame) } : {}),
-        ...(request.references?.length
-          ? { referenceImages: request.references.map((r) => ({ image: image(r), referenceType: 'ASSET' })) }
-          : {}),
+        ...(request.references?.length ? { referenceImages: request.references.map((r) => ({ image: image(r), referenceType: 'ASSET' })) } : {}),
       };
       const source = {
         prompt: request.prompt,
@@ -37,7 +35,11 @@ export function createVeoProvider(ai: () => GoogleGenAI, options: { pollTimeoutM
       return withDeadline(request.signal, { timeoutMs: submitTimeoutMs, onTimeout: noAnswerWithin(submitTimeoutMs) }, async (deadline) => {
         let operation: GenerateVideosOperation;
         try {
-          operation = await ai().models.generateVideos({ model: request.model, source, config: { ...config, abortSignal: deadline.signal } } as never);
+          operation = await ai().models.generateVideos({
+            model: request.model,
+            source,
+            config: { ...config, abortSignal: deadline.signal },
+          } as never);
         } catch (error) {
           throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: submitTimeoutMs });
         }

@@ -193,7 +193,10 @@ export class GenerationService {
     const catalogue = this.deps.settings.get('modelCatalogue');
     const model = id ? catalogue.find((m) => m.id === id && m.kind === kind) : defaultModel(catalogue, kind);
     if (!model || !model.enabled) {
-      throw invalid(id ? `The model ${id} is not available for ${kind}s. Choose another one.` : `No ${kind} model is available. Ask an admin.`, 'model');
+      throw invalid(
+        id ? `The model ${id} is not available for ${kind}s. Choose another one.` : `No ${kind} model is available. Ask an admin.`,
+        'model',
+      );
     }
     // A page opened before "check models" flagged it may still name it; sending would only fail.
     if (model.missing) throw invalid(`Google no longer offers ${model.label}. Choose another model.`, 'model');

@@ -12,5 +12,7 @@ export function decodeJobCursor(cursor: string): { createdAt: number; id: string
   } catch {
     // fall through
   }
-  throw new StudioError('VALIDATION_FAILED', 'Invalid input — cursor: not a cursor from this list', { issues: [{ path: 'cursor', message: 'not a cursor from this list' }] });
+  throw new StudioError('VALIDATION_FAILED', 'Invalid input — cursor: not a cursor from this list', {
+    issues: [{ path: 'cursor', message: 'not a cursor from this list' }],
+  });
 }

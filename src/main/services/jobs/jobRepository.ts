@@ -49,7 +49,12 @@ export class JobRepository {
   }
 
   unfinished(): JobRow[] {
-    return this.db.select().from(job).where(notInArray(job.status, [...FINAL_JOB_STATUSES])).orderBy(job.createdAt).all();
+    return this.db
+      .select()
+      .from(job)
+      .where(notInArray(job.status, [...FINAL_JOB_STATUSES]))
+      .orderBy(job.createdAt)
+      .all();
   }
 
   /** A page of a user's jobs, newest first; the cursor is the last row's (createdAt, id). */

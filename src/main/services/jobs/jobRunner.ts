@@ -81,7 +81,6 @@ class ShutdownSignal extends Error {}
 /** The job's account was deleted: nothing is written back, and Google is told to stop. */
 class AbandonSignal extends ShutdownSignal {}
 
-
 /**
  * Runs generation jobs in main: bounded parallelism, durable state at every step, a quota charge
  * committed exactly once with the media rows, released on every failure. Jobs outlive the window
@@ -213,7 +212,8 @@ export class JobRunner {
       this.persist(jobId, step, this.stopped.signal).then(
         () => undefined,
         (error: unknown) => {
-          if (!(error instanceof ShutdownSignal)) this.deps.logger.error('start-up recovery not recorded: the database stayed busy', { jobId, error: String(error) });
+          if (!(error instanceof ShutdownSignal))
+            this.deps.logger.error('start-up recovery not recorded: the database stayed busy', { jobId, error: String(error) });
         },
       ),
     );
@@ -314,9 +314,9 @@ export class JobRunner {
       // it (Omni), so nothing keeps generating — and billing — for a result nobody will see. A
       // shutdown does not: the job resumes at the next start.
       if ((signal.reason instanceof StudioError && signal.reason.code === 'CANCELLED') || signal.reason instanceof AbandonSignal) {
-        await provider.cancel(operation).catch((cancelError: unknown) =>
-          this.deps.logger.warn('could not cancel on Google’s side', { jobId: row.id, error: String(cancelError) }),
-        );
+        await provider
+          .cancel(operation)
+          .catch((cancelError: unknown) => this.deps.logger.warn('could not cancel on Google’s side', { jobId: row.id, error: String(cancelError) }));
       }
       throw error;
     }
@@ -408,7 +408,13 @@ export class JobRunner {
         const row = this.deps.jobs.get(pending.jobId);
         if (!row) return 'unwanted';
         // a crash between the commit and the note's removal: the result is in already
-        if (this.deps.jobs.results([row.id]).get(row.id)?.some((r) => r.id === pending.prepared.id)) return 'already';
+        if (
+          this.deps.jobs
+            .results([row.id])
+            .get(row.id)
+            ?.some((r) => r.id === pending.prepared.id)
+        )
+          return 'already';
         return this.record(row, pending) ? 'recorded' : 'unwanted';
       },
       this.stopped.signal,
@@ -430,7 +436,14 @@ export class JobRunner {
   /** Ends a job with an error and gives its quota back, once. Returns whether it changed state. */
   private finishWithError(row: JobRow, error: StudioError, forced?: JobStatus): boolean {
     const status: JobStatus =
-      forced ?? (error instanceof InterruptedSubmit ? 'interrupted' : error.code === 'CONTENT_BLOCKED' ? 'blocked' : error.code === 'CANCELLED' ? 'cancelled' : 'failed');
+      forced ??
+      (error instanceof InterruptedSubmit
+        ? 'interrupted'
+        : error.code === 'CONTENT_BLOCKED'
+          ? 'blocked'
+          : error.code === 'CANCELLED'
+            ? 'cancelled'
+            : 'failed');
     const changed = withWriteTx(this.deps.db, () => {
       const moved = this.deps.jobs.transition(row.id, status, { errorCode: error.code, errorMessage: error.message });
       if (moved) this.deps.quota.release(row.id);

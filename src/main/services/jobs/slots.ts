@@ -73,7 +73,7 @@ export class Slots {
 
   /** grants waiters in arrival order, skipping those that do not fit (a video over its share) */
   private pump(): void {
-    for (let i = 0; i < this.waiting.length && this.used < Math.max(1, this.size()); ) {
+    for (let i = 0; i < this.waiting.length && this.used < Math.max(1, this.size());) {
       const waiter = this.waiting[i]!;
       if (this.fits(waiter.kind)) {
         this.waiting.splice(i, 1);

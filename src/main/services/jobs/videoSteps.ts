@@ -78,7 +78,8 @@ export class VideoSteps {
       } catch (error) {
         throwIfAborted(signal);
         const studioError = toStudioError(error);
-        const serverTrouble = studioError.code === 'PROVIDER_ERROR' && Number((studioError.details as { httpStatus?: number } | undefined)?.httpStatus) >= 500;
+        const serverTrouble =
+          studioError.code === 'PROVIDER_ERROR' && Number((studioError.details as { httpStatus?: number } | undefined)?.httpStatus) >= 500;
         if (!(TRANSIENT_POLL_CODES.has(studioError.code) || serverTrouble)) throw studioError;
         if (++transientFailures > MAX_TRANSIENT_POLL_FAILURES) {
           throw new StudioError(
@@ -113,7 +114,6 @@ export class VideoSteps {
     });
     return { path: download.file, mimeType: download.mimeType.startsWith('video/') ? download.mimeType : output.mimeType };
   }
-
 }
 
 /**

@@ -53,7 +53,13 @@ export async function deleteMedia(s: DeleteMediaDeps, actor: Actor, ids: string[
     return found;
   });
   await s.media.removeFiles(rows);
-  for (const [userId, owned] of groupByOwner(rows)) announceMedia(s, 'media.deleted', userId, owned.map((r) => r.id));
+  for (const [userId, owned] of groupByOwner(rows))
+    announceMedia(
+      s,
+      'media.deleted',
+      userId,
+      owned.map((r) => r.id),
+    );
   return unique;
 }
 

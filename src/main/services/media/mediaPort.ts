@@ -86,7 +86,8 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
     insert(prepared, record: GeneratedMediaRecord) {
       // The source may have been deleted while Google worked: the paid-for result is kept, it just
       // no longer links to an item that is gone (the link would break the foreign key).
-      const parentExists = record.parentMediaId !== null && deps.db.select({ id: media.id }).from(media).where(eq(media.id, record.parentMediaId)).get() !== undefined;
+      const parentExists =
+        record.parentMediaId !== null && deps.db.select({ id: media.id }).from(media).where(eq(media.id, record.parentMediaId)).get() !== undefined;
       const linked = { ...record, parentMediaId: parentExists ? record.parentMediaId : null };
       deps.media.insertRows(deps.db, [deps.media.rowFor(prepared, linked)]);
     },

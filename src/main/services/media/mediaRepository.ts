@@ -58,7 +58,9 @@ export function mediaRecordById(db: Db, id: string): MediaRecord | null {
 /** Items by id, oldest first; unknown ids are left out. */
 export function mediaRecordsByIds(db: Db, ids: readonly string[]): MediaRecord[] {
   if (ids.length === 0) return [];
-  return all(db, `SELECT ${MEDIA_RECORD_COLUMNS} FROM ${MEDIA_RECORD_FROM} WHERE m.id IN (${marks(ids.length)}) ORDER BY m.created_at, m.id`, [...ids]);
+  return all(db, `SELECT ${MEDIA_RECORD_COLUMNS} FROM ${MEDIA_RECORD_FROM} WHERE m.id IN (${marks(ids.length)}) ORDER BY m.created_at, m.id`, [
+    ...ids,
+  ]);
 }
 
 /** What an item was made from, nearest first, at most `maxDepth` steps (a cycle in bad data cannot loop forever). */

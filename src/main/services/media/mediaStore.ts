@@ -161,7 +161,13 @@ export class MediaStore {
   }
 
   /** An imported input image (docs/media.md): stored like generated media, as kind `input`. */
-  async importImage(input: { userId: string; bytes: Uint8Array; fileName?: string; workstation: WorkstationIdentity; limitBytes?: number }): Promise<MediaRowValues> {
+  async importImage(input: {
+    userId: string;
+    bytes: Uint8Array;
+    fileName?: string;
+    workstation: WorkstationIdentity;
+    limitBytes?: number;
+  }): Promise<MediaRowValues> {
     const { limitBytes } = input;
     if (limitBytes !== undefined) assertImportFits(this.deps.db, input.userId, input.bytes.length, limitBytes);
     const row = await this.prepareFile({

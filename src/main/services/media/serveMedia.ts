@@ -93,7 +93,12 @@ export function parseMediaUrl(url: string): { id: string; variant: MediaVariant 
   } catch {
     return null;
   }
-  const match = parsed.protocol === `${MEDIA_SCHEME}:` ? (parsed.host === MEDIA_HOST ? ELECTRON_PATH.exec(parsed.pathname) : null) : HTTP_PATH.exec(parsed.pathname);
+  const match =
+    parsed.protocol === `${MEDIA_SCHEME}:`
+      ? parsed.host === MEDIA_HOST
+        ? ELECTRON_PATH.exec(parsed.pathname)
+        : null
+      : HTTP_PATH.exec(parsed.pathname);
   const [, id, variant] = match ?? [];
   if (!id || !variant || !MEDIA_ID_PATTERN.test(id) || !(MEDIA_VARIANTS as readonly string[]).includes(variant)) return null;
   return { id, variant: variant as MediaVariant };

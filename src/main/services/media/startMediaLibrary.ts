@@ -34,7 +34,11 @@ export async function startMediaLibrary(deps: {
     for (const id of sweep.thumbsToRebuild) {
       if (stopping) return;
       try {
-        const row = deps.db.select({ id: media.id, kind: media.kind, relPath: media.relPath, createdAt: media.createdAt }).from(media).where(eq(media.id, id)).get();
+        const row = deps.db
+          .select({ id: media.id, kind: media.kind, relPath: media.relPath, createdAt: media.createdAt })
+          .from(media)
+          .where(eq(media.id, id))
+          .get();
         const rel = row ? await store.rebuildThumbnail(row) : null;
         if (!stopping) deps.db.update(media).set({ thumbRelPath: rel }).where(eq(media.id, id)).run();
       } catch (error) {

@@ -50,7 +50,11 @@ export interface VideoFacts {
  * an image's) and reads size and duration from ffmpeg's description of the input.
  */
 export async function inspectVideo(file: string, ffmpegPath: string, timeoutMs = 30_000): Promise<VideoFacts> {
-  const { stdout, stderr } = await run(ffmpegPath, ['-hide_banner', '-nostdin', '-i', file, '-frames:v', '1', '-f', 'image2pipe', '-vcodec', 'png', '-'], timeoutMs);
+  const { stdout, stderr } = await run(
+    ffmpegPath,
+    ['-hide_banner', '-nostdin', '-i', file, '-frames:v', '1', '-f', 'image2pipe', '-vcodec', 'png', '-'],
+    timeoutMs,
+  );
   if (stdout.length === 0) throw new Error(`ffmpeg produced no frame: ${stderr.slice(-300)}`);
   const poster = await sharp(stdout)
     .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true })

@@ -69,7 +69,10 @@ export class QuotaAdmin {
             .onConflictDoUpdate({ target: [quotaPolicy.userId, quotaPolicy.kind], set: { period: next.period, limit: next.limit, updatedAt: now } })
             .run();
           const old = before[kind];
-          changes[kind] = { from: { period: old.period, limit: old.limit, isDefault: old.isDefault }, to: { period: next.period, limit: next.limit } };
+          changes[kind] = {
+            from: { period: old.period, limit: old.limit, isDefault: old.isDefault },
+            to: { period: next.period, limit: next.limit },
+          };
         }
         recordAudit(db, {
           action: 'quotas.set',

@@ -121,7 +121,11 @@ export class QuotaLedger {
     if (request.jobIds.some((jobId) => this.rowsOfJob.all({ jobId }).length > 0)) {
       throw new StudioError('CONFLICT', 'A job in this request already has a quota reservation.');
     }
-    return this.reserveChecked(request.userId, request.kind, request.jobIds.map((jobId) => ({ jobId, units: 1 })));
+    return this.reserveChecked(
+      request.userId,
+      request.kind,
+      request.jobIds.map((jobId) => ({ jobId, units: 1 })),
+    );
   }
 
   /** The check and the write, together; callers hold the write lock (immediate transaction). */
@@ -198,7 +202,16 @@ export class QuotaLedger {
     if (rest > 0) {
       // The unused part stays in the ledger as its own released row, so the record shows what was
       // asked for and what was delivered.
-      this.insertRow.run({ id: randomUUID(), userId: open.userId, kind: open.kind, units: rest, jobId, state: 'released', createdAt: open.createdAt, settledAt: now });
+      this.insertRow.run({
+        id: randomUUID(),
+        userId: open.userId,
+        kind: open.kind,
+        units: rest,
+        jobId,
+        state: 'released',
+        createdAt: open.createdAt,
+        settledAt: now,
+      });
     }
     return { jobId, userId: open.userId, committedUnits: charged, releasedUnits: rest, changed: true };
   }
@@ -250,7 +263,10 @@ export class QuotaLedger {
       const picked = this.openReservations().filter(shouldRelease);
       if (picked.length === 0) return picked;
       const now = clock.now();
-      for (const chunk of chunks(picked.map((r) => r.id), 500)) {
+      for (const chunk of chunks(
+        picked.map((r) => r.id),
+        500,
+      )) {
         db.update(quotaReservation)
           .set({ state: 'released', settledAt: now })
           .where(and(inArray(quotaReservation.id, chunk), eq(quotaReservation.state, 'reserved')))

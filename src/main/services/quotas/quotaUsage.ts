@@ -49,7 +49,11 @@ export class QuotaUsage {
       .from(quotaPolicy)
       .where(and(eq(quotaPolicy.userId, sql.placeholder('userId')), eq(quotaPolicy.kind, sql.placeholder('kind'))))
       .prepare();
-    this.policyRows = db.select().from(quotaPolicy).where(eq(quotaPolicy.userId, sql.placeholder('userId'))).prepare();
+    this.policyRows = db
+      .select()
+      .from(quotaPolicy)
+      .where(eq(quotaPolicy.userId, sql.placeholder('userId')))
+      .prepare();
     this.usedSum = db
       .select({ used: sql<number>`coalesce(sum(${quotaReservation.units}), 0)` })
       .from(quotaReservation)

@@ -66,7 +66,10 @@ export class ApiKeyStore {
   set(apiKey: string, options: { allowUnprotected: boolean; updatedBy: string }): void {
     const protection = this.secrets.protection();
     if (protection === 'unavailable') {
-      throw new StudioError('CONFLICT', 'This computer cannot encrypt secrets, so the key cannot be stored. Use the GEMINI_API_KEY environment variable instead.');
+      throw new StudioError(
+        'CONFLICT',
+        'This computer cannot encrypt secrets, so the key cannot be stored. Use the GEMINI_API_KEY environment variable instead.',
+      );
     }
     if (protection === 'unprotected' && !options.allowUnprotected) {
       throw new StudioError(

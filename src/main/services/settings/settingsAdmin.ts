@@ -86,7 +86,9 @@ export class SettingsAdmin {
       const known = new Map(settings.get('modelCatalogue').map((m) => [m.id, m.missing]));
       const models = input.models.map((m) => ({ ...m, missing: known.get(m.id) ?? false }));
       settings.set('modelCatalogue', models, actor.userId);
-      this.audit(actor, 'settings.models.update', { models: models.map((m) => `${m.id}${m.enabled ? '' : ' (disabled)'}${m.isDefault ? ' (default)' : ''}`) });
+      this.audit(actor, 'settings.models.update', {
+        models: models.map((m) => `${m.id}${m.enabled ? '' : ' (disabled)'}${m.isDefault ? ' (default)' : ''}`),
+      });
     });
     return { catalogue: settings.get('modelCatalogue') };
   }

@@ -72,7 +72,12 @@ export function AppShell() {
           <ul className={styles.navList}>
             {pages.map((p) => (
               <li key={p.path}>
-                <button type="button" className={styles.navItem} aria-current={p.path === page?.path ? 'page' : undefined} onClick={() => void navigate({ to: p.path })}>
+                <button
+                  type="button"
+                  className={styles.navItem}
+                  aria-current={p.path === page?.path ? 'page' : undefined}
+                  onClick={() => void navigate({ to: p.path })}
+                >
                   {p.adminOnly ? <span className={styles.navGroup}>Admin · </span> : null}
                   {p.label}
                 </button>

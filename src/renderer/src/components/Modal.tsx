@@ -5,7 +5,19 @@ import styles from './Modal.module.css';
  * A modal on the native <dialog>: focus moves in and back, Esc closes it, the rest of the page is
  * inert while it is open — all by the browser, so it works by keyboard without extra code.
  */
-export function Modal({ title, onClose, children, wide, className }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; className?: string }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide,
+  className,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

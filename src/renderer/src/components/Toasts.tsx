@@ -8,7 +8,12 @@ export function Toasts() {
   return (
     <div className={styles.toasts} role="status" aria-live="polite">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`${styles.toast} ${toast.tone === 'info' ? '' : styles[toast.tone]}`} data-testid="toast" data-tone={toast.tone}>
+        <div
+          key={toast.id}
+          className={`${styles.toast} ${toast.tone === 'info' ? '' : styles[toast.tone]}`}
+          data-testid="toast"
+          data-tone={toast.tone}
+        >
           <span>
             {toast.message}
             {toast.count > 1 ? ` (×${toast.count})` : ''}

@@ -8,7 +8,10 @@ import { bridge } from './bridge';
  * The typed facade over the bridge: unwraps the envelope and turns an error envelope into a
  * `StudioError` whose message is fit to show as is.
  */
-export async function call<K extends RouteName>(route: K, ...args: undefined extends RouteInput<K> ? [input?: RouteInput<K>] : [input: RouteInput<K>]): Promise<RouteOutput<K>> {
+export async function call<K extends RouteName>(
+  route: K,
+  ...args: undefined extends RouteInput<K> ? [input?: RouteInput<K>] : [input: RouteInput<K>]
+): Promise<RouteOutput<K>> {
   const envelope = await bridge().request(route, args[0] ?? {});
   if (envelope.ok) return envelope.data as RouteOutput<K>;
   throw new StudioError(envelope.error.code, envelope.error.message, envelope.error.details);

@@ -84,7 +84,9 @@ export function AuditPage() {
               <td>{e.actor?.email ?? '—'}</td>
               <td>{e.target?.email ?? '—'}</td>
               <td className={styles.details}>{formatDetails(e.details)}</td>
-              <td>{e.workstation ? `${e.workstation.hostName} (${e.workstation.osUser}${e.workstation.ipv4 ? `, ${e.workstation.ipv4}` : ''})` : '—'}</td>
+              <td>
+                {e.workstation ? `${e.workstation.hostName} (${e.workstation.osUser}${e.workstation.ipv4 ? `, ${e.workstation.ipv4}` : ''})` : '—'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -36,9 +36,7 @@ export function EditPage() {
   }));
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<EditFormState>) => setForm((f) => ({ ...f, ...patch }));
-  const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.edit'>) =>
-    call('generation.image.edit', input),
-  );
+  const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.edit'>) => call('generation.image.edit', input));
   const source = form.source[0];
   const canSubmit = Boolean(source) && form.prompt.trim().length > 0 && model !== undefined && !isPending;
   const submit = () => {
@@ -54,13 +52,7 @@ export function EditPage() {
   };
 
   return (
-    <GeneratorFrame
-      id="edit"
-      title="Edit"
-      quota="edit"
-      onSubmit={submit}
-      after={<JobResults kinds={['edit']} title="Recent edits" />}
-    >
+    <GeneratorFrame id="edit" title="Edit" quota="edit" onSubmit={submit} after={<JobResults kinds={['edit']} title="Recent edits" />}>
       <ImageSlots
         label="Source image"
         hint="The image to change."

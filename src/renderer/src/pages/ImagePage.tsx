@@ -36,9 +36,7 @@ export function ImagePage() {
   }));
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<ImageFormState>) => setForm((f) => ({ ...f, ...patch }));
-  const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.create'>) =>
-    call('generation.image.create', input),
-  );
+  const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.create'>) => call('generation.image.create', input));
 
   const canSubmit = form.prompt.trim().length > 0 && model !== undefined && !isPending;
   const submit = () => {
@@ -54,13 +52,7 @@ export function ImagePage() {
   };
 
   return (
-    <GeneratorFrame
-      id="image"
-      title="Image"
-      quota="image"
-      onSubmit={submit}
-      after={<JobResults kinds={['image']} title="Recent images" />}
-    >
+    <GeneratorFrame id="image" title="Image" quota="image" onSubmit={submit} after={<JobResults kinds={['image']} title="Recent images" />}>
       <PromptField id="image-prompt" label="Prompt" value={form.prompt} onChange={(prompt) => set({ prompt })} onSubmit={submit} />
       <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Model default">
         <Select

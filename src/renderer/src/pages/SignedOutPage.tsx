@@ -21,11 +21,7 @@ export function SignedOutPage({ status }: { status: RouteOutput<'app.status'> })
             </button>
           </div>
         )}
-        {mode === 'login' ? (
-          <LoginForm onHaveCode={() => setMode('redeem')} />
-        ) : (
-          <RedeemCodeForm onBack={() => setMode('login')} />
-        )}
+        {mode === 'login' ? <LoginForm onHaveCode={() => setMode('redeem')} /> : <RedeemCodeForm onBack={() => setMode('login')} />}
         <p className="muted">
           Gemini Media Studio {status.version} on {status.workstation.hostName}
         </p>

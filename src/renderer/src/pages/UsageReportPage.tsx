@@ -55,9 +55,17 @@ export function UsageReportPage() {
           Export CSV
         </button>
       </form>
-      {rangeInvalid && <p className="form-error" role="alert">Choose a start date on or before the end date.</p>}
+      {rangeInvalid && (
+        <p className="form-error" role="alert">
+          Choose a start date on or before the end date.
+        </p>
+      )}
       {report.isPending && <p aria-busy="true">Loading the report…</p>}
-      {report.isError && <p className="form-error" role="alert">{isStudioError(report.error) ? report.error.message : 'The report could not be loaded.'}</p>}
+      {report.isError && (
+        <p className="form-error" role="alert">
+          {isStudioError(report.error) ? report.error.message : 'The report could not be loaded.'}
+        </p>
+      )}
       {report.data && (
         <table className={styles.table}>
           <caption>

@@ -135,7 +135,9 @@ export function UsersPage() {
               <td>{u.email}</td>
               <td>{u.role === 'admin' ? 'Admin' : 'User'}</td>
               <td>
-                <span className={styles.status} data-status={u.status}>{ACCOUNT_STATUS_LABELS[u.status]}</span>
+                <span className={styles.status} data-status={u.status}>
+                  {ACCOUNT_STATUS_LABELS[u.status]}
+                </span>
                 {u.lockedUntil ? <span className="muted"> until {formatDateTime(u.lockedUntil)}</span> : null}
               </td>
               <td>{u.managers.map((m) => m.email).join(', ') || '—'}</td>

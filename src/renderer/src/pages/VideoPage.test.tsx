@@ -11,8 +11,20 @@ import { VideoPage } from './VideoPage';
 
 const NOW = Date.UTC(2026, 10, 30, 9, 0);
 // the catalogue as an admin enabled it: Omni (the default), Veo 3.1 and Veo 3.1 Lite
-const models: CatalogueModel[] = DEFAULT_CATALOGUE.filter((m) => m.kind === 'video' && m.id !== 'veo-3.1-fast-generate-preview').map((m) => ({ ...m, enabled: true }));
-const quota = (kind: QuotaKindStatus['kind']): QuotaKindStatus => ({ kind, period: 'daily', limit: 10, used: 2, remaining: 8, resetsAt: NOW + 3_600_000, resetsAtLabel: 'Tue 1 Dec 2026, 00:00', isDefault: true });
+const models: CatalogueModel[] = DEFAULT_CATALOGUE.filter((m) => m.kind === 'video' && m.id !== 'veo-3.1-fast-generate-preview').map((m) => ({
+  ...m,
+  enabled: true,
+}));
+const quota = (kind: QuotaKindStatus['kind']): QuotaKindStatus => ({
+  kind,
+  period: 'daily',
+  limit: 10,
+  used: 2,
+  remaining: 8,
+  resetsAt: NOW + 3_600_000,
+  resetsAtLabel: 'Tue 1 Dec 2026, 00:00',
+  isDefault: true,
+});
 
 const finishedVideo = (id: string, model: string, prompt: string): JobDto => ({
   id,
@@ -35,14 +47,38 @@ const finishedVideo = (id: string, model: string, prompt: string): JobDto => ({
 function bridge(options: { jobs?: JobDto[]; refuse?: StudioError } = {}) {
   let imported = 0;
   return installFakeBridge({
-    'app.status': () => ({ firstRun: false, version: '0.1.0', workstation: { hostName: 'studio-3', osUser: 'lab', ipv4: '10.0.0.3' }, apiKeySet: true, signedIn: true }),
-    'auth.me': () => ({ userId: 'u1', email: 'ana@lab.org', role: 'user', createdAt: NOW - 86_400_000, lastLoginAt: NOW, passwordChangedAt: null, idleTimeoutMinutes: 15, sessionStartedAt: NOW, sessionExpiresAt: NOW + 8 * 3_600_000 }),
+    'app.status': () => ({
+      firstRun: false,
+      version: '0.1.0',
+      workstation: { hostName: 'studio-3', osUser: 'lab', ipv4: '10.0.0.3' },
+      apiKeySet: true,
+      signedIn: true,
+    }),
+    'auth.me': () => ({
+      userId: 'u1',
+      email: 'ana@lab.org',
+      role: 'user',
+      createdAt: NOW - 86_400_000,
+      lastLoginAt: NOW,
+      passwordChangedAt: null,
+      idleTimeoutMinutes: 15,
+      sessionStartedAt: NOW,
+      sessionExpiresAt: NOW + 8 * 3_600_000,
+    }),
     'quotas.status': () => ({ userId: 'u1', kinds: { image: quota('image'), edit: quota('edit'), video: quota('video') } }),
     'generation.models.list': () => ({ models }),
     'jobs.list': () => ({ items: options.jobs ?? [], nextCursor: null }),
     'media.import': ({ fileName }) => {
       imported += 1;
-      return { id: `input-${imported}`, mediaUrl: `/media/input-${imported}/original`, thumbUrl: `/media/input-${imported}/thumb`, width: 1280, height: 720, mimeType: 'image/png', fileName };
+      return {
+        id: `input-${imported}`,
+        mediaUrl: `/media/input-${imported}/original`,
+        thumbUrl: `/media/input-${imported}/thumb`,
+        width: 1280,
+        height: 720,
+        mimeType: 'image/png',
+        fileName,
+      };
     },
     'generation.video.create': () => {
       if (options.refuse) throw options.refuse;
@@ -55,9 +91,17 @@ const png = (name: string) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 
 const select = (label: string) => screen.getByLabelText<HTMLSelectElement>(label);
 const optionsOf = (label: string) => [...select(label).options].map((o) => o.textContent);
 const generate = () => screen.getByRole<HTMLButtonElement>('button', { name: 'Generate video' });
-const problems = () => (screen.queryByRole('list', { name: 'What this video still needs' }) ? within(screen.getByRole('list', { name: 'What this video still needs' })).queryAllByRole('listitem').map((li) => li.textContent) : []);
+const problems = () =>
+  screen.queryByRole('list', { name: 'What this video still needs' })
+    ? within(screen.getByRole('list', { name: 'What this video still needs' }))
+        .queryAllByRole('listitem')
+        .map((li) => li.textContent)
+    : [];
 /** the hidden file input of an image slot, as "Add …" opens it */
-const fileInput = (legend: string) => within(screen.getByRole('group', { name: legend })).getByRole('button', { name: `Add ${legend.toLowerCase()}` }).parentElement!.querySelector('input[type=file]') as HTMLInputElement;
+const fileInput = (legend: string) =>
+  within(screen.getByRole('group', { name: legend }))
+    .getByRole('button', { name: `Add ${legend.toLowerCase()}` })
+    .parentElement!.querySelector('input[type=file]') as HTMLInputElement;
 /** what the page sent to main, without the per-click idempotency key */
 const sentVideos = (fake: ReturnType<typeof bridge>) =>
   fake.sent('generation.video.create').map((input) => {
@@ -103,7 +147,9 @@ describe('Video page: text to video', () => {
   });
 
   it('shows main’s refusal as it is worded', async () => {
-    const { user } = await renderPage({ refuse: new StudioError('QUOTA_EXCEEDED', 'Quota exceeded for video. Used: 10/10. Resets at Tue 1 Dec 2026, 00:00') });
+    const { user } = await renderPage({
+      refuse: new StudioError('QUOTA_EXCEEDED', 'Quota exceeded for video. Used: 10/10. Resets at Tue 1 Dec 2026, 00:00'),
+    });
     await user.type(screen.getByLabelText('Prompt'), 'Dunes');
     await user.click(generate());
     expect((await screen.findByRole('alert')).textContent).toBe('Quota exceeded for video. Used: 10/10. Resets at Tue 1 Dec 2026, 00:00');
@@ -124,7 +170,9 @@ describe('Video page: modes with images', () => {
     await waitFor(() => expect(problems()).toEqual([]));
     expect(fake.sent('media.import')).toEqual([{ bytes: 'iVBORw0KGgo=', fileName: 'kite.png' }]);
     await user.click(generate());
-    await waitFor(() => expect(sentVideos(fake)).toEqual([{ prompt: 'The kite lifts off', model: 'gemini-omni-1.1-flash', firstFrameId: 'input-1', referenceIds: [] }]));
+    await waitFor(() =>
+      expect(sentVideos(fake)).toEqual([{ prompt: 'The kite lifts off', model: 'gemini-omni-1.1-flash', firstFrameId: 'input-1', referenceIds: [] }]),
+    );
   });
 
   it('first and last frame: both are needed, both are sent', async () => {
@@ -136,7 +184,11 @@ describe('Video page: modes with images', () => {
     await user.upload(fileInput('Last frame'), png('night.png'));
     await waitFor(() => expect(problems()).toEqual([]));
     await user.click(generate());
-    await waitFor(() => expect(sentVideos(fake)).toEqual([{ prompt: 'Day turns to night', model: 'gemini-omni-1.1-flash', firstFrameId: 'input-1', lastFrameId: 'input-2', referenceIds: [] }]));
+    await waitFor(() =>
+      expect(sentVideos(fake)).toEqual([
+        { prompt: 'Day turns to night', model: 'gemini-omni-1.1-flash', firstFrameId: 'input-1', lastFrameId: 'input-2', referenceIds: [] },
+      ]),
+    );
   });
 
   it('reference images with Veo need an 8-second duration; frames chosen in another mode are not sent', async () => {
@@ -157,7 +209,13 @@ describe('Video page: modes with images', () => {
     await user.click(generate());
     await waitFor(() =>
       expect(sentVideos(fake)).toEqual([
-        { prompt: 'The dress on a runway', model: 'veo-3.1-generate-preview', referenceIds: ['input-2', 'input-3'], durationSeconds: 8, negativePrompt: 'text, watermark' },
+        {
+          prompt: 'The dress on a runway',
+          model: 'veo-3.1-generate-preview',
+          referenceIds: ['input-2', 'input-3'],
+          durationSeconds: 8,
+          negativePrompt: 'text, watermark',
+        },
       ]),
     );
   });
@@ -176,7 +234,11 @@ describe('Video page: continuing a finished video', () => {
     expect(screen.getByText(/Extending “Dunes at dawn”/)).toBeTruthy();
     await user.type(screen.getByLabelText('Instruction'), 'extend as the camera rises');
     await user.click(generate());
-    await waitFor(() => expect(sentVideos(fake)).toEqual([{ prompt: 'extend as the camera rises', model: 'veo-3.1-generate-preview', referenceIds: [], extendMediaId: 'media-j1' }]));
+    await waitFor(() =>
+      expect(sentVideos(fake)).toEqual([
+        { prompt: 'extend as the camera rises', model: 'veo-3.1-generate-preview', referenceIds: [], extendMediaId: 'media-j1' },
+      ]),
+    );
   });
 
   it('refine: offered for Omni videos, sent as a refinement of that video', async () => {
@@ -186,7 +248,11 @@ describe('Video page: continuing a finished video', () => {
     expect(screen.getByText(/Refining “Harbour at night”/)).toBeTruthy();
     await user.type(screen.getByLabelText('Instruction'), 'make the sky stormier');
     await user.click(generate());
-    await waitFor(() => expect(sentVideos(fake)).toEqual([{ prompt: 'make the sky stormier', model: 'gemini-omni-1.1-flash', referenceIds: [], refineMediaId: 'media-j2' }]));
+    await waitFor(() =>
+      expect(sentVideos(fake)).toEqual([
+        { prompt: 'make the sky stormier', model: 'gemini-omni-1.1-flash', referenceIds: [], refineMediaId: 'media-j2' },
+      ]),
+    );
     // another model that cannot refine is refused before anything is sent
     await user.selectOptions(select('Model'), 'veo-3.1-lite-generate-preview');
     expect(problems()).toContain('Veo 3.1 Lite cannot refine a video.');

@@ -12,7 +12,15 @@ import { useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../features/generation/useModels';
 import { ContinueVideoList } from '../features/generation/video/ContinueVideoList';
 import frame from '../features/generation/GeneratorFrame.module.css';
-import { initialVideoForm, MODE_LABELS, offeredModes, type VideoFormState, videoFormReducer, videoProblems, videoRequest } from '../features/generation/video/videoForm';
+import {
+  initialVideoForm,
+  MODE_LABELS,
+  offeredModes,
+  type VideoFormState,
+  videoFormReducer,
+  videoProblems,
+  videoRequest,
+} from '../features/generation/video/videoForm';
 
 /**
  * One form for both video families: it offers what the chosen model can do and checks the same
@@ -28,9 +36,7 @@ export function VideoPage() {
   const request = useMemo(() => videoRequest(form, model), [form, model]);
   const problems = videoProblems(form, model, request);
 
-  const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.video.create'>) =>
-    call('generation.video.create', input),
-  );
+  const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.video.create'>) => call('generation.video.create', input));
   const canSubmit = form.prompt.trim().length > 0 && problems.length === 0 && model !== undefined && !isPending;
   const submit = () => {
     if (canSubmit) generate(request);
@@ -122,7 +128,12 @@ export function VideoPage() {
       {caps?.negativePrompt ? (
         <div>
           <label htmlFor="video-negative">Negative prompt</label>
-          <input id="video-negative" value={form.negativePrompt} onChange={(e) => set({ negativePrompt: e.target.value })} placeholder="text, watermark" />
+          <input
+            id="video-negative"
+            value={form.negativePrompt}
+            onChange={(e) => set({ negativePrompt: e.target.value })}
+            placeholder="text, watermark"
+          />
         </div>
       ) : (
         <p className="muted">{model?.label ?? 'This model'} has no negative prompt: write what to avoid in the prompt ("No text, no watermark").</p>

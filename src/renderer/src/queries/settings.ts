@@ -12,7 +12,9 @@ export function useSettings() {
 
 /** Every settings change is audited, and may change what other views show. */
 function refresh(...more: (readonly unknown[])[]): Promise<void> {
-  return Promise.all([queryKeys.settings, queryKeys.audit, ...more].map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(() => undefined);
+  return Promise.all([queryKeys.settings, queryKeys.audit, ...more].map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(
+    () => undefined,
+  );
 }
 
 export function useUpdateSettings() {

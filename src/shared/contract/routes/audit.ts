@@ -18,10 +18,16 @@ export const auditList = defineRoute({
   input: z
     .object({
       /** the id of the last entry of the previous page (newest first) */
-      cursor: z.string().regex(/^\d{1,15}$/).optional(),
+      cursor: z
+        .string()
+        .regex(/^\d{1,15}$/)
+        .optional(),
       limit: z.number().int().min(1).max(200).default(50),
       /** an action or a prefix by segment: `auth.login` matches `auth.login.failed` */
-      action: z.string().regex(/^[a-z_.]{1,80}$/).optional(),
+      action: z
+        .string()
+        .regex(/^[a-z_.]{1,80}$/)
+        .optional(),
       /** entries where this account is the actor or the target; must be within the admin's scope */
       userId: z.string().min(1).max(64).optional(),
       from: z.number().int().min(0).optional(),

@@ -9,7 +9,10 @@ const modelId = z.string().max(100);
 const option = z.string().max(20);
 const prompt = z.string().trim().min(1, 'write a prompt').max(10_000, 'at most 10 000 characters');
 /** a per-click key from the renderer: a double-click or a retried request makes one job, not two */
-const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'a key of 8–100 letters, digits, - or _').optional();
+const idempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, 'a key of 8–100 letters, digits, - or _')
+  .optional();
 
 export const jobDtoSchema = z.object({
   id: z.string(),

@@ -66,11 +66,13 @@ export type MediaTotals = z.infer<typeof mediaTotalsSchema>;
 export const mediaImport = defineRoute({
   name: 'media.import',
   access: 'user',
-  input: z.object({
-    /** the file's bytes, base64; the type is read from the bytes, never from the name */
-    bytes: z.string().min(1, 'the file is empty').max(IMPORT_MAX_BASE64_CHARS, 'the image is larger than 20 MB'),
-    fileName: z.string().max(255).optional(),
-  }).strict(),
+  input: z
+    .object({
+      /** the file's bytes, base64; the type is read from the bytes, never from the name */
+      bytes: z.string().min(1, 'the file is empty').max(IMPORT_MAX_BASE64_CHARS, 'the image is larger than 20 MB'),
+      fileName: z.string().max(255).optional(),
+    })
+    .strict(),
   output: z.object({
     id: z.string(),
     mediaUrl: z.string(),
@@ -84,22 +86,24 @@ export const mediaImport = defineRoute({
 export const mediaList = defineRoute({
   name: 'media.list',
   access: 'user',
-  input: z.object({
-    /** opaque: the `nextCursor` of the previous page */
-    cursor: z.string().max(300).optional(),
-    limit: z.number().int().min(1).max(MEDIA_PAGE_MAX).default(MEDIA_PAGE_DEFAULT),
-    kind: mediaKindSchema.optional(),
-    model: z.string().min(1).max(200).optional(),
-    /** admins: one of the users they manage (or themselves) */
-    userId: z.string().min(1).max(64).optional(),
-    favorite: z.boolean().optional(),
-    /** words or word beginnings that must all appear in the prompt */
-    query: z.string().max(MEDIA_QUERY_MAX_CHARS).optional(),
-    /** created at or after (ms since the epoch) */
-    from: epochMs.optional(),
-    /** created before (ms since the epoch) */
-    to: epochMs.optional(),
-  }).strict(),
+  input: z
+    .object({
+      /** opaque: the `nextCursor` of the previous page */
+      cursor: z.string().max(300).optional(),
+      limit: z.number().int().min(1).max(MEDIA_PAGE_MAX).default(MEDIA_PAGE_DEFAULT),
+      kind: mediaKindSchema.optional(),
+      model: z.string().min(1).max(200).optional(),
+      /** admins: one of the users they manage (or themselves) */
+      userId: z.string().min(1).max(64).optional(),
+      favorite: z.boolean().optional(),
+      /** words or word beginnings that must all appear in the prompt */
+      query: z.string().max(MEDIA_QUERY_MAX_CHARS).optional(),
+      /** created at or after (ms since the epoch) */
+      from: epochMs.optional(),
+      /** created before (ms since the epoch) */
+      to: epochMs.optional(),
+    })
+    .strict(),
   output: z.object({ items: z.array(mediaItemSchema), nextCursor: z.string().nullable() }),
 });
 
@@ -148,9 +152,7 @@ export const mediaStats = defineRoute({
   output: z.object({
     own: mediaTotalsSchema,
     /** admins only: over the users they manage (not counting themselves), and per user */
-    managed: mediaTotalsSchema
-      .extend({ users: z.array(z.object({ userId: z.string(), email: z.string(), totals: mediaTotalsSchema })) })
-      .nullable(),
+    managed: mediaTotalsSchema.extend({ users: z.array(z.object({ userId: z.string(), email: z.string(), totals: mediaTotalsSchema })) }).nullable(),
     /** the models that made the visible media, for the gallery's model filter */
     models: z.array(z.string()),
   }),

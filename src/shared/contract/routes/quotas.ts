@@ -5,10 +5,7 @@ import { quotaKindStatusSchema, quotaStatusSchema } from '../../domain/quotaStat
 import { defineRoute } from '../route';
 
 /** Admins select users in lists; 500 at once is more than any lab has, and bounds the work. */
-const userIdsSchema = z
-  .array(z.string().min(1).max(100))
-  .min(1, 'Select at least one user.')
-  .max(500, 'Select at most 500 users at once.');
+const userIdsSchema = z.array(z.string().min(1).max(100)).min(1, 'Select at least one user.').max(500, 'Select at most 500 users at once.');
 
 const userQuotasSchema = z.object({
   userId: z.string(),
@@ -50,9 +47,7 @@ export const quotasSet = defineRoute({
 export const quotasResetUsage = defineRoute({
   name: 'quotas.reset_usage',
   access: 'admin',
-  input: z
-    .object({ userId: z.string().min(1).max(100), kinds: z.array(z.enum(QUOTA_KINDS)).min(1).max(3).optional() })
-    .strict(),
+  input: z.object({ userId: z.string().min(1).max(100), kinds: z.array(z.enum(QUOTA_KINDS)).min(1).max(3).optional() }).strict(),
   output: z.object({ userId: z.string(), status: quotaStatusSchema }),
 });
 

@@ -39,11 +39,7 @@ export const settingsUpdate = defineRoute({
   access: 'admin',
   input: z
     .object({
-      idleTimeoutMinutes: z
-        .number()
-        .int('whole minutes')
-        .min(idle.min, `at least ${idle.min} minutes`)
-        .max(idle.max, `at most ${idle.max} minutes`),
+      idleTimeoutMinutes: z.number().int('whole minutes').min(idle.min, `at least ${idle.min} minutes`).max(idle.max, `at most ${idle.max} minutes`),
       defaultQuotas: defaultQuotasSchema,
       maxParallelJobs: z
         .number()

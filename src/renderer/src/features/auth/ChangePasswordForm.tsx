@@ -29,7 +29,14 @@ export function ChangePasswordForm({ email }: { email: string }) {
       {/* lets password managers tie the new password to the right account */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
       <label htmlFor="current-password">Current password</label>
-      <input id="current-password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+      <input
+        id="current-password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+      />
       <NewPasswordFields value={next} onChange={setNext} email={email} />
       {problem && (
         <p className="form-error" role="alert">
@@ -39,8 +46,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <FormError error={change.error} />
       {change.isSuccess && (
         <p className="form-success" role="status">
-          Password changed.{' '}
-          {change.data.endedOtherSessions > 0 ? `Signed out ${change.data.endedOtherSessions} other session(s).` : ''}
+          Password changed. {change.data.endedOtherSessions > 0 ? `Signed out ${change.data.endedOtherSessions} other session(s).` : ''}
         </p>
       )}
       <button type="submit" className="primary" disabled={change.isPending}>

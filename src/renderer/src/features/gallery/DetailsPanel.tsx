@@ -79,7 +79,11 @@ function RelatedItems({ title, items }: { title: string; items: MediaItem[] }) {
       <ul className={styles.related}>
         {items.map((related) => (
           <li key={related.id}>
-            {related.thumbUrl && !related.missing ? <img src={related.thumbUrl} alt="" /> : <span className={styles.relatedPlaceholder} aria-hidden="true" />}
+            {related.thumbUrl && !related.missing ? (
+              <img src={related.thumbUrl} alt="" />
+            ) : (
+              <span className={styles.relatedPlaceholder} aria-hidden="true" />
+            )}
             <span>
               {related.kind === 'input' ? 'Input image' : related.kind === 'video' ? 'Video' : 'Image'}
               {related.prompt ? ` — ${related.prompt}` : ''}

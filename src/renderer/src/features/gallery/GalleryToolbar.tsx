@@ -42,7 +42,15 @@ export function isFiltered(values: ToolbarValues): boolean {
  * Search and filters. The search box waits until typing pauses before asking main; the model and
  * user lists come from `media.stats`, so they only offer what the person can actually see.
  */
-export function GalleryToolbar({ values, onChange, isAdmin }: { values: ToolbarValues; onChange: (values: ToolbarValues) => void; isAdmin: boolean }) {
+export function GalleryToolbar({
+  values,
+  onChange,
+  isAdmin,
+}: {
+  values: ToolbarValues;
+  onChange: (values: ToolbarValues) => void;
+  isAdmin: boolean;
+}) {
   const stats = useMediaStats().data;
   const [search, setSearch] = useState(values.search);
   const debounced = useDebouncedValue(search, 300);

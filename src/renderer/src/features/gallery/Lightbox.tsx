@@ -95,7 +95,14 @@ export function Lightbox(props: LightboxProps) {
                 The file of this item is missing from the media folder. It may have been moved or deleted outside the studio.
               </p>
             ) : item.kind === 'video' ? (
-              <video key={item.id} src={item.url} poster={item.thumbUrl ?? undefined} controls preload="metadata" aria-label={item.prompt ?? 'Video'} />
+              <video
+                key={item.id}
+                src={item.url}
+                poster={item.thumbUrl ?? undefined}
+                controls
+                preload="metadata"
+                aria-label={item.prompt ?? 'Video'}
+              />
             ) : (
               <img key={item.id} src={item.url} alt={item.prompt ?? 'Imported image'} />
             )}
@@ -114,7 +121,12 @@ export function Lightbox(props: LightboxProps) {
                 }}
               />
             ) : (
-              <MediaActions item={item} onRequestDelete={() => setConfirming(true)} onOpenGenerator={props.onOpenGenerator} onMessage={props.onMessage} />
+              <MediaActions
+                item={item}
+                onRequestDelete={() => setConfirming(true)}
+                onOpenGenerator={props.onOpenGenerator}
+                onMessage={props.onMessage}
+              />
             )}
             <DetailsPanel item={item} />
           </aside>

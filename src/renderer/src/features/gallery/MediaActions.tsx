@@ -91,7 +91,10 @@ export function MediaActions({ item, onRequestDelete, onOpenGenerator, onMessage
         Export
       </button>
       {capabilities?.saveAs && !item.missing && (
-        <button type="button" onClick={() => saveAs.mutate(item.id, { onSuccess: (r) => r.saved && onMessage(`Saved to ${r.path}`), onError: report })}>
+        <button
+          type="button"
+          onClick={() => saveAs.mutate(item.id, { onSuccess: (r) => r.saved && onMessage(`Saved to ${r.path}`), onError: report })}
+        >
           Save as…
         </button>
       )}

@@ -23,7 +23,13 @@ export function MediaTile({ item, index, size, selected, selecting, onOpen, onTo
     else onOpen(index);
   };
   return (
-    <div className={selected ? `${styles.tile} ${styles.selected}` : styles.tile} data-testid="media-tile" data-index={index} role="listitem" style={{ width: size, height: size }}>
+    <div
+      className={selected ? `${styles.tile} ${styles.selected}` : styles.tile}
+      data-testid="media-tile"
+      data-index={index}
+      role="listitem"
+      style={{ width: size, height: size }}
+    >
       <button type="button" className={styles.open} aria-label={label} data-tile-index={index} onClick={onClick}>
         {item.missing ? (
           <span className={styles.missing}>File missing</span>

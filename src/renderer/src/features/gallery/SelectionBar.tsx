@@ -17,9 +17,7 @@ export function SelectionBar(props: SelectionBarProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <div className={styles.bar} role="region" aria-label="Selection">
-      <span aria-live="polite">
-        {props.count} selected
-      </span>
+      <span aria-live="polite">{props.count} selected</span>
       <button type="button" onClick={props.onSelectAll} disabled={props.count === props.loaded}>
         Select all ({props.loaded})
       </button>

@@ -38,6 +38,9 @@ export function formatParam(value: unknown): string {
 
 /** Human label of a parameter key: `aspectRatio` → `Aspect ratio`. */
 export function paramLabel(key: string): string {
-  const spaced = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const spaced = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

@@ -4,7 +4,19 @@ import { parseGallerySearch, searchOf, toolbarOf } from './gallerySearch';
 
 describe('the gallery view in the location', () => {
   it('keeps what it knows and drops the rest: a typed or old address never fails', () => {
-    expect(parseGallerySearch({ item: 'm1', q: 'kite', kind: 'video', model: 'veo-3.1', fav: 'true', from: '2026-11-01', to: '2026-11-30', user: 'u2', extra: 'x' })).toEqual({
+    expect(
+      parseGallerySearch({
+        item: 'm1',
+        q: 'kite',
+        kind: 'video',
+        model: 'veo-3.1',
+        fav: 'true',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        user: 'u2',
+        extra: 'x',
+      }),
+    ).toEqual({
       item: 'm1',
       q: 'kite',
       kind: 'video',

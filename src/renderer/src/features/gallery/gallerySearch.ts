@@ -62,5 +62,13 @@ export function toolbarOf(search: GallerySearch): ToolbarValues {
 
 /** The location for toolbar values; a filter change closes the lightbox (the item may not match). */
 export function searchOf(values: ToolbarValues): GallerySearch {
-  return parseGallerySearch({ q: values.search, kind: values.kind, model: values.model, fav: values.favorite, from: values.from, to: values.to, user: values.userId });
+  return parseGallerySearch({
+    q: values.search,
+    kind: values.kind,
+    model: values.model,
+    fav: values.favorite,
+    from: values.from,
+    to: values.to,
+    user: values.userId,
+  });
 }

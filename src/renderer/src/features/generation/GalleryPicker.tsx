@@ -141,7 +141,10 @@ function PickerTile({ item, state, onToggle }: { item: MediaItem; state: PickSta
   const detailsId = useId();
   const unavailable = state === 'missing' || state === 'already-added';
   return (
-    <li className={[styles.tile, state === 'selected' ? styles.selected : '', unavailable ? styles.unavailable : ''].join(' ').trim()} data-testid="picker-tile">
+    <li
+      className={[styles.tile, state === 'selected' ? styles.selected : '', unavailable ? styles.unavailable : ''].join(' ').trim()}
+      data-testid="picker-tile"
+    >
       <label>
         <input
           type="checkbox"

@@ -121,16 +121,13 @@ export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere =
       <button type="button" disabled={full || busy} onClick={() => inputRef.current?.click()}>
         {busy ? 'Adding…' : `Add ${label.toLowerCase()}`}
       </button>
-      <button
-        type="button"
-        ref={galleryButtonRef}
-        aria-label={`${label} from gallery`}
-        disabled={full || busy || !userId}
-        onClick={openPicker}
-      >
+      <button type="button" ref={galleryButtonRef} aria-label={`${label} from gallery`} disabled={full || busy || !userId} onClick={openPicker}>
         From gallery
       </button>
-      <span className="muted"> or drop files here ({images.length}/{max})</span>
+      <span className="muted">
+        {' '}
+        or drop files here ({images.length}/{max})
+      </span>
       {picking && userId && (
         <GalleryPicker
           label={label}

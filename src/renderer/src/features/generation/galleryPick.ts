@@ -29,7 +29,12 @@ export type PickState = 'selectable' | 'selected' | 'missing' | 'already-added' 
  * Whether an item's checkbox can be ticked: a missing file cannot be sent, an image already in the
  * slots would be sent twice (main refuses that), and no more than `room` may be chosen.
  */
-export function pickState(item: Pick<MediaItem, 'id' | 'missing'>, chosen: readonly string[], alreadyAdded: readonly string[], room: number): PickState {
+export function pickState(
+  item: Pick<MediaItem, 'id' | 'missing'>,
+  chosen: readonly string[],
+  alreadyAdded: readonly string[],
+  room: number,
+): PickState {
   if (chosen.includes(item.id)) return 'selected';
   if (item.missing) return 'missing';
   if (alreadyAdded.includes(item.id)) return 'already-added';

@@ -28,7 +28,13 @@ export function RecentWork({ userId }: { userId: string }) {
     <ul className={styles.list} aria-label="Your recent work">
       {items.map((item) => (
         <li key={item.id}>
-          <button type="button" className={styles.item} data-testid="recent-work-item" aria-label={`${tileLabel(item)} — open the gallery`} onClick={() => openInGallery(item.id)}>
+          <button
+            type="button"
+            className={styles.item}
+            data-testid="recent-work-item"
+            aria-label={`${tileLabel(item)} — open the gallery`}
+            onClick={() => openInGallery(item.id)}
+          >
             {item.missing ? (
               <span className={styles.placeholder}>File missing</span>
             ) : item.thumbUrl ? (

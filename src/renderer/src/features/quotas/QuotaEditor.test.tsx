@@ -21,7 +21,14 @@ const kindStatus = (kind: QuotaKind, period: QuotaPeriod, limit: number, used: n
 const account = (userId: string, email: string) => ({
   userId,
   email,
-  status: { userId, kinds: { image: kindStatus('image', 'daily', 50, 3), edit: kindStatus('edit', 'weekly', 30, 0, true), video: kindStatus('video', 'total', 10, 4) } },
+  status: {
+    userId,
+    kinds: {
+      image: kindStatus('image', 'daily', 50, 3),
+      edit: kindStatus('edit', 'weekly', 30, 0, true),
+      video: kindStatus('video', 'total', 10, 4),
+    },
+  },
 });
 
 const accounts = { u1: account('u1', 'ana@lab.org'), u2: account('u2', 'ben@lab.org'), u3: account('u3', 'cy@lab.org') };
@@ -89,7 +96,9 @@ describe('QuotaEditor for one account', () => {
     await user.selectOptions(screen.getByLabelText('Videos period'), 'monthly');
     await user.click(save());
     await screen.findByText('Quotas saved.');
-    expect(fake.sent('quotas.set')).toEqual([{ userIds: ['u1'], policies: { edit: { period: 'unlimited', limit: 30 }, video: { period: 'monthly', limit: 10 } } }]);
+    expect(fake.sent('quotas.set')).toEqual([
+      { userIds: ['u1'], policies: { edit: { period: 'unlimited', limit: 30 }, video: { period: 'monthly', limit: 10 } } },
+    ]);
   });
 
   it('shows main’s refusal as it is worded', async () => {

@@ -49,7 +49,12 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
 
   if (userIds.length === 0) return <p className="muted">Select at least one account.</p>;
   if (query.isPending || !drafts || !initial) return <p aria-busy="true">Loading quotas…</p>;
-  if (query.isError) return <p role="alert" className="form-error">{errorText(query.error)}</p>;
+  if (query.isError)
+    return (
+      <p role="alert" className="form-error">
+        {errorText(query.error)}
+      </p>
+    );
 
   const update = (kind: QuotaKind, patch: Partial<Draft>) => setDrafts({ ...drafts, [kind]: { ...drafts[kind], ...patch } });
   // One user: save only what was edited, so untouched kinds keep following the default.
@@ -99,11 +104,23 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
               <tr key={kind}>
                 {!single && (
                   <td>
-                    <input type="checkbox" aria-label={`Change ${title.toLowerCase()} quota`} checked={d.change} onChange={(e) => update(kind, { change: e.target.checked })} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Change ${title.toLowerCase()} quota`}
+                      checked={d.change}
+                      onChange={(e) => update(kind, { change: e.target.checked })}
+                    />
                   </td>
                 )}
                 <th scope="row">{title}</th>
-                <QuotaPolicyCells kind={kind} draft={d} disabled={!d.change} invalid={invalid.includes(kind)} describedBy={problemId} onChange={(patch) => update(kind, patch)} />
+                <QuotaPolicyCells
+                  kind={kind}
+                  draft={d}
+                  disabled={!d.change}
+                  invalid={invalid.includes(kind)}
+                  describedBy={problemId}
+                  onChange={(patch) => update(kind, patch)}
+                />
                 {current && (
                   <td className="muted">
                     {current.used} used{current.remaining === null ? '' : `, ${remainingText(current)}`}
@@ -121,7 +138,11 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
           {LIMIT_PROBLEM} for: {invalid.map((k) => QUOTA_KIND_NOUNS[k].title.toLowerCase()).join(', ')}.
         </p>
       )}
-      {save.isError && <p className="form-error" role="alert">{errorText(save.error)}</p>}
+      {save.isError && (
+        <p className="form-error" role="alert">
+          {errorText(save.error)}
+        </p>
+      )}
       {message && <p role="status">{message}</p>}
       {single && chosen.length === 0 && !message && <p className="muted">Change a period or a limit to save.</p>}
       <div className="button-row">
@@ -142,7 +163,13 @@ function ResetUsageButton({ userId, email }: { userId: string; email: string }) 
   if (!confirming) {
     return (
       <>
-        <button type="button" onClick={() => { setConfirming(true); setDone(false); }}>
+        <button
+          type="button"
+          onClick={() => {
+            setConfirming(true);
+            setDone(false);
+          }}
+        >
           Reset current usage…
         </button>
         {done && <span role="status">Usage reset.</span>}
@@ -156,14 +183,28 @@ function ResetUsageButton({ userId, email }: { userId: string; email: string }) 
         type="button"
         className="danger"
         disabled={reset.isPending}
-        onClick={() => reset.mutate({ userId }, { onSuccess: () => { setConfirming(false); setDone(true); } })}
+        onClick={() =>
+          reset.mutate(
+            { userId },
+            {
+              onSuccess: () => {
+                setConfirming(false);
+                setDone(true);
+              },
+            },
+          )
+        }
       >
         Reset usage
       </button>
       <button type="button" onClick={() => setConfirming(false)}>
         Cancel
       </button>
-      {reset.isError && <span className="form-error" role="alert">{errorText(reset.error)}</span>}
+      {reset.isError && (
+        <span className="form-error" role="alert">
+          {errorText(reset.error)}
+        </span>
+      )}
     </span>
   );
 }

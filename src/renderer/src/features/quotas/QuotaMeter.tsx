@@ -16,7 +16,12 @@ export function QuotaMeter({ kind }: { kind: QuotaKind }) {
   const labelId = useId();
   const title = `${QUOTA_KIND_NOUNS[kind].title} quota`;
   if (query.isPending) return <div className={styles.meter} aria-busy="true" aria-label={title} />;
-  if (query.isError) return <p className={`form-error ${styles.meter}`} role="alert">{title}: could not be loaded.</p>;
+  if (query.isError)
+    return (
+      <p className={`form-error ${styles.meter}`} role="alert">
+        {title}: could not be loaded.
+      </p>
+    );
 
   const s = query.data.kinds[kind];
   if (s.period === 'unlimited') {

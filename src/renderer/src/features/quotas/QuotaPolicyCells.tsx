@@ -28,7 +28,12 @@ export function QuotaPolicyCells({
   return (
     <>
       <td>
-        <select aria-label={`${title} period`} value={draft.period} disabled={disabled} onChange={(e) => onChange({ period: e.target.value as QuotaPeriod })}>
+        <select
+          aria-label={`${title} period`}
+          value={draft.period}
+          disabled={disabled}
+          onChange={(e) => onChange({ period: e.target.value as QuotaPeriod })}
+        >
           {QUOTA_PERIODS.map((p) => (
             <option key={p} value={p}>
               {p === 'unlimited' ? 'Unlimited' : QUOTA_PERIOD_LABELS[p]}

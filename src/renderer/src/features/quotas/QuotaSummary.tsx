@@ -12,7 +12,12 @@ import styles from './QuotaSummary.module.css';
 export function QuotaSummary() {
   useQuotaLiveUpdates();
   const query = useQuotaStatus();
-  if (query.isPending) return <span className={`muted ${styles.summary}`} aria-busy="true">Quotas…</span>;
+  if (query.isPending)
+    return (
+      <span className={`muted ${styles.summary}`} aria-busy="true">
+        Quotas…
+      </span>
+    );
   if (query.isError) return <span className={`muted ${styles.summary}`}>Quotas unavailable</span>;
   return (
     <ul className={styles.summary} aria-label="Your remaining quotas">

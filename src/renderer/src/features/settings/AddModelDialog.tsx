@@ -11,7 +11,15 @@ import settings from './SettingsPage.module.css';
  * A new catalogue entry: Google's id, a label, kind and family, and capabilities that start from
  * the family's shipped preset. It joins the table as an unsaved change; "Save catalogue" sends it.
  */
-export function AddModelDialog({ existingIds, onAdd, onClose }: { existingIds: readonly string[]; onAdd: (model: CatalogueModel) => void; onClose: () => void }) {
+export function AddModelDialog({
+  existingIds,
+  onAdd,
+  onClose,
+}: {
+  existingIds: readonly string[];
+  onAdd: (model: CatalogueModel) => void;
+  onClose: () => void;
+}) {
   const id = useId();
   const [form, setForm] = useState<ModelFormState>(() => newModelForm('gemini-image'));
   // problems appear after the first try, not while the admin is still typing the id
@@ -33,8 +41,20 @@ export function AddModelDialog({ existingIds, onAdd, onClose }: { existingIds: r
   return (
     <Modal title="Add a model" onClose={onClose} wide>
       <form className={settings.form} onSubmit={submit} noValidate>
-        <TextField label="Model id" value={form.id} hint="Exactly as Google names it, like gemini-3.1-flash-image." problem={problems.id} onChange={(v) => patch({ id: v })} />
-        <TextField label="Label" value={form.label} hint="What people see in the model list." problem={problems.label} onChange={(v) => patch({ label: v })} />
+        <TextField
+          label="Model id"
+          value={form.id}
+          hint="Exactly as Google names it, like gemini-3.1-flash-image."
+          problem={problems.id}
+          onChange={(v) => patch({ id: v })}
+        />
+        <TextField
+          label="Label"
+          value={form.label}
+          hint="What people see in the model list."
+          problem={problems.label}
+          onChange={(v) => patch({ label: v })}
+        />
         <div className={settings.field}>
           <label htmlFor={`${id}-kind`}>Kind</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => chooseFamily(FAMILIES_BY_KIND[e.target.value as 'image' | 'video'][0]!)}>
@@ -44,7 +64,12 @@ export function AddModelDialog({ existingIds, onAdd, onClose }: { existingIds: r
         </div>
         <div className={settings.field}>
           <label htmlFor={`${id}-family`}>Family</label>
-          <select id={`${id}-family`} value={form.family} aria-describedby={`${id}-family-hint`} onChange={(e) => chooseFamily(e.target.value as ModelFamily)}>
+          <select
+            id={`${id}-family`}
+            value={form.family}
+            aria-describedby={`${id}-family-hint`}
+            onChange={(e) => chooseFamily(e.target.value as ModelFamily)}
+          >
             {FAMILIES_BY_KIND[kind].map((f) => (
               <option key={f} value={f}>
                 {FAMILY_LABELS[f]}

@@ -53,7 +53,8 @@ export function ApiKeySection({ status }: { status: ApiKeyStatus }) {
       <p data-testid="api-key-status">{apiKeyStatusText(status)}</p>
       {storedKeyUnreadable(status) && (
         <p className="notice" role="note">
-          A key stored earlier cannot be read on this computer (it was sealed for another OS account or key store). Set the key again, or remove the stored one.
+          A key stored earlier cannot be read on this computer (it was sealed for another OS account or key store). Set the key again, or remove the
+          stored one.
         </p>
       )}
       {warning && (

@@ -71,7 +71,13 @@ export function CheckboxGroup<T extends string>({
           <input
             type="checkbox"
             checked={chosen.includes(o.value)}
-            onChange={(e) => onChange(e.target.checked ? options.map((x) => x.value).filter((v) => v === o.value || chosen.includes(v)) : chosen.filter((v) => v !== o.value))}
+            onChange={(e) =>
+              onChange(
+                e.target.checked
+                  ? options.map((x) => x.value).filter((v) => v === o.value || chosen.includes(v))
+                  : chosen.filter((v) => v !== o.value),
+              )
+            }
           />
           {o.label}
         </label>

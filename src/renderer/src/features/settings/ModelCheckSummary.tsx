@@ -19,7 +19,8 @@ export function ModelCheckSummary({ results, models }: { results: readonly Model
       </p>
       {missing.length > 0 && (
         <p>
-          Google does not know {missing.map((r) => label(r.id)).join(', ')}. {missing.length === 1 ? 'It is' : 'They are'} no longer offered in the generators.
+          Google does not know {missing.map((r) => label(r.id)).join(', ')}. {missing.length === 1 ? 'It is' : 'They are'} no longer offered in the
+          generators.
         </p>
       )}
       {unknown.length > 0 && (

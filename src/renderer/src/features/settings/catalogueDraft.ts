@@ -1,10 +1,4 @@
-import {
-  type CatalogueModel,
-  catalogueSchema,
-  DEFAULT_CATALOGUE,
-  type ModelCapabilities,
-  type ModelFamily,
-} from '../../../../shared/domain/models';
+import { type CatalogueModel, catalogueSchema, DEFAULT_CATALOGUE, type ModelCapabilities, type ModelFamily } from '../../../../shared/domain/models';
 
 /**
  * Edits of the catalogue table before it is saved. Pure, so the rules are tested without a page;

@@ -27,7 +27,10 @@ export interface ModelFormState {
 export type ModelFormField = 'id' | 'label' | 'aspectRatios' | 'imageSizes' | 'resolutions' | 'durations' | 'maxInputImages' | 'videoModes';
 
 /** A new form for a family: its capabilities start from the family's shipped preset. */
-export function newModelForm(family: ModelFamily, keep: Pick<ModelFormState, 'id' | 'label' | 'enabled'> = { id: '', label: '', enabled: true }): ModelFormState {
+export function newModelForm(
+  family: ModelFamily,
+  keep: Pick<ModelFormState, 'id' | 'label' | 'enabled'> = { id: '', label: '', enabled: true },
+): ModelFormState {
   const caps = capabilityPreset(family);
   return {
     ...keep,
@@ -63,7 +66,8 @@ export function buildModel(
   const video = kind === 'video';
 
   const durations = list(form.durations);
-  if (video && durations.some((d) => !/^\d{1,2}$/.test(d) || Number(d) === 0)) problems.durations = 'Whole seconds, like 4, 6, 8 (or empty when the model decides).';
+  if (video && durations.some((d) => !/^\d{1,2}$/.test(d) || Number(d) === 0))
+    problems.durations = 'Whole seconds, like 4, 6, 8 (or empty when the model decides).';
   const maxInputs = form.maxInputImages.trim();
   if (!/^\d{1,2}$/.test(maxInputs) || Number(maxInputs) > 14) problems.maxInputImages = 'A whole number from 0 to 14.';
 

@@ -21,7 +21,8 @@ export function DeleteUserDialog({ user, onClose }: { user: UserSummary; onClose
         <fieldset>
           <legend>Their images and videos</legend>
           <label className="inline">
-            <input type="radio" name="media" required checked={media === 'delete'} onChange={() => setMedia('delete')} /> Delete them (files and records)
+            <input type="radio" name="media" required checked={media === 'delete'} onChange={() => setMedia('delete')} /> Delete them (files and
+            records)
           </label>
           <label className="inline">
             <input type="radio" name="media" checked={media === 'transfer'} onChange={() => setMedia('transfer')} /> Transfer them to me

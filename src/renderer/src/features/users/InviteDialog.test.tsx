@@ -21,9 +21,17 @@ function bridge(existing: string[], refuse?: StudioError) {
         if (!isPlausibleEmail(email)) return { email: raw.trim(), status: 'invalid', message: 'Not a valid email address.' };
         if (seen.has(email)) return { email, status: 'exists', message: 'Listed more than once; invited once above.' };
         seen.add(email);
-        if (existing.includes(email)) return { email, status: 'exists', message: 'Already has an account. Ask one of their admins to share it with you.' };
+        if (existing.includes(email))
+          return { email, status: 'exists', message: 'Already has an account. Ask one of their admins to share it with you.' };
         next += 1;
-        return { email, status: 'created', userId: `u${next}`, code: `K7QH-2MXP-9TR${next}`, codeExpiresAt: EXPIRES, message: 'Invited. Give them this setup code; it is shown only once.' };
+        return {
+          email,
+          status: 'created',
+          userId: `u${next}`,
+          code: `K7QH-2MXP-9TR${next}`,
+          codeExpiresAt: EXPIRES,
+          message: 'Invited. Give them this setup code; it is shown only once.',
+        };
       });
       return { results };
     },
@@ -49,11 +57,17 @@ describe('InviteDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Invite 5' }));
 
     const table = await screen.findByRole('table', { name: 'Invite results' });
-    expect(fake.sent('users.invite')).toEqual([{ emails: ['Ana@Lab.org', 'ben@lab.org', 'not-an-email', 'ana@lab.org', 'cy@lab.org'], role: 'user' }]);
+    expect(fake.sent('users.invite')).toEqual([
+      { emails: ['Ana@Lab.org', 'ben@lab.org', 'not-an-email', 'ana@lab.org', 'cy@lab.org'], role: 'user' },
+    ]);
     const rows = within(table)
       .getAllByRole('row')
       .slice(1)
-      .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      );
     expect(rows).toEqual([
       ['ana@lab.org', 'Created', 'Invited. Give them this setup code; it is shown only once.'],
       ['ben@lab.org', 'Already exists', 'Already has an account. Ask one of their admins to share it with you.'],

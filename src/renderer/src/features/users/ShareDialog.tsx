@@ -28,7 +28,9 @@ export function ShareDialog({ user, onClose }: { user: UserSummary; onClose: () 
               className="link danger"
               disabled={managers.length <= 1 || unshare.isPending}
               aria-label={`Stop sharing with ${m.email}`}
-              onClick={() => unshare.mutate({ userId: user.id, adminEmail: m.email }, { onSuccess: () => setManagers((ms) => ms.filter((x) => x.id !== m.id)) })}
+              onClick={() =>
+                unshare.mutate({ userId: user.id, adminEmail: m.email }, { onSuccess: () => setManagers((ms) => ms.filter((x) => x.id !== m.id)) })
+              }
             >
               Remove
             </button>

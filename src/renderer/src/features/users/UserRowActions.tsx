@@ -49,9 +49,7 @@ export function UserRowActions({
           type="button"
           disabled={busy}
           aria-label={`Reset password of ${user.email}`}
-          onClick={() =>
-            reset.mutate(user.id, { onSuccess: (r) => onCodes([{ email: r.email, code: r.code, expiresAt: r.expiresAt }]), onError })
-          }
+          onClick={() => reset.mutate(user.id, { onSuccess: (r) => onCodes([{ email: r.email, code: r.code, expiresAt: r.expiresAt }]), onError })}
         >
           Reset password
         </button>

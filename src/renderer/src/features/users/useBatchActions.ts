@@ -36,10 +36,7 @@ export function useBatchActions(onCodes: (codes: IssuedCode[]) => void) {
     setFailures(failed);
     setRunning(false);
     if (codes.length) onCodes(codes);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: queryKeys.users }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.audit }),
-    ]);
+    await Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.users }), queryClient.invalidateQueries({ queryKey: queryKeys.audit })]);
   }
 
   return { run, running, failures };

@@ -51,28 +51,57 @@ describe('the video form', () => {
 
   it('a new model drops the options chosen for the old one', () => {
     const chosen = { ...blank, aspectRatio: '9:16', resolution: '1080p', durationSeconds: 8 };
-    expect(videoFormReducer(chosen, { type: 'model', modelId: veoLite.id })).toMatchObject({ modelId: veoLite.id, aspectRatio: undefined, resolution: undefined, durationSeconds: undefined });
+    expect(videoFormReducer(chosen, { type: 'model', modelId: veoLite.id })).toMatchObject({
+      modelId: veoLite.id,
+      aspectRatio: undefined,
+      resolution: undefined,
+      durationSeconds: undefined,
+    });
   });
 
   it('extend and refine send the chosen video; refining needs a model that can refine', () => {
-    const extend = videoFormReducer({ ...blank, prompt: 'old' }, { type: 'continue', from: { mediaId: 'v1', how: 'extend', prompt: 'Dunes' }, modelId: veo.id });
+    const extend = videoFormReducer(
+      { ...blank, prompt: 'old' },
+      { type: 'continue', from: { mediaId: 'v1', how: 'extend', prompt: 'Dunes' }, modelId: veo.id },
+    );
     expect(extend).toMatchObject({ mode: 'continue', prompt: '', modelId: veo.id });
     expect(check({ ...extend, prompt: 'rise' }, veo).request).toMatchObject({ extendMediaId: 'v1', refineMediaId: undefined });
     const refine = videoFormReducer(blank, { type: 'continue', from: { mediaId: 'v2', how: 'refine', prompt: 'Dunes' }, modelId: omni.id });
-    expect(check({ ...refine, prompt: 'stormier' }, omni)).toMatchObject({ problems: [], request: { refineMediaId: 'v2', extendMediaId: undefined } });
+    expect(check({ ...refine, prompt: 'stormier' }, omni)).toMatchObject({
+      problems: [],
+      request: { refineMediaId: 'v2', extendMediaId: undefined },
+    });
     expect(check({ ...refine, prompt: 'stormier' }, veo).problems).toContain('Veo 3.1 cannot refine a video.');
   });
 
   it('opens from the gallery: "animate" makes the item the first frame, "try again" restores the frames', () => {
-    const animate: GeneratorIntent = { target: 'video', mediaId: 'm1', use: 'source', preview: { url: '/media/m1/original', thumbUrl: null }, settings: { prompt: 'A fox' } };
+    const animate: GeneratorIntent = {
+      target: 'video',
+      mediaId: 'm1',
+      use: 'source',
+      preview: { url: '/media/m1/original', thumbUrl: null },
+      settings: { prompt: 'A fox' },
+    };
     expect(initialVideoForm(animate)).toMatchObject({ mode: 'image', prompt: '', firstFrame: [{ id: 'm1' }] });
     const retry: GeneratorIntent = {
       target: 'video',
       mediaId: 'j1',
       use: 'settings',
       retry: { referenceIds: [] },
-      settings: { prompt: 'A fox', model: veo.id, params: { mode: 'interpolation', firstFrameId: 'f1', lastFrameId: 'l1', durationSeconds: 8, resolution: 7 } },
+      settings: {
+        prompt: 'A fox',
+        model: veo.id,
+        params: { mode: 'interpolation', firstFrameId: 'f1', lastFrameId: 'l1', durationSeconds: 8, resolution: 7 },
+      },
     };
-    expect(initialVideoForm(retry)).toMatchObject({ mode: 'interpolation', prompt: 'A fox', modelId: veo.id, firstFrame: [{ id: 'f1' }], lastFrame: [{ id: 'l1' }], durationSeconds: 8, resolution: undefined });
+    expect(initialVideoForm(retry)).toMatchObject({
+      mode: 'interpolation',
+      prompt: 'A fox',
+      modelId: veo.id,
+      firstFrame: [{ id: 'f1' }],
+      lastFrame: [{ id: 'l1' }],
+      durationSeconds: 8,
+      resolution: undefined,
+    });
   });
 });

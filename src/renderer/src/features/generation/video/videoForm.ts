@@ -73,7 +73,12 @@ export function initialVideoForm(intent: GeneratorIntent | null): VideoFormState
   return {
     prompt: fromVideo ? (intent.settings.prompt ?? '') : '',
     modelId: fromVideo ? (intent.settings.model ?? undefined) : undefined,
-    mode: intent?.use === 'source' ? 'image' : retriedMode === 'image' || retriedMode === 'interpolation' || retriedMode === 'references' ? retriedMode : 'text',
+    mode:
+      intent?.use === 'source'
+        ? 'image'
+        : retriedMode === 'image' || retriedMode === 'interpolation' || retriedMode === 'references'
+          ? retriedMode
+          : 'text',
     firstFrame: intent?.use === 'source' ? [pickedFrom(intent)] : earlier('firstFrameId'),
     lastFrame: earlier('lastFrameId'),
     references: earlier('referenceIds'),

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { StudioError } from '../../src/shared/contract/errors';
 import { createGenAi } from '../../src/main/services/gemini/client';
 import { downloadToTempFile } from '../../src/main/services/gemini/download';
 import { generateImage } from '../../src/main/services/gemini/imageProvider';
@@ -10,6 +9,7 @@ import type { VideoProvider } from '../../src/main/services/gemini/videoProvider
 import { fixtureMp4 } from '../fake-gemini/fixtures';
 import { type FakeGemini, startFakeGemini } from '../fake-gemini/server';
 import { makeTempDir } from '../support/tempDir';
+import { studioErrorOf } from '../support/studioErrorOf';
 
 let fake: FakeGemini;
 const PNG = { mimeType: 'image/png', data: Buffer.from('fake-png-bytes').toString('base64') };
@@ -23,16 +23,6 @@ afterAll(() => fake.close());
 
 const ai = () => createGenAi({ apiKey: fake.apiKey, baseUrl: fake.baseUrl });
 const signal = () => new AbortController().signal;
-
-async function failure(promise: Promise<unknown>): Promise<StudioError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StudioError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 async function pollToDone(provider: VideoProvider, operation: string) {
   for (let i = 0; i < 10; i++) {
@@ -70,7 +60,7 @@ describe('image generation through generateContent', () => {
     ['[400]', 'PROVIDER_ERROR', /Google refused the request: /],
     ['[503-html]', 'PROVIDER_ERROR', /Google had a problem \(503\)/],
   ])('maps %s to %s with a plain message', async (trigger, code, message) => {
-    const error = await failure(
+    const error = await studioErrorOf(
       generateImage(ai(), { model: 'gemini-3.1-flash-image', prompt: `a fox ${trigger}`, images: [], signal: signal(), timeoutMs: 10_000 }),
     );
     expect(error.code).toBe(code);
@@ -79,7 +69,7 @@ describe('image generation through generateContent', () => {
 
   it('reports a rejected API key as INVALID_API_KEY without echoing the key', async () => {
     const wrong = createGenAi({ apiKey: 'AIzaWRONG-key-that-must-not-leak-000', baseUrl: fake.baseUrl });
-    const error = await failure(
+    const error = await studioErrorOf(
       generateImage(wrong, { model: 'gemini-3.1-flash-image', prompt: 'x', images: [], signal: signal(), timeoutMs: 10_000 }),
     );
     expect(error.code).toBe('INVALID_API_KEY');
@@ -87,7 +77,7 @@ describe('image generation through generateContent', () => {
   });
 
   it('tells a timeout from a cancel, which the SDK cannot', async () => {
-    const timedOut = await failure(
+    const timedOut = await studioErrorOf(
       generateImage(ai(), { model: 'gemini-3.1-flash-image', prompt: 'x [slow]', images: [], signal: signal(), timeoutMs: 100 }),
     );
     expect(timedOut.code).toBe('TIMEOUT');
@@ -100,12 +90,12 @@ describe('image generation through generateContent', () => {
       timeoutMs: 10_000,
     });
     setTimeout(() => controller.abort(), 50);
-    expect((await failure(pending)).code).toBe('CANCELLED');
+    expect((await studioErrorOf(pending)).code).toBe('CANCELLED');
   });
 
   it('reports an unreachable server as a network error', async () => {
     const nowhere = createGenAi({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9' });
-    const error = await failure(generateImage(nowhere, { model: 'm', prompt: 'x', images: [], signal: signal(), timeoutMs: 10_000 }));
+    const error = await studioErrorOf(generateImage(nowhere, { model: 'm', prompt: 'x', images: [], signal: signal(), timeoutMs: 10_000 }));
     expect(error.code).toBe('NETWORK_ERROR');
   });
 });
@@ -168,13 +158,13 @@ describe('Veo adapter', () => {
     ['[poll-404]', 'PROVIDER_ERROR', /does not know this model or operation \(404\)/],
   ])('maps a finished operation with %s to %s', async (trigger, code, message) => {
     const operation = await veo().submit({ model: 'veo-3.1-generate-preview', prompt: `x ${trigger}`, signal: signal() });
-    const error = await failure(pollToDone(veo(), operation));
+    const error = await studioErrorOf(pollToDone(veo(), operation));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
   });
 
   it('maps a refused submission to a plain error', async () => {
-    const error = await failure(veo().submit({ model: 'veo-3.1-generate-preview', prompt: 'x [429]', signal: signal() }));
+    const error = await studioErrorOf(veo().submit({ model: 'veo-3.1-generate-preview', prompt: 'x [429]', signal: signal() }));
     expect(error.code).toBe('RATE_LIMITED');
   });
 });
@@ -219,7 +209,7 @@ describe('our own video downloader', () => {
   ] as const)('leaves no partial file when the transfer fails (%s → %s)', async (behaviour, code) => {
     const temp = makeTempDir();
     const { uri } = fake.addFile(undefined, behaviour);
-    const error = await failure(
+    const error = await studioErrorOf(
       downloadToTempFile({
         uri,
         apiKey: fake.apiKey,
@@ -238,7 +228,7 @@ describe('our own video downloader', () => {
   it('refuses a video larger than the cap, leaving nothing behind', async () => {
     const temp = makeTempDir();
     const { uri } = fake.addFile();
-    const error = await failure(
+    const error = await studioErrorOf(
       downloadToTempFile({ uri, apiKey: fake.apiKey, baseUrl: fake.baseUrl, tempDir: temp.dir, signal: signal(), timeoutMs: 10_000, maxBytes: 1000 }),
     );
     expect(error.message).toMatch(/larger than the studio's limit of 1000 bytes per video/);
@@ -308,11 +298,11 @@ describe('Omni adapter (Interactions API)', () => {
   });
 
   it('sends exactly one create when Google answers 503, or when the create times out', async () => {
-    const unavailable = await failure(omni().submit({ model: 'gemini-omni-1.1-flash', prompt: 'x [503]', signal: signal() }));
+    const unavailable = await studioErrorOf(omni().submit({ model: 'gemini-omni-1.1-flash', prompt: 'x [503]', signal: signal() }));
     expect(unavailable.code).toBe('PROVIDER_ERROR');
     expect(fake.requestsTo('createInteraction')).toHaveLength(1);
     fake.reset();
-    const timedOut = await failure(omni().submit({ model: 'gemini-omni-1.1-flash', prompt: 'x [slow]', signal: signal() }));
+    const timedOut = await studioErrorOf(omni().submit({ model: 'gemini-omni-1.1-flash', prompt: 'x [slow]', signal: signal() }));
     expect(timedOut.code).toBe('TIMEOUT');
     expect(fake.requestsTo('createInteraction')).toHaveLength(1);
   });
@@ -322,7 +312,7 @@ describe('Omni adapter (Interactions API)', () => {
     ['[refusal]', 'CONTENT_BLOCKED', /declined to make this video: “/],
   ])('maps a %s interaction to %s', async (trigger, code, message) => {
     const id = await omni().submit({ model: 'gemini-omni-1.1-flash', prompt: `x ${trigger}`, signal: signal() });
-    const error = await failure(pollToDone(omni(), id));
+    const error = await studioErrorOf(pollToDone(omni(), id));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
   });
@@ -331,7 +321,7 @@ describe('Omni adapter (Interactions API)', () => {
     const id = await omni().submit({ model: 'gemini-omni-1.1-flash', prompt: 'long one [polls:50]', signal: signal() });
     await omni().cancel(id);
     expect(fake.requestsTo('cancelInteraction')).toHaveLength(1);
-    expect((await failure(pollToDone(omni(), id))).code).toBe('CANCELLED');
+    expect((await studioErrorOf(pollToDone(omni(), id))).code).toBe('CANCELLED');
   });
 
   it('hands a uri delivery to the downloader', async () => {

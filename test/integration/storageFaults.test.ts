@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StudioError } from '../../src/shared/contract/errors';
 import type { JobDto } from '../../src/shared/contract/routes/generation';
 import { downloadToTempFile, writeInlineToTempFile } from '../../src/main/services/gemini/download';
 import { fixtureMp4 } from '../fake-gemini/fixtures';
@@ -12,6 +11,7 @@ import { type FakeGemini, startFakeGemini } from '../fake-gemini/server';
 import { type GenerationRig, startGenerationRig } from '../support/generationCore';
 import { makeTempDir } from '../support/tempDir';
 import { type TinyDisk, mountTinyDisk, tinyDiskAvailable } from '../support/tinyDisk';
+import { studioErrorOf } from '../support/studioErrorOf';
 
 // Disk-full and read-only are real here: a 2 MB tmpfs that fills up, remounted read-only. That needs
 // root (the container the suite runs in is); elsewhere these cases skip rather than fake the disk.
@@ -50,16 +50,6 @@ async function fileHost(headers: Record<string, string>, body: Buffer): Promise<
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function failure(promise: Promise<unknown>): Promise<StudioError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StudioError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 const GB = 1024 ** 3;
 const download = (baseUrl: string, tempDir: string, maxBytes = GB) =>
   downloadToTempFile({
@@ -76,7 +66,7 @@ describe('video size limits', () => {
   it('refuses a download that declares 2 GB by naming the limit, not the network', async () => {
     const dir = tempDir();
     const baseUrl = await fileHost({ 'content-type': 'video/mp4', 'content-length': String(2 * GB) }, Buffer.alloc(1024));
-    const error = await failure(download(baseUrl, dir));
+    const error = await studioErrorOf(download(baseUrl, dir));
     expect(error.message).toMatch(/larger than the studio's limit of 1 GB/);
     expect(error.message).toMatch(/\(2 GB\)/);
     expect(error.message).not.toMatch(/reach Google|network/i);
@@ -85,7 +75,7 @@ describe('video size limits', () => {
 
   it('refuses an inline result over the limit before decoding it, and leaves no file', async () => {
     const dir = tempDir();
-    const error = await failure(
+    const error = await studioErrorOf(
       writeInlineToTempFile({ base64: 'A'.repeat(4 * 1024 * 1024), tempDir: dir, maxBytes: 1024 * 1024, signal: new AbortController().signal }),
     );
     expect(error.message).toMatch(/larger than the studio's limit of 1 MB/);
@@ -130,7 +120,7 @@ describe('a full disk', () => {
   onRealDisk('is named when a download has no room, never blamed on Google, and no partial file stays', async () => {
     const disk = tinyDisk(tempDir());
     const baseUrl = await fileHost({ 'content-type': 'video/mp4', 'content-length': String(3 * 1024 * 1024) }, Buffer.alloc(3 * 1024 * 1024, 7));
-    const error = await failure(download(baseUrl, disk.dir));
+    const error = await studioErrorOf(download(baseUrl, disk.dir));
     expect(error.code).toBe('DISK_FULL');
     expect(error.message).toMatch(/disk is full/);
     expect(error.message).not.toMatch(/Google/);
@@ -139,7 +129,7 @@ describe('a full disk', () => {
 
   onRealDisk('is named when an inline video has no room', async () => {
     const disk = tinyDisk(tempDir());
-    const error = await failure(
+    const error = await studioErrorOf(
       writeInlineToTempFile({
         base64: Buffer.alloc(3 * 1024 * 1024, 9).toString('base64'),
         tempDir: disk.dir,

@@ -1,25 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { StudioError } from '../../src/shared/contract/errors';
 import { noAnswerWithin, withDeadline } from '../../src/main/services/gemini/callBudget';
+import { studioErrorOf } from '../support/studioErrorOf';
 
 /** A call that ignores its abort signal and never settles: what a deaf fetch looks like. */
 const deaf = () => new Promise<never>(() => {});
 const open = () => new AbortController().signal;
 
-async function failure(promise: Promise<unknown>): Promise<StudioError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StudioError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('a call under a deadline', () => {
   it('ends at its deadline even when the call ignores the abort, and still aborts the signal it was given', async () => {
     let given: AbortSignal | undefined;
-    const error = await failure(
+    const error = await studioErrorOf(
       withDeadline(open(), { timeoutMs: 20, onTimeout: noAnswerWithin(20) }, ({ signal }) => {
         given = signal;
         return deaf();
@@ -33,8 +24,8 @@ describe('a call under a deadline', () => {
     const controller = new AbortController();
     const pending = withDeadline(controller.signal, { timeoutMs: 60_000, onTimeout: noAnswerWithin(60_000) }, deaf);
     controller.abort(new Error('person cancelled'));
-    expect(await failure(pending)).toMatchObject({ code: 'CANCELLED' });
-    const already = await failure(withDeadline(controller.signal, { timeoutMs: 60_000, onTimeout: noAnswerWithin(60_000) }, deaf));
+    expect(await studioErrorOf(pending)).toMatchObject({ code: 'CANCELLED' });
+    const already = await studioErrorOf(withDeadline(controller.signal, { timeoutMs: 60_000, onTimeout: noAnswerWithin(60_000) }, deaf));
     expect(already.code).toBe('CANCELLED');
   });
 
@@ -44,7 +35,7 @@ describe('a call under a deadline', () => {
       let progress!: () => void;
       const onStall = () => new StudioError('TIMEOUT', 'stalled');
       let outcome: StudioError | undefined;
-      void failure(
+      void studioErrorOf(
         withDeadline(open(), { timeoutMs: 60_000, onTimeout: noAnswerWithin(60_000), stallMs: 30, onStall }, (deadline) => {
           progress = deadline.progress;
           return deaf();
@@ -67,6 +58,6 @@ describe('a call under a deadline', () => {
   it("returns the call's answer and passes its own error through", async () => {
     expect(await withDeadline(open(), { timeoutMs: 1000, onTimeout: noAnswerWithin(1000) }, async () => 'ok')).toBe('ok');
     const own = new StudioError('PROVIDER_ERROR', 'Google had a problem (503). Try again later.');
-    expect(await failure(withDeadline(open(), { timeoutMs: 1000, onTimeout: noAnswerWithin(1000) }, () => Promise.reject(own)))).toBe(own);
+    expect(await studioErrorOf(withDeadline(open(), { timeoutMs: 1000, onTimeout: noAnswerWithin(1000) }, () => Promise.reject(own)))).toBe(own);
   });
 });

@@ -9,7 +9,7 @@ import { Lightbox } from '../features/gallery/Lightbox';
 import { SelectionBar } from '../features/gallery/SelectionBar';
 import { emptySelection, keepListed, selectAll, selectRange, type Selection, toggleOne } from '../features/gallery/selection';
 import { useGalleryFilters, useLightboxLocation } from '../features/gallery/useGalleryLocation';
-import styles from '../features/gallery/GalleryPage.module.css';
+import styles from './GalleryPage.module.css';
 
 export interface GalleryPageProps {
   /** admins get the user filter; by default known from `media.stats` (only admins get managed totals) */

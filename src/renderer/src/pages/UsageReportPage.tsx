@@ -6,7 +6,7 @@ import { usageCsvFileName, usageReportCsv } from '../../../shared/domain/usageCs
 import { useUsageReport } from '../queries/quotas';
 import { downloadCsv } from '../features/quotas/downloadCsv';
 import { levelWords } from '../features/quotas/quotaText';
-import styles from '../features/quotas/UsageReportPage.module.css';
+import styles from './UsageReportPage.module.css';
 
 /** Today and the first of this month on this machine's calendar (the workstation's, as main's). */
 function thisMonthSoFar(): { from: string; to: string } {

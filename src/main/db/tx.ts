@@ -33,6 +33,11 @@ export function withWriteTx<T>(db: Db, body: (tx: WriteTx) => T): T {
   }
 }
 
+/** Whether the connection is inside a transaction now (a helper asserting it is called from one). */
+export function inTransaction(db: Db): boolean {
+  return db.$client.inTransaction;
+}
+
 /** SQLite's "database is locked" family (SQLITE_BUSY and its extended codes, SQLITE_LOCKED). */
 export function isBusyError(error: unknown): boolean {
   if (error instanceof StudioError) return error.code === 'BUSY';

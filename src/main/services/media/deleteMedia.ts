@@ -1,5 +1,7 @@
+import { eq, inArray } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
 import type { Db } from '../../db/client';
+import { media, user } from '../../db/schema';
 import type { Actor } from '../../identity';
 import { recordAudit } from '../audit/auditRecord';
 import { visibleUserIds } from '../accounts/scope';
@@ -39,7 +41,7 @@ export async function deleteMedia(s: DeleteMediaDeps, actor: Actor, ids: string[
     if (found.length !== unique.length || found.some((r) => !visible.has(r.userId))) {
       throw new StudioError('NOT_FOUND', 'Nothing was deleted: some of these items do not exist or you cannot delete them.');
     }
-    s.db.$client.prepare(`DELETE FROM media WHERE id IN (${marks(unique.length)})`).run(...unique);
+    s.db.delete(media).where(inArray(media.id, unique)).run();
     for (const [userId, owned] of groupByOwner(found)) {
       recordAudit(s.db, {
         action: 'media.delete',
@@ -64,20 +66,16 @@ export async function deleteMedia(s: DeleteMediaDeps, actor: Actor, ids: string[
 }
 
 function selectDeletable(db: Db, ids: string[]): DeletableRow[] {
-  return db.$client
-    .prepare(
-      `SELECT m.id AS id, m.user_id AS userId, u.email AS email, m.rel_path AS relPath, m.thumb_rel_path AS thumbRelPath
-       FROM media m JOIN user u ON u.id = m.user_id WHERE m.id IN (${marks(ids.length)})`,
-    )
-    .all(...ids) as DeletableRow[];
+  return db
+    .select({ id: media.id, userId: media.userId, email: user.email, relPath: media.relPath, thumbRelPath: media.thumbRelPath })
+    .from(media)
+    .innerJoin(user, eq(user.id, media.userId))
+    .where(inArray(media.id, ids))
+    .all();
 }
 
 function groupByOwner(rows: DeletableRow[]): Map<string, DeletableRow[]> {
   const groups = new Map<string, DeletableRow[]>();
   for (const row of rows) groups.set(row.userId, [...(groups.get(row.userId) ?? []), row]);
   return groups;
-}
-
-function marks(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { media } from '../../db/schema';
 import type { Logger } from '../../logger';
 import { withWriteTx } from '../../db/tx';
 import { absoluteOf, classifyFileName, MEDIA_DIR, STAGING_DIR } from './layout';
@@ -19,7 +21,7 @@ interface RowRef {
   id: string;
   relPath: string;
   thumbRelPath: string | null;
-  missing: number;
+  missing: boolean;
 }
 
 /**
@@ -41,7 +43,10 @@ export async function sweepMediaFolder(deps: { db: Db; dataDir: string; logger: 
   const root = path.join(deps.dataDir, MEDIA_DIR);
   await fs.rm(path.join(root, STAGING_DIR), { recursive: true, force: true });
 
-  const rows = deps.db.$client.prepare('SELECT id, rel_path AS relPath, thumb_rel_path AS thumbRelPath, missing FROM media').all() as RowRef[];
+  const rows: RowRef[] = deps.db
+    .select({ id: media.id, relPath: media.relPath, thumbRelPath: media.thumbRelPath, missing: media.missing })
+    .from(media)
+    .all();
   const ids = new Set(rows.map((r) => r.id));
 
   // relPath of every file present, and the folders that were listed
@@ -94,11 +99,20 @@ export async function sweepMediaFolder(deps: { db: Db; dataDir: string; logger: 
       if (!(typeof thumb === 'boolean' ? thumb : await thumb)) report.thumbsToRebuild.push(row.id);
     }
   }
-  const setMissing = deps.db.$client.prepare('UPDATE media SET missing = ? WHERE id = ?');
   if (nowMissing.length + backAgain.length > 0) {
     withWriteTx(deps.db, () => {
-      for (const id of nowMissing) setMissing.run(1, id);
-      for (const id of backAgain) setMissing.run(0, id);
+      // in chunks: one statement per id would be slow at 100 000 items, one for all could pass SQLite's variable limit
+      for (const [ids, missing] of [
+        [nowMissing, true],
+        [backAgain, false],
+      ] as const) {
+        for (let i = 0; i < ids.length; i += 500)
+          deps.db
+            .update(media)
+            .set({ missing })
+            .where(inArray(media.id, ids.slice(i, i + 500)))
+            .run();
+      }
     });
   }
   report.flaggedMissing = nowMissing.length;

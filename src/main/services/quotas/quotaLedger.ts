@@ -7,7 +7,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import { quotaReservation } from '../../db/schema';
 import type { QuotaUsage } from './quotaUsage';
-import { withWriteTx } from '../../db/tx';
+import { inTransaction, withWriteTx } from '../../db/tx';
 
 export interface QuotaLedgerDeps {
   db: Db;
@@ -300,7 +300,7 @@ export class QuotaLedger {
 
   private assertInTransaction(): void {
     // Settling outside a transaction would let a crash split the ledger from the job row.
-    if (!this.deps.db.$client.inTransaction) throw new Error('quota settlement must run inside a transaction');
+    if (!inTransaction(this.deps.db)) throw new Error('quota settlement must run inside a transaction');
   }
 }
 

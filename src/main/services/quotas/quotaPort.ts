@@ -2,7 +2,7 @@ import type { QuotaKind } from '../../../shared/domain/quotas';
 import type { Db } from '../../db/client';
 import type { QuotaPort } from '../jobs/ports';
 import type { QuotaLedger } from './quotaLedger';
-import { withWriteTx } from '../../db/tx';
+import { inTransaction, withWriteTx } from '../../db/tx';
 
 /**
  * The ledger behind the job runner's `QuotaPort` (services/jobs/ports.ts). The runner calls it
@@ -12,23 +12,23 @@ import { withWriteTx } from '../../db/tx';
  * is what was committed.
  */
 export function ledgerQuotaPort(ledger: QuotaLedger, db: Db): QuotaPort {
-  const inTransaction = () => db.$client.inTransaction;
+  const insideTransaction = () => inTransaction(db);
   const announceLater = (userId: string | null) => {
     if (userId) queueMicrotask(() => ledger.announceUser(userId));
   };
   return {
     reserve({ userId, kind, jobIds }: { userId: string; kind: QuotaKind; jobIds: string[] }) {
-      if (inTransaction()) ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds });
+      if (insideTransaction()) ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds });
       else withWriteTx(db, () => ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds }));
       announceLater(userId);
     },
     commit(jobId: string) {
-      if (!inTransaction()) return void ledger.commit(jobId);
+      if (!insideTransaction()) return void ledger.commit(jobId);
       const settlement = ledger.commitInCurrentTransaction(jobId);
       if (settlement.changed) announceLater(settlement.userId);
     },
     release(jobId: string) {
-      if (!inTransaction()) return void ledger.release(jobId);
+      if (!insideTransaction()) return void ledger.release(jobId);
       const settlement = ledger.releaseInCurrentTransaction(jobId);
       if (settlement.changed) announceLater(settlement.userId);
     },

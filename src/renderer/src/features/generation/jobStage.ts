@@ -1,5 +1,5 @@
 import type { JobDto } from '../../../../shared/contract/routes/generation';
-import type { JobKind } from '../../../../shared/domain/jobs';
+import { JOB_STATUS_LABELS, type JobKind } from '../../../../shared/domain/jobs';
 
 export type JobStageKey =
   'waiting' | 'sending' | 'generating' | 'downloading' | 'saving' | 'done' | 'rateLimited' | 'failed' | 'blocked' | 'cancelled' | 'interrupted';
@@ -25,7 +25,9 @@ const STEPS: Record<JobKind, JobStageKey[]> = {
   video: ['waiting', 'sending', 'generating', 'downloading', 'saving'],
 };
 
-const ACTIVE: Record<'queued' | 'submitting' | 'running' | 'downloading' | 'saving', JobStageKey> = {
+type ActiveStage = 'waiting' | 'sending' | 'generating' | 'downloading' | 'saving';
+
+const ACTIVE: Record<'queued' | 'submitting' | 'running' | 'downloading' | 'saving', ActiveStage> = {
   queued: 'waiting',
   submitting: 'sending',
   running: 'generating',
@@ -42,15 +44,17 @@ export function jobStage(job: Pick<JobDto, 'kind' | 'status' | 'errorCode'>, que
   const final = (key: JobStageKey, label: string, tone: JobStage['tone']): JobStage => ({ key, label, tone, step: null, steps });
   switch (job.status) {
     case 'succeeded':
-      return final('done', 'Done', 'ok');
+      return final('done', JOB_STATUS_LABELS.succeeded, 'ok');
     case 'blocked':
-      return final('blocked', 'Blocked by safety filters', 'error');
+      return final('blocked', JOB_STATUS_LABELS.blocked, 'error');
     case 'cancelled':
-      return final('cancelled', 'Cancelled', 'neutral');
+      return final('cancelled', JOB_STATUS_LABELS.cancelled, 'neutral');
     case 'interrupted':
-      return final('interrupted', 'Interrupted', 'error');
+      return final('interrupted', JOB_STATUS_LABELS.interrupted, 'error');
     case 'failed':
-      return job.errorCode === 'RATE_LIMITED' ? final('rateLimited', 'Rate limit reached', 'error') : final('failed', 'Failed', 'error');
+      return job.errorCode === 'RATE_LIMITED'
+        ? final('rateLimited', 'Rate limit reached', 'error')
+        : final('failed', JOB_STATUS_LABELS.failed, 'error');
     default: {
       const key = ACTIVE[job.status];
       const step = Math.max(0, STEPS[job.kind].indexOf(key)) + 1;
@@ -60,7 +64,7 @@ export function jobStage(job: Pick<JobDto, 'kind' | 'status' | 'errorCode'>, que
   }
 }
 
-const STAGE_LABELS: Record<(typeof ACTIVE)[keyof typeof ACTIVE], string> = {
+const STAGE_LABELS: Record<ActiveStage, string> = {
   waiting: 'Waiting for a free slot',
   sending: 'Sending to Google',
   generating: 'Generating',

@@ -62,7 +62,7 @@ function JobTile({ job, position }: { job: JobDto; position: number | null }) {
           )}
           {job.status !== 'cancelled' && <Elapsed job={job} />}
           <p className={styles.prompt}>{job.prompt}</p>
-          {job.errorMessage && job.status !== 'cancelled' && <p className={styles.error}>{job.errorMessage}</p>}
+          {job.errorMessage && job.status !== 'cancelled' && <p className={styles.error}>{withoutStaleWait(job)}</p>}
           <TileActions job={job} />
         </div>
       )}
@@ -88,4 +88,10 @@ function TileActions({ job }: { job: JobDto }) {
       Try again…
     </button>
   );
+}
+
+/** A rate limit's message names Google's wait as it was then; the live countdown below replaces it. */
+function withoutStaleWait(job: JobDto): string {
+  const message = job.errorMessage ?? '';
+  return job.retryAt ? message.replace(/\s*Try again in \d+ s\./, '') : message;
 }

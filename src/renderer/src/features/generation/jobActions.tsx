@@ -147,7 +147,7 @@ export function RateLimitRetry({ jobs, onRetry, pending }: { jobs: JobDto[]; onR
         Retry
       </button>
       {left > 0 && (
-        <label>
+        <label className="inline">
           <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> Retry when the time is up
         </label>
       )}

@@ -61,3 +61,26 @@ test('sign-in, image generator, gallery and users pass axe in light and dark', a
   await expect(page.getByRole('row', { name: /kim@lab\.example/ })).toContainText('Awaiting setup');
   await expectAccessibleInBothThemes(page, 'Users');
 });
+
+test('the image generator with the Jobs popover open (done, failed, running and waiting jobs) passes axe in light and dark', async ({
+  page,
+  request,
+  harness,
+}) => {
+  test.setTimeout(120_000);
+  await seedPeople(request, harness, [{ email: 'jo@lab.org' }]);
+  await signIn(page, harness.url, 'jo@lab.org');
+  const generate = async (prompt: string) => {
+    await page.getByLabel('Prompt').fill(prompt);
+    await page.getByRole('button', { name: /^Generate/ }).click();
+  };
+  await generate('A heron in fog');
+  await expect(page.locator('[data-testid="job-result"][data-status="succeeded"]')).toHaveCount(1);
+  await generate('A storm [429]');
+  await expect(page.locator('[data-testid="job-result"][data-status="failed"]')).toHaveCount(1);
+  await generate('A lighthouse [hang]');
+  await expect(page.locator('[data-testid="job-result"][data-status="running"]')).toHaveCount(1);
+  await page.getByRole('button', { name: /^Jobs/ }).click();
+  await expect(page.getByRole('region', { name: 'Job queue' }).getByRole('listitem')).toHaveCount(3);
+  await expectAccessibleInBothThemes(page, 'Image generator with the Jobs popover');
+});

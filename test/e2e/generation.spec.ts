@@ -91,6 +91,8 @@ test('a video goes from queued to done in the queue and plays; refining it links
   await page.getByRole('region', { name: 'Continue a video' }).getByRole('button', { name: 'Refine' }).click();
   await page.getByLabel('Instruction').fill('make the sky stormier');
   await page.getByRole('button', { name: 'Generate video' }).click();
+  // the queue closed like a menu at the click outside it; open it again
+  await page.getByRole('button', { name: /^Jobs/ }).click();
   await expect(queue.locator('[data-status="succeeded"]')).toHaveCount(2, { timeout: 30_000 });
 
   await nav(page, 'Gallery');

@@ -107,6 +107,30 @@ describe('image generation jobs', () => {
     expect(rig.fake.requestsTo('generateContent')).toHaveLength(1); // never retried
   });
 
+  it('marks the jobs of one click as one request, and another click as another', async () => {
+    rig = await startGenerationRig();
+    const four = await rig.ok('generation.image.create', { prompt: 'Four lighthouses', count: 4, idempotencyKey: 'click-aaaa-1' });
+    const one = await rig.ok('generation.image.create', { prompt: 'One lighthouse', idempotencyKey: 'click-bbbb-2' });
+    const jobs = await rig.settle();
+    expect(new Set(four.jobIds.map((id) => jobs.get(id)?.requestId))).toEqual(new Set(['click-aaaa-1']));
+    expect(jobs.get(one.jobIds[0]!)?.requestId).toBe('click-bbbb-2');
+    const listed = (await rig.ok('jobs.list', { limit: 30 })).items;
+    expect(listed.filter((j) => j.requestId === 'click-aaaa-1')).toHaveLength(4);
+  });
+
+  it('tells when a rate-limited job may be tried again (Google said 17 s), and nothing for other failures', async () => {
+    rig = await startGenerationRig();
+    const limited = await rig.ok('generation.image.create', { prompt: 'A fox [429]' });
+    const refused = await rig.ok('generation.image.create', { prompt: 'A fox [400]' });
+    const jobs = await rig.settle();
+    const job = jobs.get(limited.jobIds[0]!)!;
+    expect(job.errorCode).toBe('RATE_LIMITED');
+    expect(job.retryAt).toBe(job.finishedAt! + 17_000);
+    expect(jobs.get(refused.jobIds[0]!)?.retryAt).toBeNull();
+    const listed = (await rig.ok('jobs.list', { limit: 30 })).items.find((j) => j.id === job.id);
+    expect(listed?.retryAt).toBe(job.retryAt);
+  });
+
   it('reports a rejected key on the job and gives the unit back', async () => {
     rig = await startGenerationRig({ overrides: { env: { GEMINI_API_KEY: 'AIzaWRONG-key-0000000000000000000' } } });
     const { jobIds } = await rig.ok('generation.image.create', { prompt: 'A fox' });

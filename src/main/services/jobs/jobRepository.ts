@@ -107,6 +107,23 @@ export class JobRepository {
       errorMessage: row.errorMessage,
       results,
       typicalDurationMs,
+      requestId: requestIdOf(row.idempotencyKey),
+      retryAt: retryAtOf(row),
     };
   }
+}
+
+/** Jobs of one click carry the click's key with `#index` appended (generationService.createJobs). */
+function requestIdOf(idempotencyKey: string | null): string | null {
+  return idempotencyKey ? (idempotencyKey.split('#')[0] ?? null) : null;
+}
+
+/**
+ * The job row keeps only the message of a rate limit, which names Google's retry delay
+ * (gemini/errors.ts writes "Try again in N s."); counted from when the job ended.
+ */
+function retryAtOf(row: Pick<JobRow, 'errorCode' | 'errorMessage' | 'finishedAt'>): number | null {
+  if (row.errorCode !== 'RATE_LIMITED' || row.finishedAt === null) return null;
+  const seconds = /Try again in (\d+) s\./.exec(row.errorMessage ?? '')?.[1];
+  return seconds ? row.finishedAt + Number(seconds) * 1000 : null;
 }

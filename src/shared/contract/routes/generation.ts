@@ -32,6 +32,13 @@ export const jobDtoSchema = z.object({
   results: z.array(z.object({ id: z.string(), url: z.string(), thumbUrl: z.string().nullable() })),
   /** video: how long such a job usually takes, shown against elapsed time (no invented percentages) */
   typicalDurationMs: z.number().nullable(),
+  /**
+   * the jobs of one click share it (four images of one request are one entry in the queue); null for
+   * a job created without a per-click key. Optional so older fixtures and rows stay valid.
+   */
+  requestId: z.string().nullable().optional(),
+  /** a rate-limited job: when Google said a new attempt may go (ms since epoch), else null */
+  retryAt: z.number().nullable().optional(),
 });
 export type JobDto = z.infer<typeof jobDtoSchema>;
 

@@ -40,7 +40,8 @@ export function UsersPage() {
   const items = users.data?.items ?? [];
   const chosen = items.filter((u) => !u.isSelf && selected.has(u.id));
   const onError = (error: unknown) => setActionError(isStudioError(error) ? error.message : 'Unexpected problem. Try again.');
-  const ask = (action: ConfirmAction, who: UserListItem[]) => setDialog({ kind: 'confirm', action, users: who });
+  // one batch at a time; the buttons stay enabled so focus can return to them after a confirmation
+  const ask = (action: ConfirmAction, who: UserListItem[]) => !batch.running && setDialog({ kind: 'confirm', action, users: who });
   const close = () => setDialog(null);
 
   return (
@@ -52,12 +53,7 @@ export function UsersPage() {
         </button>
       </div>
       <UserFilters value={filters} onChange={setFilters} />
-      <BatchBar
-        chosen={chosen}
-        busy={batch.running}
-        onAsk={(action) => ask(action, chosen)}
-        onQuotas={() => setDialog({ kind: 'quotas', users: chosen })}
-      />
+      <BatchBar chosen={chosen} onAsk={(action) => ask(action, chosen)} onQuotas={() => setDialog({ kind: 'quotas', users: chosen })} />
       {batch.failures.length > 0 && (
         <ul className="form-error" role="alert" aria-label="Accounts not changed">
           {batch.failures.map((f) => (
@@ -82,7 +78,6 @@ export function UsersPage() {
 
       <UsersTable
         items={items}
-        busy={batch.running}
         loading={users.isFetching}
         selected={selected}
         onSelect={setSelected}

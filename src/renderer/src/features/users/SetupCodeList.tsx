@@ -35,6 +35,7 @@ export function SetupCodeList({ codes, onKept }: { codes: IssuedCode[]; onKept?:
   }
 
   if (codes.length === 0) return null;
+  const emails = codes.map((c) => c.email);
   const all = codes.map((c) => `${c.email}\t${c.code}\tvalid until ${formatDateTime(c.expiresAt)}`).join('\n');
   return (
     <section className={styles.codes} aria-labelledby="setup-codes-title">
@@ -43,19 +44,11 @@ export function SetupCodeList({ codes, onKept }: { codes: IssuedCode[]; onKept?:
         Shown only now. Each code works once, for its own email, until the time shown. The person signs in with “I have a setup code”.
       </p>
       <div className={styles.actions}>
-        <button
-          type="button"
-          className="primary"
-          onClick={() =>
-            void copy(
-              all,
-              '*',
-              codes.map((c) => c.email),
-            )
-          }
-        >
-          {copied === '*' ? 'Copied all' : codes.length === 1 ? 'Copy' : 'Copy all'}
-        </button>
+        {codes.length > 1 && (
+          <button type="button" className="primary" onClick={() => void copy(all, '*', emails)}>
+            {copied === '*' ? 'Copied all' : 'Copy all'}
+          </button>
+        )}
         <button type="button" onClick={print}>
           {codes.length === 1 ? 'Print a sheet' : 'Print a sheet per person'}
         </button>

@@ -10,14 +10,12 @@ import styles from './UserRowActions.module.css';
  */
 export function UserRowActions({
   user,
-  busy: batchBusy,
   onAsk,
   onShare,
   onDelete,
   onError,
 }: {
   user: UserSummary;
-  busy: boolean;
   onAsk: (action: ConfirmAction) => void;
   onShare: () => void;
   onDelete: () => void;
@@ -25,7 +23,7 @@ export function UserRowActions({
 }) {
   const update = useUpdateUser();
   const unlock = useUnlock();
-  const busy = batchBusy || update.isPending || unlock.isPending;
+  const busy = update.isPending || unlock.isPending;
   if (user.isSelf) return <span className="muted">You</span>;
   return (
     <details className={styles.actions}>
@@ -47,7 +45,7 @@ export function UserRowActions({
         >
           {user.isActive ? 'Deactivate…' : 'Reactivate'}
         </button>
-        <button type="button" disabled={busy} aria-label={`Reset password of ${user.email}`} onClick={() => onAsk('reset')}>
+        <button type="button" aria-label={`Reset password of ${user.email}`} onClick={() => onAsk('reset')}>
           Reset password…
         </button>
         {user.status === 'locked' && (

@@ -8,7 +8,6 @@ import styles from './UsersTable.module.css';
 /** The accounts shown, with selection (never oneself) and each row's actions. */
 export function UsersTable({
   items,
-  busy,
   loading,
   selected,
   onSelect,
@@ -19,7 +18,6 @@ export function UsersTable({
   onError,
 }: {
   items: UserListItem[];
-  busy: boolean;
   loading: boolean;
   selected: ReadonlySet<string>;
   onSelect: (ids: Set<string>) => void;
@@ -75,7 +73,6 @@ export function UsersTable({
               </button>
               <UserRowActions
                 user={u}
-                busy={busy}
                 onAsk={(action) => onAsk(action, u)}
                 onShare={() => onShare(u)}
                 onDelete={() => onDelete(u)}

@@ -9,7 +9,7 @@ import type { ConfirmAction } from '../features/users/confirmText';
 import { DeleteUserDialog } from '../features/users/DeleteUserDialog';
 import { InviteDialog } from '../features/users/InviteDialog';
 import { quotaSavedText } from '../features/users/quotaSavedText';
-import type { IssuedCode } from '../features/users/SetupCodeList';
+import type { IssuedCode } from '../features/users/issuedCode';
 import { SetupCodesDialog } from '../features/users/SetupCodesDialog';
 import { ShareDialog } from '../features/users/ShareDialog';
 import { UserFilters, type UserFilterValues } from '../features/users/UserFilters';

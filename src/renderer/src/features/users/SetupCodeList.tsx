@@ -1,13 +1,8 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../components/format';
+import type { IssuedCode } from './issuedCode';
 import { SetupCodeSheets } from './SetupCodeSheets';
 import styles from './SetupCodeList.module.css';
-
-export interface IssuedCode {
-  email: string;
-  code: string;
-  expiresAt: number;
-}
 
 /**
  * One-time setup codes, shown once: main keeps only their hashes. Each code sits next to its

@@ -1,6 +1,6 @@
 import { createPortal } from 'react-dom';
 import { formatDateTime } from '../../components/format';
-import type { IssuedCode } from './SetupCodeList';
+import type { IssuedCode } from './issuedCode';
 import styles from './SetupCodeSheets.module.css';
 
 /**

@@ -1,5 +1,6 @@
 import { Modal } from '../../components/Modal';
-import { type IssuedCode, SetupCodeList } from './SetupCodeList';
+import type { IssuedCode } from './issuedCode';
+import { SetupCodeList } from './SetupCodeList';
 import { useDiscardGuard } from './useDiscardGuard';
 import { useReturnFocus } from './useReturnFocus';
 

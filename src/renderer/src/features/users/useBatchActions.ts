@@ -5,7 +5,7 @@ import { call } from '../../ipc/client';
 import { queryKeys } from '../../queries/keys';
 import { queryClient } from '../../queries/queryClient';
 import type { ConfirmAction } from './confirmText';
-import type { IssuedCode } from './SetupCodeList';
+import type { IssuedCode } from './issuedCode';
 
 /**
  * Runs one confirmed action over one account or a selection, one account at a time, and reports

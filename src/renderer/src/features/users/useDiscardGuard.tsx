@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog';
-import type { IssuedCode } from './SetupCodeList';
+import type { IssuedCode } from './issuedCode';
 
 /**
  * Setup codes are shown once: closing with codes not yet copied or printed asks first (Close,

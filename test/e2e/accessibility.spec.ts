@@ -55,11 +55,25 @@ test('sign-in, image generator, gallery and users pass axe in light and dark', a
   const dialog = page.getByRole('dialog', { name: 'Invite people' });
   await dialog.getByLabel('Email addresses').fill('kim@lab.example');
   await dialog.getByRole('button', { name: 'Invite 1' }).click();
-  await expect(dialog.getByRole('table', { name: 'Invite results' })).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Setup codes' })).toBeVisible();
   await expectAccessibleInBothThemes(page, 'Invite results');
   await dialog.getByRole('button', { name: 'Done' }).click();
+  const discard = page.getByRole('dialog', { name: 'Discard the setup codes?' });
+  await expect(discard.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectAccessibleInBothThemes(page, 'Invite results with the discard question open');
+  await discard.getByRole('button', { name: 'Discard codes' }).click();
   await expect(page.getByRole('row', { name: /kim@lab\.example/ })).toContainText('Awaiting setup');
   await expectAccessibleInBothThemes(page, 'Users');
+
+  // a destructive confirmation over the Users page
+  await page
+    .getByRole('row', { name: /bo@lab\.org/ })
+    .getByText('Actions')
+    .click();
+  await page.getByRole('button', { name: 'Reset password of bo@lab.org' }).click();
+  await expect(page.getByRole('dialog', { name: 'Reset the password of bo@lab.org?' }).getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectAccessibleInBothThemes(page, 'Users with a reset confirmation open');
+  await page.keyboard.press('Escape');
 });
 
 test('the image generator with the Jobs popover open (done, failed, running and waiting jobs) passes axe in light and dark', async ({

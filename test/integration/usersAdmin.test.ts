@@ -247,3 +247,35 @@ describe('the last active admin', () => {
     expect(failure(await t.call(a.transport, 'users.reset_password', { userId: a.userId })).code).toBe('FORBIDDEN');
   });
 });
+
+describe('who is signed in now', () => {
+  it('marks a listed account signed in while it has a live session, and not after sign-out, a reset or idle expiry', async () => {
+    t = await startTestCore();
+    const admin = await setupFirstAdmin(t);
+    const ben = await inviteAndSignIn(t, admin.transport, 'ben@lab.example', { transport: 'ben' });
+    const { userId: pendingId } = await invite(t, admin.transport, 'pending@lab.example');
+    const signedIn = async () =>
+      Object.fromEntries(
+        data(await t.call(admin.transport, 'users.list')).items.map((u: { email: string; signedInNow: boolean }) => [u.email, u.signedInNow]),
+      );
+
+    expect(await signedIn()).toEqual({ 'admin@lab.example': true, 'ben@lab.example': true, 'pending@lab.example': false });
+    expect(pendingId).toBeTruthy();
+
+    // a reset ends Ben's sessions: the list says so at once
+    data(await t.call(admin.transport, 'users.reset_password', { userId: ben.userId }));
+    expect((await signedIn())['ben@lab.example']).toBe(false);
+
+    // signed in again, then idle past the timeout (15 minutes by default): no longer counted, even before the sweep
+    const again = await inviteAndSignIn(t, admin.transport, 'cara@lab.example', { transport: 'cara' });
+    expect((await signedIn())['cara@lab.example']).toBe(true);
+    t.clock.advance(16 * 60 * 1000);
+    data(await t.call(admin.transport, 'auth.login', { email: admin.email, password: GOOD_PASSWORD }));
+    expect((await signedIn())[again.email]).toBe(false);
+
+    data(await t.call('cara-2', 'auth.login', { email: again.email, password: GOOD_PASSWORD }));
+    expect((await signedIn())[again.email]).toBe(true);
+    data(await t.call('cara-2', 'auth.logout'));
+    expect((await signedIn())[again.email]).toBe(false);
+  });
+});

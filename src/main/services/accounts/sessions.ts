@@ -83,6 +83,11 @@ export class SessionStore {
     }
   }
 
+  /** Whether the person has a session that has not expired (one not yet swept does not count). */
+  isSignedIn(userId: string): boolean {
+    return [...this.byTransport.values()].some((s) => s.userId === userId && this.expiry(s) === null);
+  }
+
   transportsOf(userId: string): string[] {
     return [...this.byTransport.values()].filter((s) => s.userId === userId).map((s) => s.transportId);
   }

@@ -6,14 +6,20 @@ import type { Db } from '../../db/client';
 import { user } from '../../db/schema';
 import type { Actor } from '../../identity';
 import { summarize } from './accounts';
+import type { SessionStore } from './sessions';
 import { visibleUserIds } from './scope';
 
 /**
  * `users.list`: the admin and the accounts they manage, nothing else (docs/accounts.md) — the scope is the
  * first condition of the query, so no filter combination can reach past it. Ordered by email, with
- * the last email of a page as the cursor of the next.
+ * the last email of a page as the cursor of the next. Each row says whether the person is signed in
+ * now, read from the session store, so the Users page can warn before signing someone out.
  */
-export function listUsers(deps: { db: Db; clock: Clock }, actor: Actor, input: ParsedInput<'users.list'>): RouteOutput<'users.list'> {
+export function listUsers(
+  deps: { db: Db; clock: Clock; sessions: Pick<SessionStore, 'isSignedIn'> },
+  actor: Actor,
+  input: ParsedInput<'users.list'>,
+): RouteOutput<'users.list'> {
   const { db } = deps;
   const now = deps.clock.now();
   const conditions: SQL[] = [inArray(user.id, visibleUserIds(db, actor))];
@@ -35,7 +41,7 @@ export function listUsers(deps: { db: Db; clock: Clock }, actor: Actor, input: P
   const items = rows.slice(0, input.limit);
   const total = db.select({ n: count() }).from(user).where(where).get()?.n ?? 0;
   return {
-    items: summarize(db, items, actor.userId, now),
+    items: summarize(db, items, actor.userId, now).map((u) => ({ ...u, signedInNow: deps.sessions.isSignedIn(u.id) })),
     nextCursor: more ? (items.at(-1)?.email ?? null) : null,
     total,
   };

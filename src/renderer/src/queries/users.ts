@@ -30,10 +30,6 @@ export function useUpdateUser() {
   return useMutation({ mutationFn: (input: RouteInput<'users.update'>) => call('users.update', input), onSettled: refreshAccounts });
 }
 
-export function useResetPassword() {
-  return useMutation({ mutationFn: (userId: string) => call('users.reset_password', { userId }), onSettled: refreshAccounts });
-}
-
 export function useUnlock() {
   return useMutation({ mutationFn: (userId: string) => call('users.unlock', { userId }), onSettled: refreshAccounts });
 }

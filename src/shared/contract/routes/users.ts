@@ -22,6 +22,14 @@ export const userSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
+/**
+ * A row of `users.list`: the summary plus whether the person is signed in right now (a live session
+ * in main), so a confirmation can say truthfully "they will be signed out". Only the list carries it:
+ * it is a snapshot of main's memory, not part of the account.
+ */
+export const userListItemSchema = userSummarySchema.extend({ signedInNow: z.boolean() });
+export type UserListItem = z.infer<typeof userListItemSchema>;
+
 export const usersList = defineRoute({
   name: 'users.list',
   access: 'admin',
@@ -39,7 +47,7 @@ export const usersList = defineRoute({
     .optional()
     .transform((input) => input ?? { limit: 100 }),
   output: z.object({
-    items: z.array(userSummarySchema),
+    items: z.array(userListItemSchema),
     nextCursor: z.string().nullable(),
     /** accounts matching the filters within the admin's scope */
     total: z.number(),

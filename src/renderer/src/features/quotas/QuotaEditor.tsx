@@ -20,12 +20,12 @@ type Drafts = Record<QuotaKind, Draft>;
  * ("Change"), because their current policies may differ. Scope is enforced by main; this form
  * only shows what main returned.
  */
-export function QuotaEditor(props: { userIds: string[]; onSaved?: () => void }) {
+export function QuotaEditor(props: { userIds: string[]; onSaved?: (policies: QuotaPolicies) => void }) {
   // a new selection starts a new form, never the last selection's half-edited drafts
   return <QuotaEditorForm key={[...props.userIds].sort().join(',')} {...props} />;
 }
 
-function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: () => void }) {
+function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: (policies: QuotaPolicies) => void }) {
   const query = useQuotasOf(userIds);
   const save = useSetQuotas();
   const single = userIds.length === 1;
@@ -74,7 +74,7 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: ()
         onSuccess: () => {
           setMessage(single ? 'Quotas saved.' : `Quotas saved for ${userIds.length} accounts.`);
           setInitial(drafts);
-          onSaved?.();
+          onSaved?.(policies);
         },
       },
     );

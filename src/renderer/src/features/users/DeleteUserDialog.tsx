@@ -3,9 +3,11 @@ import type { UserSummary } from '../../../../shared/contract/routes/users';
 import { Modal } from '../../components/Modal';
 import { useDeleteUser } from '../../queries/users';
 import { FormError } from '../auth/FormError';
+import { useReturnFocus } from './useReturnFocus';
 
 /** Deleting asks what happens to the person's media (docs/accounts.md); there is no default. */
 export function DeleteUserDialog({ user, onClose }: { user: UserSummary; onClose: () => void }) {
+  useReturnFocus();
   const [media, setMedia] = useState<'delete' | 'transfer' | null>(null);
   const remove = useDeleteUser();
 

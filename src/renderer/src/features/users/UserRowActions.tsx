@@ -1,29 +1,29 @@
 import type { UserSummary } from '../../../../shared/contract/routes/users';
-import { useResetPassword, useUnlock, useUpdateUser } from '../../queries/users';
-import type { IssuedCode } from './SetupCodeList';
+import { useUnlock, useUpdateUser } from '../../queries/users';
+import type { ConfirmAction } from './confirmText';
 import styles from './UserRowActions.module.css';
 
 /**
  * The actions on one account, in a disclosure so the table stays readable; each button names the
  * account in its accessible name ("Deactivate kim@…"), since many rows have the same buttons.
+ * What can hurt (reset, deactivate, demote) only asks (`onAsk`); the page confirms and runs it.
  */
 export function UserRowActions({
   user,
-  onCodes,
+  onAsk,
   onShare,
   onDelete,
   onError,
 }: {
   user: UserSummary;
-  onCodes: (codes: IssuedCode[]) => void;
+  onAsk: (action: ConfirmAction) => void;
   onShare: () => void;
   onDelete: () => void;
   onError: (error: unknown) => void;
 }) {
   const update = useUpdateUser();
-  const reset = useResetPassword();
   const unlock = useUnlock();
-  const busy = update.isPending || reset.isPending || unlock.isPending;
+  const busy = update.isPending || unlock.isPending;
   if (user.isSelf) return <span className="muted">You</span>;
   return (
     <details className={styles.actions}>
@@ -33,25 +33,20 @@ export function UserRowActions({
           type="button"
           disabled={busy}
           aria-label={`${user.role === 'admin' ? 'Make user' : 'Make admin'}: ${user.email}`}
-          onClick={() => update.mutate({ userId: user.id, role: user.role === 'admin' ? 'user' : 'admin' }, { onError })}
+          onClick={() => (user.role === 'admin' ? onAsk('demote') : update.mutate({ userId: user.id, role: 'admin' }, { onError }))}
         >
-          {user.role === 'admin' ? 'Make user' : 'Make admin'}
+          {user.role === 'admin' ? 'Make user…' : 'Make admin'}
         </button>
         <button
           type="button"
           disabled={busy}
           aria-label={`${user.isActive ? 'Deactivate' : 'Reactivate'} ${user.email}`}
-          onClick={() => update.mutate({ userId: user.id, isActive: !user.isActive }, { onError })}
+          onClick={() => (user.isActive ? onAsk('deactivate') : update.mutate({ userId: user.id, isActive: true }, { onError }))}
         >
-          {user.isActive ? 'Deactivate' : 'Reactivate'}
+          {user.isActive ? 'Deactivate…' : 'Reactivate'}
         </button>
-        <button
-          type="button"
-          disabled={busy}
-          aria-label={`Reset password of ${user.email}`}
-          onClick={() => reset.mutate(user.id, { onSuccess: (r) => onCodes([{ email: r.email, code: r.code, expiresAt: r.expiresAt }]), onError })}
-        >
-          Reset password
+        <button type="button" aria-label={`Reset password of ${user.email}`} onClick={() => onAsk('reset')}>
+          Reset password…
         </button>
         {user.status === 'locked' && (
           <button type="button" disabled={busy} aria-label={`Unlock ${user.email}`} onClick={() => unlock.mutate(user.id, { onError })}>

@@ -4,19 +4,19 @@ import type { UserSummary } from '../../../../shared/contract/routes/users';
 import { call } from '../../ipc/client';
 import { queryKeys } from '../../queries/keys';
 import { queryClient } from '../../queries/queryClient';
-import type { IssuedCode } from './SetupCodeList';
-
-export type BatchAction = 'deactivate' | 'reactivate' | 'reset';
+import type { ConfirmAction } from './confirmText';
+import type { IssuedCode } from './issuedCode';
 
 /**
- * Runs one action over a selection, one account at a time, and reports each failure by email (a
- * refusal for one account — the last admin, someone no longer managed — does not stop the rest).
+ * Runs one confirmed action over one account or a selection, one account at a time, and reports
+ * each failure by email (a refusal for one account — the last admin, someone no longer managed —
+ * does not stop the rest).
  */
 export function useBatchActions(onCodes: (codes: IssuedCode[]) => void) {
   const [running, setRunning] = useState(false);
   const [failures, setFailures] = useState<string[]>([]);
 
-  async function run(action: BatchAction, users: UserSummary[]): Promise<void> {
+  async function run(action: ConfirmAction, users: Pick<UserSummary, 'id' | 'email' | 'isSelf'>[]): Promise<void> {
     setRunning(true);
     setFailures([]);
     const codes: IssuedCode[] = [];
@@ -26,6 +26,8 @@ export function useBatchActions(onCodes: (codes: IssuedCode[]) => void) {
         if (action === 'reset') {
           const r = await call('users.reset_password', { userId: user.id });
           codes.push({ email: r.email, code: r.code, expiresAt: r.expiresAt });
+        } else if (action === 'demote') {
+          await call('users.update', { userId: user.id, role: 'user' });
         } else {
           await call('users.update', { userId: user.id, isActive: action === 'reactivate' });
         }

@@ -29,3 +29,6 @@ export function median(values: number[]): number {
 import { quotaBenchmark } from './quota.bench';
 
 benchmarks.push(quotaBenchmark);
+import { diagnosticsBenchmark } from './diagnostics.bench';
+
+benchmarks.push(diagnosticsBenchmark);

@@ -4,7 +4,7 @@ import { routes } from '../shared/contract/index';
 import { MEDIA_URL_BASE } from '../shared/contract/mediaUrl';
 import type { Envelope } from '../shared/contract/envelope';
 import type { WorkstationIdentity } from '../shared/domain/workstation';
-import { version as appVersion } from '../../package.json';
+import { dependencies, version as appVersion } from '../../package.json';
 import { type Clock, systemClock } from './clock';
 import { closeDb, openDb } from './db/client';
 import * as schema from './db/schema';
@@ -37,7 +37,7 @@ import {
   startMediaLibrary,
 } from './services/media';
 import { ledgerQuotaPort, QuotaAdmin, QuotaLedger, QuotaUsage } from './services/quotas';
-import { ApiKeyStore, type SecretStore, SettingsAdmin, SettingsStore } from './services/settings';
+import { ApiKeyStore, Diagnostics, type SecretStore, SettingsAdmin, type SettingsDesktopHooks, SettingsStore } from './services/settings';
 import type { Services } from './serviceRegistry';
 
 export type { Caller } from './identity';
@@ -72,6 +72,10 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** native dialogs and the file manager for the gallery (Electron shell); absent in the harness */
   mediaDesktop?: MediaDesktopHooks;
+  /** the file manager and a save dialog for logs and diagnostics (Electron shell); absent in the harness */
+  settingsDesktop?: SettingsDesktopHooks;
+  /** bytes of logs at most in a diagnostics zip; tests lower it */
+  diagnosticsLogBudgetBytes?: number;
   /** ffmpeg for video poster frames; the bundled one when omitted, null for none */
   ffmpegPath?: string | null;
   /**
@@ -215,6 +219,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     announceDefaultQuotaChange: () => quotaAdmin.announceDefaultChange(),
     checkModels: checkModelIds,
   });
+  const diagnostics = new Diagnostics({
+    db,
+    clock,
+    workstation,
+    dataDir: options.dataDir,
+    logDir: logDirOf(options.dataDir),
+    snapshot: () => settingsAdmin.snapshot(),
+    // pinned exactly in package.json, so the declared version is the one running
+    versions: { app: appVersion, googleGenai: dependencies['@google/genai'] },
+    desktop: options.settingsDesktop ?? {},
+    currentSessionId: (transportId) => sessions.current(transportId)?.id ?? null,
+    logBudgetBytes: options.diagnosticsLogBudgetBytes,
+  });
   const mediaLibraryService = new MediaLibrary({
     db,
     clock,
@@ -253,6 +270,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     jobRunner,
     generation,
     settingsAdmin,
+    diagnostics,
     mediaLibrary: mediaLibraryService,
     checkModels: checkModelIds,
     mediaDesktop,

@@ -18,7 +18,7 @@ export type Core = Pick<FullCore, 'router' | 'events' | 'disconnect' | 'endAllSe
 
 export type CoreOptions = Pick<
   FullCoreOptions,
-  'dataDir' | 'secretStore' | 'mediaUrlBase' | 'migrationsDir' | 'resourcesDir' | 'geminiBaseUrl' | 'env' | 'mediaDesktop'
+  'dataDir' | 'secretStore' | 'mediaUrlBase' | 'migrationsDir' | 'resourcesDir' | 'geminiBaseUrl' | 'env' | 'mediaDesktop' | 'settingsDesktop'
 >;
 
 export type CreateCore = (options: CoreOptions) => Promise<Core>;

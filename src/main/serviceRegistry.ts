@@ -9,7 +9,7 @@ import type { EventHub } from './services/app';
 import type { GenerationService, JobRepository, JobRunner } from './services/jobs';
 import type { MediaDesktopHooks, MediaLibrary, MediaStore } from './services/media';
 import type { QuotaAdmin, QuotaLedger, QuotaUsage } from './services/quotas';
-import type { ApiKeyStore, SecretStore, SettingsAdmin, SettingsStore } from './services/settings';
+import type { ApiKeyStore, Diagnostics, SecretStore, SettingsAdmin, SettingsStore } from './services/settings';
 
 /** What handlers may use: the services of the core, wired once in `createCore`. */
 export interface Services {
@@ -28,6 +28,8 @@ export interface Services {
   apiKeys: ApiKeyStore;
   /** the settings page's audited changes (settings, API key, model catalogue) */
   settingsAdmin: SettingsAdmin;
+  /** the admin's log folder and diagnostics zip */
+  diagnostics: Diagnostics;
   /** reserve → commit/release for generation; start-up recovery primitives */
   quotaLedger: QuotaLedger;
   /** admin policy changes, usage resets, the default policy */

@@ -8,6 +8,7 @@ import { registerIpcTransport } from './ipcTransport';
 import { createMediaDesktopHooks } from './mediaDesktopHooks';
 import { registerMediaProtocol } from './mediaProtocol';
 import { createSafeStorageSecretStore } from './safeStorageSecretStore';
+import { createSettingsDesktopHooks } from './settingsDesktopHooks';
 import { watchScreenLock } from './screenLockWatch';
 import { APP_INDEX_URL, APP_ORIGIN, PRIVILEGED_SCHEMES } from './schemes';
 import { createMainWindow } from './windowFactory';
@@ -136,6 +137,7 @@ export function startStudioApp(options: StartOptions): void {
       migrationsDir: resolveMigrationsDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
       resourcesDir: resolveResourcesDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath }),
       mediaDesktop: createMediaDesktopHooks({ dialog, shell, currentWindow: () => window }),
+      settingsDesktop: createSettingsDesktopHooks({ dialog, shell, currentWindow: () => window }),
     });
     const core = await corePromise;
 

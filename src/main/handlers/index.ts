@@ -6,6 +6,7 @@ import { quotaHandlers } from './quotas';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { settingsHandlers } from './settings';
+import { diagnosticsHandlers } from './diagnostics';
 import { usersHandlers } from './users';
 import { mediaHandlers } from './media';
 
@@ -15,6 +16,7 @@ export function createHandlers(s: Services): Handlers {
     ...appHandlers(s),
     ...generationHandlers(s),
     ...settingsHandlers(s),
+    ...diagnosticsHandlers(s),
     ...quotaHandlers(s),
     ...authHandlers(s),
     ...usersHandlers(s),

@@ -2,6 +2,7 @@ import { routeTable } from './route';
 import { appStatus } from './routes/app';
 import { quotasGet, quotasResetUsage, quotasSet, quotasStatus, quotasUsageReport } from './routes/quotas';
 import { settingsClearApiKey, settingsGet, settingsModelsCheck, settingsModelsUpdate, settingsSetApiKey, settingsUpdate } from './routes/settings';
+import { diagnosticsRoutes } from './routes/settings';
 import { auditList } from './routes/audit';
 import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
 import { usersDelete, usersInvite, usersList, usersResetPassword, usersShare, usersUnlock, usersUnshare, usersUpdate } from './routes/users';
@@ -25,6 +26,8 @@ export const routes = routeTable(
   quotasSet,
   quotasResetUsage,
   quotasUsageReport,
+  // logs and diagnostics for admins
+  ...diagnosticsRoutes,
   // accounts, sessions, admin scoping and the audit log
   authSetupFirstAdmin,
   authLogin,

@@ -28,6 +28,7 @@ export const SETTINGS_AUDIT_ACTIONS = [
   'settings.api_key.cleared',
   'settings.models.update',
   'settings.models.check',
+  'settings.diagnostics.saved',
 ] as const;
 
 /** The filter choices the audit page offers, broadest first. */

@@ -91,6 +91,16 @@ describe('app lifecycle', () => {
     expect(window.webContents.listenerCount('did-start-navigation')).toBe(1);
   });
 
+  it('gives the core the log folder and diagnostics actions on the shell and a save dialog attached to the window', async () => {
+    const { electron, createCore, window } = await bootToWindow();
+    const hooks = (createCore.mock.calls[0]?.[0] as CoreOptions).settingsDesktop;
+    expect(await hooks?.openFolder?.('/tmp/fake-user-data/logs')).toBe('');
+    expect(electron.shell.openPath).toHaveBeenCalledWith('/tmp/fake-user-data/logs');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/kim/support.zip' });
+    expect(await hooks?.chooseDiagnosticsFile?.('wc:1', 'studio-diagnostics.zip')).toBe('/home/kim/support.zip');
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: 'studio-diagnostics.zip' }));
+  });
+
   it('focuses and restores the first window when a second instance starts', async () => {
     const { electron, window } = await bootToWindow();
     window.minimized = true;

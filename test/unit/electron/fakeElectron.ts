@@ -133,8 +133,11 @@ export function createFakeElectron() {
       encryptString: vi.fn((s: string) => Buffer.from(s).reverse()),
       decryptString: vi.fn((b: Buffer) => Buffer.from(b).reverse().toString()),
     },
-    dialog: { showErrorBox: vi.fn() },
-    shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+    },
+    shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
     BrowserWindow,
     /** every window created, in order */
     windows,

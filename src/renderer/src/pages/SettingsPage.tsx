@@ -2,10 +2,11 @@ import { isStudioError } from '../../../shared/contract/errors';
 import { useSettings } from '../queries/settings';
 import { ApiKeySection } from '../features/settings/ApiKeySection';
 import { DefaultQuotasSection } from '../features/settings/DefaultQuotasSection';
+import { DiagnosticsSection } from '../features/settings/DiagnosticsSection';
 import { ModelCatalogueSection } from '../features/settings/ModelCatalogueSection';
 import { SessionsJobsSection } from '../features/settings/SessionsJobsSection';
 
-/** Admin → Settings (docs/generation-and-jobs.md): the API key, session and job limits, default quotas, the model catalogue. */
+/** Admin → Settings (docs/generation-and-jobs.md): the API key, session and job limits, default quotas, the model catalogue, logs and diagnostics. */
 export function SettingsPage() {
   const settings = useSettings();
   return (
@@ -29,6 +30,8 @@ export function SettingsPage() {
           <ModelCatalogueSection catalogue={settings.data.catalogue} />
         </>
       )}
+      {/* also when the settings cannot be read: the log is where to look then */}
+      <DiagnosticsSection />
     </section>
   );
 }

@@ -13,6 +13,8 @@ export const queryKeys = {
   usersList: (filters: object) => ['users.list', filters] as const,
   /** admin settings (key status, limits, default quotas, catalogue) */
   settings: ['settings.get'] as const,
+  /** what this transport can do for logs and diagnostics (desktop dialogs or not); fixed for the app's life */
+  diagnosticsCapabilities: ['settings.diagnostics.capabilities'] as const,
   audit: ['audit.list'] as const,
   auditList: (filters: object) => ['audit.list', filters] as const,
   /** everything from the media library; invalidated together when items come or go */

@@ -82,6 +82,46 @@ export const settingsClearApiKey = defineRoute({
   output: apiKeyStatusSchema,
 });
 
+/**
+ * What this transport can do for logs and diagnostics. The desktop app opens the log folder in the
+ * file manager and asks where to save; the browser harness can do neither, so the page says where
+ * the files are instead. `logFolder` is shown to admins so they can find it by hand.
+ */
+export const settingsDiagnosticsCapabilitiesGet = defineRoute({
+  name: 'settings.diagnostics.capabilities.get',
+  access: 'admin',
+  input: z.object({}).strict().optional(),
+  output: z.object({ openLogFolder: z.boolean(), chooseSaveLocation: z.boolean(), logFolder: z.string() }),
+});
+
+/** Opens `<data folder>/logs` in the file manager (desktop app only). */
+export const settingsLogsOpen = defineRoute({
+  name: 'settings.logs.open',
+  access: 'admin',
+  input: z.object({}).strict().optional(),
+  output: z.object({ opened: z.boolean(), path: z.string() }),
+});
+
+/**
+ * Writes a zip for whoever supports this workstation: recent logs, versions, settings without
+ * secrets, the model catalogue with its last check, and counts. The desktop app asks where (a
+ * cancelled dialog answers `saved: false`); the harness writes under `<data folder>/exports/`.
+ */
+export const settingsDiagnosticsSave = defineRoute({
+  name: 'settings.diagnostics.save',
+  access: 'admin',
+  input: z.object({}).strict().optional(),
+  output: z.object({
+    saved: z.boolean(),
+    path: z.string().nullable(),
+    bytes: z.number().int().nonnegative(),
+    /** the zip's entries, e.g. `versions.json`, `logs/studio.log` */
+    entries: z.array(z.string()),
+  }),
+});
+
+export const diagnosticsRoutes = [settingsDiagnosticsCapabilitiesGet, settingsLogsOpen, settingsDiagnosticsSave] as const;
+
 export const settingsModelsUpdate = defineRoute({
   name: 'settings.models.update',
   access: 'admin',

@@ -7,7 +7,7 @@ import { call } from '../../ipc/client';
 import { useGeneratorIntent } from '../../stores/generatorIntent';
 import { retryIntent } from './retryIntent';
 import { Elapsed } from './Elapsed';
-import { allJobs, useJobs } from './useJobs';
+import { allJobs, useJobs } from '../../queries/jobs';
 import styles from './JobQueuePanel.module.css';
 
 /**

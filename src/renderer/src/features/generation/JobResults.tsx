@@ -1,7 +1,7 @@
 import type { JobKind } from '../../../../shared/domain/jobs';
 import { JOB_STATUS_LABELS } from '../../../../shared/domain/jobs';
 import { Elapsed } from './Elapsed';
-import { allJobs, useJobs } from './useJobs';
+import { allJobs, useJobs } from '../../queries/jobs';
 import styles from './JobResults.module.css';
 
 /** The latest jobs of one generator, with their results as they arrive. */

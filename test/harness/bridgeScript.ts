@@ -1,12 +1,16 @@
+import { ENCODE_BYTES_SOURCE } from './wireBytes';
+
 /**
  * The browser harness's stand-in for the Electron preload: the same two functions on
  * `window.studio`, over HTTP (requests) and server-sent events (events). The connection id plays
  * the part of the Electron webContents: it is the transport identity main binds a session to.
+ * Bytes in a request (an imported file) are encoded for JSON as wireBytes.ts describes.
  */
 export function bridgeScript(connectionId: string): string {
   return `(() => {
   const connection = ${JSON.stringify(connectionId)};
   const listeners = new Map();
+  ${ENCODE_BYTES_SOURCE}
   let source = null;
   function ensureEvents() {
     if (source) return;
@@ -23,7 +27,7 @@ export function bridgeScript(connectionId: string): string {
         const response = await fetch('/__studio/request', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-studio-connection': connection },
-          body: JSON.stringify({ route, input }),
+          body: JSON.stringify({ route, input }, encodeBytes),
         });
         return await response.json();
       } catch (error) {

@@ -11,6 +11,7 @@ import type { Logger } from '../../src/main/logger';
 import { MemorySecretStore } from '../../src/main/services/settings/secretStore';
 import { bridgeScript } from './bridgeScript';
 import { OffsetClock } from './testClock';
+import { MalformedBytesError, reviveBytes } from './wireBytes';
 import { createSeedControls } from './seedControls';
 
 export interface HarnessOptions {
@@ -148,17 +149,18 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     let body: { route?: unknown; input?: unknown };
+    let problem = 'Malformed request: expected a JSON object { route, input }.';
     try {
-      body = JSON.parse(await readBody(req, 64 * 1024 * 1024)) as typeof body;
-    } catch {
+      // bytes (an imported file) come back as a Uint8Array, as Electron's IPC would deliver them
+      body = JSON.parse(await readBody(req, 64 * 1024 * 1024), reviveBytes) as typeof body;
+    } catch (error) {
+      if (error instanceof MalformedBytesError) problem = `Malformed request — ${error.message}.`;
       body = null as never;
     }
     // `null`, an array or a bare value is as malformed as broken JSON: the same envelope, never a 500
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'Malformed request: expected a JSON object { route, input }.' } }),
-      );
+      res.end(JSON.stringify({ ok: false, error: { code: 'VALIDATION_FAILED', message: problem } }));
       return;
     }
     const envelope = await core.router.dispatch({ transportId: transportOf(connectionId) }, body.route, body.input);

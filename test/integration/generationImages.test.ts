@@ -40,6 +40,23 @@ describe('image generation jobs', () => {
     expect(body.generationConfig).toMatchObject({ imageConfig: { aspectRatio: '16:9', imageSize: '2K' } });
   });
 
+  it("tells the owner's window everything it needs with events: the job from queued to done, the quota, the new media", async () => {
+    rig = await startGenerationRig();
+    const heard: { event: string; payload: Record<string, unknown> }[] = [];
+    rig.core.events.connect(rig.window, (event, payload) => heard.push({ event, payload: payload as Record<string, unknown> }));
+    const { jobIds } = await rig.ok('generation.image.create', { prompt: 'A heron on one leg' });
+    await rig.settle();
+    const jobEvents = heard.filter((h) => h.event === 'job.updated').map((h) => h.payload);
+    // the window learns of the new job from an event (no list refetch), queued first, and whole
+    expect(jobEvents[0]).toMatchObject({ id: jobIds[0], status: 'queued', prompt: 'A heron on one leg' });
+    expect(jobEvents.at(-1)).toMatchObject({ id: jobIds[0], status: 'succeeded', results: [{ id: expect.any(String) }] });
+    const quotas = heard
+      .filter((h) => h.event === 'quota.changed')
+      .map((h) => (h.payload.status as { kinds: { image: { used: number } } }).kinds.image.used);
+    expect(quotas.at(-1)).toBe(1);
+    expect(heard.filter((h) => h.event === 'media.created')).toHaveLength(1);
+  });
+
   it('makes four images with four requests, keeps all four, and charges four', async () => {
     rig = await startGenerationRig();
     const { jobIds } = await rig.ok('generation.image.create', { prompt: 'Four lighthouses', count: 4 });

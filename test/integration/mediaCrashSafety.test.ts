@@ -81,7 +81,7 @@ describe('the start-up sweep', () => {
     t = await startTestCore();
     const userId = seedUser(t.core);
     signInAs(t.core, 'win', userId);
-    const { data } = (await t.call('win', 'media.import', { bytes: (await makeImage()).toString('base64') })) as { data: { id: string } };
+    const { data } = (await t.call('win', 'media.import', { bytes: new Uint8Array(await makeImage()) })) as { data: { id: string } };
     t.core.services.db.$client.prepare('DELETE FROM media WHERE id = ?').run(data.id); // ... and the process died here
     expect(listMediaFiles(t.dataDir)).toHaveLength(2);
     await t.stop();
@@ -93,7 +93,7 @@ describe('the start-up sweep', () => {
     t = await startTestCore();
     const userId = seedUser(t.core);
     signInAs(t.core, 'win', userId);
-    const { data } = (await t.call('win', 'media.import', { bytes: (await makeImage()).toString('base64') })) as { data: { id: string } };
+    const { data } = (await t.call('win', 'media.import', { bytes: new Uint8Array(await makeImage()) })) as { data: { id: string } };
     const file = path.join(t.dataDir, 'media/2026/11', `${data.id}.png`);
     const bytes = fs.readFileSync(file);
     fs.rmSync(file);
@@ -115,7 +115,7 @@ describe('the start-up sweep', () => {
     t = await startTestCore();
     const userId = seedUser(t.core);
     signInAs(t.core, 'win', userId);
-    const { data } = (await t.call('win', 'media.import', { bytes: (await makeImage()).toString('base64') })) as { data: { id: string } };
+    const { data } = (await t.call('win', 'media.import', { bytes: new Uint8Array(await makeImage()) })) as { data: { id: string } };
     const thumb = path.join(t.dataDir, 'media/2026/11', `${data.id}.thumb.webp`);
     fs.rmSync(thumb);
     await t.stop();

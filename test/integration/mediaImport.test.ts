@@ -15,14 +15,15 @@ async function signedInUser(options: { managedBy?: string[] } = {}) {
   return userId;
 }
 
-const b64 = (bytes: Buffer): string => bytes.toString('base64');
+/** what both transports hand the router: a plain Uint8Array (not a Buffer, not base64) */
+const bytesOf = (bytes: Buffer): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
 
 describe('media.import', () => {
   it('stores an image under media/<yyyy>/<mm>/<id>.<ext> with a WebP thumbnail and returns its URLs and size', async () => {
     t = await startTestCore();
     await signedInUser();
     const png = await makeImage({ width: 640, height: 480 });
-    const result = await t.call('win-user', 'media.import', { bytes: b64(png), fileName: 'holiday.png' });
+    const result = await t.call('win-user', 'media.import', { bytes: bytesOf(png), fileName: 'holiday.png' });
     expect(result).toMatchObject({ ok: true, data: { width: 640, height: 480, mimeType: 'image/png' } });
     const data = (result as { data: { id: string; mediaUrl: string; thumbUrl: string } }).data;
     expect(data.mediaUrl).toBe(`studio-media://media/${data.id}/original`);
@@ -40,7 +41,7 @@ describe('media.import', () => {
     t = await startTestCore();
     await signedInUser();
     const jpeg = await makeImage({ format: 'jpeg' });
-    const result = await t.call('win-user', 'media.import', { bytes: b64(jpeg), fileName: 'looks-like.png' });
+    const result = await t.call('win-user', 'media.import', { bytes: bytesOf(jpeg), fileName: 'looks-like.png' });
     expect(result).toMatchObject({ ok: true, data: { mimeType: 'image/jpeg' } });
     expect(listMediaFiles(t.dataDir).some((f) => f.endsWith('.jpg'))).toBe(true);
   });
@@ -49,7 +50,7 @@ describe('media.import', () => {
     t = await startTestCore();
     await signedInUser();
     const html = Buffer.from('<html><script>alert(1)</script></html>');
-    const result = await t.call('win-user', 'media.import', { bytes: b64(html), fileName: 'cat.png' });
+    const result = await t.call('win-user', 'media.import', { bytes: bytesOf(html), fileName: 'cat.png' });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'This file is not a PNG, JPEG or WebP image.' } });
     expect(listMediaFiles(t.dataDir)).toEqual([]);
   });
@@ -58,31 +59,53 @@ describe('media.import', () => {
     t = await startTestCore();
     await signedInUser();
     const png = await makeImage({ width: 300, height: 300, color: '#123456' });
-    const result = await t.call('win-user', 'media.import', { bytes: b64(png.subarray(0, Math.floor(png.length / 2))) });
+    const result = await t.call('win-user', 'media.import', { bytes: bytesOf(png.subarray(0, Math.floor(png.length / 2))) });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('could not be read') } });
     expect(listMediaFiles(t.dataDir)).toEqual([]);
     expect(t.core.services.db.$client.prepare('SELECT COUNT(*) AS n FROM media').get()).toEqual({ n: 0 });
   });
 
-  it('refuses images over 20 MB and malformed base64 with a clear message', async () => {
+  it('refuses images over 20 MB, empty files and anything but bytes with a clear message', async () => {
     t = await startTestCore();
     await signedInUser();
-    const big = Buffer.alloc(IMPORT_MAX_BYTES + 1);
-    expect(await t.call('win-user', 'media.import', { bytes: b64(big) })).toMatchObject({
+    expect(await t.call('win-user', 'media.import', { bytes: new Uint8Array(IMPORT_MAX_BYTES + 1) })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('20 MB') },
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'Invalid input — bytes: This image is larger than 20 MB, the most Gemini accepts for an input image.',
+      },
     });
-    expect(await t.call('win-user', 'media.import', { bytes: 'not*base64!' })).toMatchObject({
+    expect(await t.call('win-user', 'media.import', { bytes: new Uint8Array(0) })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION_FAILED', message: 'Invalid input — bytes: not valid base64.' },
+      error: { code: 'VALIDATION_FAILED', message: 'Invalid input — bytes: the file is empty' },
     });
-    expect(await t.call('win-user', 'media.import', { bytes: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    // base64 text (what this route took before), an array of numbers, an ArrayBuffer: none is bytes
+    for (const notBytes of [(await makeImage()).toString('base64'), [137, 80, 78, 71], new ArrayBuffer(8)]) {
+      expect(await t.call('win-user', 'media.import', { bytes: notBytes as never })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: "Invalid input — bytes: expected the file's bytes (a Uint8Array)" },
+      });
+    }
+    expect(listMediaFiles(t.dataDir)).toEqual([]);
+  });
+
+  it('stores exactly the bytes it was given, whatever view of a larger buffer they arrive in', async () => {
+    t = await startTestCore();
+    await signedInUser();
+    const png = await makeImage({ width: 64, height: 64, color: '#abcdef' });
+    // a window into a bigger buffer, as a transport may deliver: only the window is the file
+    const backing = new Uint8Array(png.length + 32).fill(0xee);
+    backing.set(png, 16);
+    const result = (await t.call('win-user', 'media.import', { bytes: backing.subarray(16, 16 + png.length) })) as { ok: true; data: { id: string } };
+    expect(result.ok).toBe(true);
+    const [stored] = listMediaFiles(t.dataDir).filter((f) => !f.endsWith('.thumb.webp'));
+    expect(fs.readFileSync(path.join(t.dataDir, stored!)).equals(png)).toBe(true);
   });
 
   it('needs a signed-in account', async () => {
     t = await startTestCore();
     const png = await makeImage();
-    expect(await t.call('nobody', 'media.import', { bytes: b64(png) })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.call('nobody', 'media.import', { bytes: bytesOf(png) })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('tells the owner and their managing admin about the new item, and nobody else', async () => {
@@ -94,7 +117,7 @@ describe('media.import', () => {
     signInAs(t.core, 'win-other', otherAdmin);
     const heard: Record<string, unknown[]> = { 'win-user': [], 'win-admin': [], 'win-other': [] };
     for (const id of Object.keys(heard)) t.core.events.connect(id, (event, payload) => heard[id]!.push({ event, payload }));
-    const result = (await t.call('win-user', 'media.import', { bytes: b64(await makeImage()) })) as { data: { id: string } };
+    const result = (await t.call('win-user', 'media.import', { bytes: bytesOf(await makeImage()) })) as { data: { id: string } };
     expect(heard['win-user']).toEqual([{ event: 'media.created', payload: { userId: expect.any(String), ids: [result.data.id] } }]);
     expect(heard['win-admin']).toHaveLength(1);
     expect(heard['win-other']).toEqual([]);

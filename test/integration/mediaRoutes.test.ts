@@ -34,7 +34,7 @@ async function lab(options: { mediaDesktop?: MediaDesktopHooks } = {}) {
 }
 
 async function importAs(transport: string, color = '#336699'): Promise<string> {
-  const result = await t.call(transport, 'media.import', { bytes: (await makeImage({ color })).toString('base64') });
+  const result = await t.call(transport, 'media.import', { bytes: new Uint8Array(await makeImage({ color })) });
   if (!result.ok) throw new Error(result.error.message);
   return (result.data as { id: string }).id;
 }

@@ -36,7 +36,7 @@ describe('a native dialog answered after its owner was signed out', () => {
     t = await startTestCore({ mediaDesktop: { chooseExportFolder: () => answered, chooseSaveFile: () => answered } });
     const alice = seedUser(t.core, { email: 'alice@lab.org' });
     signInAs(t.core, 'wc:1', alice);
-    const imported = await t.call('wc:1', 'media.import', { bytes: makePatternPng(32, 32, 1).toString('base64') });
+    const imported = await t.call('wc:1', 'media.import', { bytes: new Uint8Array(makePatternPng(32, 32, 1)) });
     const id = (imported as { data: { id: string } }).data.id;
     const pending = kind === 'export' ? t.call('wc:1', 'media.export', { ids: [id] }) : t.call('wc:1', 'media.save_as', { id });
     await new Promise((r) => setTimeout(r, 20));

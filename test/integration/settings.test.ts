@@ -117,10 +117,10 @@ describe('storage limit for imported images', () => {
     expect(image(1).length).toBeGreaterThan((1024 * 1024) / 3);
     expect(image(1).length).toBeLessThan(512 * 1024);
 
-    const first = await t.call('user-window', 'media.import', { bytes: image(1).toString('base64') });
-    const second = await t.call('user-window', 'media.import', { bytes: image(2).toString('base64') });
+    const first = await t.call('user-window', 'media.import', { bytes: new Uint8Array(image(1)) });
+    const second = await t.call('user-window', 'media.import', { bytes: new Uint8Array(image(2)) });
     expect(first.ok && second.ok).toBe(true);
-    const refused = await t.call('user-window', 'media.import', { bytes: image(3).toString('base64') });
+    const refused = await t.call('user-window', 'media.import', { bytes: new Uint8Array(image(3)) });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'QUOTA_EXCEEDED', message: expect.stringMatching(/your 1 MB limit.*Delete imported images/) },
@@ -131,7 +131,7 @@ describe('storage limit for imported images', () => {
     expect(count()).toBe(2);
 
     expect(await t.call('user-window', 'media.delete', { ids: [(first as { data: { id: string } }).data.id] })).toMatchObject({ ok: true });
-    expect((await t.call('user-window', 'media.import', { bytes: image(3).toString('base64') })).ok).toBe(true);
+    expect((await t.call('user-window', 'media.import', { bytes: new Uint8Array(image(3)) })).ok).toBe(true);
     expect(count()).toBe(2);
   });
 });

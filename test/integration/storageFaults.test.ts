@@ -155,7 +155,7 @@ describe('a full disk', () => {
     expect(job.errorMessage).not.toMatch(/Google/);
     expect(await rig.used('video')).toBe(0);
 
-    const imported = await rig.call(rig.window, 'media.import', { bytes: makePatternPng(64, 64, 3).toString('base64') });
+    const imported = await rig.call(rig.window, 'media.import', { bytes: new Uint8Array(makePatternPng(64, 64, 3)) });
     expect(imported).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full/) } });
   });
 });
@@ -172,7 +172,7 @@ describe('a full disk under the database', () => {
     const answers = [
       await rig.call(rig.window, 'generation.image.create', { prompt: 'A lighthouse' }),
       await rig.call(rig.window, 'generation.video.create', { prompt: 'A lighthouse' }),
-      await rig.call(rig.window, 'media.import', { bytes: makePatternPng(64, 64, 3).toString('base64') }),
+      await rig.call(rig.window, 'media.import', { bytes: new Uint8Array(makePatternPng(64, 64, 3)) }),
       await rig.call('someone-else', 'auth.login', { email: 'maker@lab.org', password: 'not-the-password-1' }),
     ];
     for (const answer of answers) {
@@ -195,7 +195,7 @@ describe('a read-only media folder', () => {
     cleanups.push(() => rig.close());
     disk.readOnly();
 
-    const imported = await rig.call(rig.window, 'media.import', { bytes: makePatternPng(64, 64, 3).toString('base64') });
+    const imported = await rig.call(rig.window, 'media.import', { bytes: new Uint8Array(makePatternPng(64, 64, 3)) });
     expect(imported).toMatchObject({
       ok: false,
       error: { code: 'STORAGE_UNWRITABLE', message: expect.stringMatching(/cannot write to its media folder/) },
@@ -206,7 +206,7 @@ describe('a read-only media folder', () => {
     expect(await rig.used('video')).toBe(0);
 
     disk.writable();
-    expect((await rig.call(rig.window, 'media.import', { bytes: makePatternPng(64, 64, 3).toString('base64') })).ok).toBe(true);
+    expect((await rig.call(rig.window, 'media.import', { bytes: new Uint8Array(makePatternPng(64, 64, 3)) })).ok).toBe(true);
   });
 });
 

@@ -68,7 +68,7 @@ export async function startGenerationRig(
     async importPng(seed = 1) {
       const { makePatternPng } = await import('../fake-gemini/images');
       const png = makePatternPng(32, 32, seed);
-      const stored = await ok('media.import', { bytes: png.toString('base64'), fileName: `input-${seed}.png` });
+      const stored = await ok('media.import', { bytes: new Uint8Array(png), fileName: `input-${seed}.png` });
       return stored.id;
     },
     async restart() {

@@ -17,8 +17,8 @@ export const mediaIdSchema = z.string().regex(MEDIA_ID_PATTERN, 'not a media id'
  * bigger could never be sent as an input anyway.
  */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-/** base64 length of IMPORT_MAX_BYTES (4 characters per 3 bytes, padded) */
-export const IMPORT_MAX_BASE64_CHARS = Math.ceil(IMPORT_MAX_BYTES / 3) * 4;
+/** The refusal for a bigger file, in the contract and in the renderer's early check alike. */
+export const IMPORT_TOO_LARGE = 'This image is larger than 20 MB, the most Gemini accepts for an input image.';
 
 export const MEDIA_PAGE_DEFAULT = 60;
 export const MEDIA_PAGE_MAX = 200;

@@ -42,6 +42,16 @@ describe('IPC transport', () => {
     });
   });
 
+  it('passes the input to the router as IPC delivered it: an imported file stays the same Uint8Array', async () => {
+    const { core, transport, handler } = setup();
+    const contents = new FakeWebContents();
+    transport.attach(contents);
+    const input = { bytes: new Uint8Array([1, 2, 3]), fileName: 'a.png' };
+    await handler({ sender: contents, senderFrame: contents.mainFrame }, 'media.import', input);
+    expect(core.router.dispatch.mock.calls.at(-1)?.[2]).toBe(input);
+    expect((core.router.dispatch.mock.calls.at(-1)?.[2] as typeof input).bytes).toBe(input.bytes);
+  });
+
   it('refuses untrusted senders with FORBIDDEN and never calls the router', async () => {
     const { core, transport, handler } = setup();
     const ours = new FakeWebContents();

@@ -30,6 +30,14 @@ describe('preload bridge', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(REQUEST_CHANNEL, 'auth.me', { a: 1 });
   });
 
+  it('hands an imported file to IPC as the same Uint8Array (structured clone copies it as bytes; never JSON or base64)', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, data: {} });
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    await bridge.request('media.import', { bytes, fileName: 'a.png' });
+    const sent = electron.ipcRenderer.invoke.mock.calls.at(-1)?.[2] as { bytes: unknown };
+    expect(sent.bytes).toBe(bytes);
+  });
+
   it('refuses a route that is not a string with a VALIDATION_FAILED envelope, without sending it', async () => {
     electron.ipcRenderer.invoke.mockClear();
     for (const route of [{ toString: 'x' }, null, 42, ['auth.me']]) {

@@ -101,11 +101,16 @@ export class JobRunner {
     this.video = new VideoSteps(deps, (jobId, status, fields, signal) => this.move(jobId, status, fields, signal));
   }
 
-  /** Starts (or resumes) a job in the background. */
+  /**
+   * Starts (or resumes) a job in the background. The job is announced as it is now (`queued` for a
+   * new one): the window shows it in its queue from this event, without asking for the list again,
+   * even when every slot is busy and the next change is a while away.
+   */
   start(jobId: string): void {
     if (this.stopping || this.running.has(jobId)) return;
     const controller = new AbortController();
     this.running.set(jobId, controller);
+    this.emit(jobId);
     this.track(
       this.run(jobId, controller.signal)
         .catch((error: unknown) => this.deps.logger.error('job runner crashed', { jobId, error: String(error) }))

@@ -12,7 +12,6 @@ import { deleteMedia } from './deleteMedia';
 import type { MediaDesktopHooks } from './desktopHooks';
 import { exportMedia } from './exportMedia';
 import { findVisibleMedia, getMediaDetails, mediaNotFound } from './getMedia';
-import { decodeImportBytes } from './importBytes';
 import { listMedia } from './listMedia';
 import { announceMedia } from './mediaEvents';
 import { mediaUrl } from './mediaRecord';
@@ -64,7 +63,8 @@ export class MediaLibrary {
 
   async importImage(actor: Actor, input: ParsedInput<'media.import'>): Promise<RouteOutput<'media.import'>> {
     const { mediaUrlBase } = this.deps;
-    const bytes = decodeImportBytes(input.bytes);
+    // a view over the bytes the transport delivered (the contract checked size and type), not a copy
+    const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
     const row = await this.deps.media.importImage({
       userId: actor.userId,
       bytes,

@@ -7,6 +7,7 @@ import { JobQueuePanel } from '../features/generation/JobQueuePanel';
 import { useJobEvents } from '../features/generation/useJobs';
 import { call } from '../ipc/client';
 import { useMe } from '../queries/auth';
+import { useLiveUpdates } from '../queries/liveUpdates';
 import { pagesFor } from '../navigation';
 import { endSession, useSessionStore } from '../stores/session';
 import { ErrorPanel } from './ErrorPanel';
@@ -28,7 +29,8 @@ export function AppShell() {
     },
     [navigate],
   );
-  // one subscription for the whole window: the queue, results and toasts stay live on every page
+  // one subscription for the whole window: the queue, results, quotas, gallery and toasts stay live on every page
+  useLiveUpdates();
   useJobEvents(openResult);
 
   useEffect(() => {

@@ -10,7 +10,7 @@ import { PromptField } from '../features/generation/PromptField';
 import { useGenerate } from '../features/generation/useGenerate';
 import { earlierInputs } from '../features/generation/retryIntent';
 import { param, pickedFrom, useIntentFor } from '../features/generation/useIntent';
-import { pickModel, useModels } from '../features/generation/useModels';
+import { pickModel, useModels } from '../queries/models';
 
 interface EditFormState {
   source: PickedImage[];

@@ -1,7 +1,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
-import { useDeleteMedia, useExportMedia, useMediaEvents, useMediaPages, useMediaStats } from '../queries/media';
+import { useDeleteMedia, useExportMedia, useMediaPages, useMediaStats } from '../queries/media';
 import type { GeneratorTarget } from '../stores/generatorIntent';
 import { GalleryGrid } from '../features/gallery/GalleryGrid';
 import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered } from '../features/gallery/GalleryToolbar';
@@ -22,7 +22,6 @@ export interface GalleryPageProps {
  * live in the location (features/gallery/gallerySearch.ts), so back/forward and links return to them.
  */
 export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
-  useMediaEvents();
   const stats = useMediaStats();
   const isAdmin = isAdminProp ?? (stats.data ? stats.data.managed !== null : false);
   const navigate = useNavigate();

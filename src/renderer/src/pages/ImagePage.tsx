@@ -11,7 +11,7 @@ import { Select } from '../features/generation/Select';
 import { useGenerate } from '../features/generation/useGenerate';
 import { earlierInputs } from '../features/generation/retryIntent';
 import { param, useIntentFor } from '../features/generation/useIntent';
-import { pickModel, useModels } from '../features/generation/useModels';
+import { pickModel, useModels } from '../queries/models';
 
 interface ImageFormState {
   prompt: string;

@@ -9,7 +9,7 @@ import { PromptField } from '../features/generation/PromptField';
 import { Select } from '../features/generation/Select';
 import { useGenerate } from '../features/generation/useGenerate';
 import { useIntentFor } from '../features/generation/useIntent';
-import { pickModel, useModels } from '../features/generation/useModels';
+import { pickModel, useModels } from '../queries/models';
 import { ContinueVideoList } from '../features/generation/video/ContinueVideoList';
 import frame from '../features/generation/GeneratorFrame.module.css';
 import {

@@ -1,9 +1,16 @@
-import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import {
+  type InfiniteData,
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { MediaItem } from '../../../shared/contract/routes/media';
 import type { RouteInput, RouteOutput } from '../../../shared/contract/types';
 import { MEDIA_BATCH_MAX } from '../../../shared/domain/media';
-import { call, onEvent } from '../ipc/client';
+import { call } from '../ipc/client';
 import { queryKeys } from './keys';
 
 /** What the gallery toolbar filters by; the same object keys the list query. */
@@ -41,7 +48,7 @@ export function usePickerPages(kind: 'image' | 'input', userId: string, query: s
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // while a new search loads, the last results stay (and stay choosable) instead of blanking
     placeholderData: keepPreviousData,
-    // an import announces no list change to this window's cache: each opening checks for new items
+    // each opening asks again, so the choice is current even if an event was missed while it was closed
     staleTime: 0,
   });
 }
@@ -74,32 +81,16 @@ export function useMediaCapabilities() {
 }
 
 /** Applies `change` to every loaded copy of the listed items (all filters, all pages). */
-function updateListedItems(client: ReturnType<typeof useQueryClient>, change: (items: MediaItem[]) => MediaItem[]): void {
+function updateListedItems(client: QueryClient, change: (items: MediaItem[]) => MediaItem[]): void {
   client.setQueriesData<InfiniteData<MediaPage>>({ queryKey: queryKeys.mediaLists }, (data) =>
     data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: change(page.items) })) } : data,
   );
 }
 
-/**
- * Keeps the gallery in step with main: new items (a finished job, an import in another window)
- * refetch the lists; deleted ones disappear from every loaded page at once.
- */
-export function useMediaEvents(): void {
-  const client = useQueryClient();
-  useEffect(() => {
-    const offCreated = onEvent('media.created', () => {
-      void client.invalidateQueries({ queryKey: queryKeys.media });
-    });
-    const offDeleted = onEvent('media.deleted', ({ ids }) => {
-      const gone = new Set(ids);
-      updateListedItems(client, (items) => items.filter((item) => !gone.has(item.id)));
-      void client.invalidateQueries({ queryKey: queryKeys.mediaStats });
-    });
-    return () => {
-      offCreated();
-      offDeleted();
-    };
-  }, [client]);
+/** Drops deleted items from every loaded list (after a delete here, or `media.deleted` from main). */
+export function removeListedItems(client: QueryClient, ids: readonly string[]): void {
+  const gone = new Set(ids);
+  updateListedItems(client, (items) => items.filter((item) => !gone.has(item.id)));
 }
 
 export function useToggleFavorite() {
@@ -123,8 +114,7 @@ export function useDeleteMedia() {
       return deleted;
     },
     onSuccess: (deleted) => {
-      const gone = new Set(deleted);
-      updateListedItems(client, (items) => items.filter((item) => !gone.has(item.id)));
+      removeListedItems(client, deleted);
       for (const id of deleted) client.removeQueries({ queryKey: queryKeys.mediaItem(id) });
       void client.invalidateQueries({ queryKey: queryKeys.mediaStats });
     },

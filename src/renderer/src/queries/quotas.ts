@@ -3,7 +3,7 @@ import type { RouteInput } from '../../../shared/contract/types';
 import { call } from '../ipc/client';
 import { queryKeys } from './keys';
 
-/** The signed-in user's quotas; kept fresh by `quota.changed` (see useQuotaLiveUpdates). */
+/** The signed-in user's quotas; kept fresh by `quota.changed` (queries/liveUpdates.ts). */
 export function useQuotaStatus() {
   return useQuery({ queryKey: queryKeys.quotaStatus, queryFn: () => call('quotas.status') });
 }
@@ -24,12 +24,14 @@ export function useUsageReport(range: { from: string; to: string } | null) {
   });
 }
 
-/** After an admin change: every admin view of quotas, and the admin's own header if it was theirs. */
+/**
+ * After an admin change: every admin view of quotas. The admin's own header needs nothing: if the
+ * change was to their own quotas, main sends them `quota.changed` with the new status.
+ */
 function useRefreshQuotaViews() {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.quotasAdmin });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.quotaStatus });
   };
 }
 

@@ -20,8 +20,9 @@ function refresh(...more: (readonly unknown[])[]): Promise<void> {
 export function useUpdateSettings() {
   return useMutation({
     mutationFn: (input: RouteInput<'settings.update'>) => call('settings.update', input),
-    // accounts that follow the default policy see new quotas (their own header, the admin views)
-    onSuccess: () => refresh(queryKeys.quotaStatus, queryKeys.quotasAdmin),
+    // accounts that follow the default policy see new quotas: admin views refetch; every header,
+    // the admin's own included, gets them from main as `quota.changed`
+    onSuccess: () => refresh(queryKeys.quotasAdmin),
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
-  IMPORT_MAX_BASE64_CHARS,
+  IMPORT_MAX_BYTES,
+  IMPORT_TOO_LARGE,
   MEDIA_BATCH_MAX,
   MEDIA_PAGE_DEFAULT,
   MEDIA_PAGE_MAX,
@@ -68,8 +69,15 @@ export const mediaImport = defineRoute({
   access: 'user',
   input: z
     .object({
-      /** the file's bytes, base64; the type is read from the bytes, never from the name */
-      bytes: z.string().min(1, 'the file is empty').max(IMPORT_MAX_BASE64_CHARS, 'the image is larger than 20 MB'),
+      /**
+       * The file's bytes, as bytes: Electron's IPC copies a Uint8Array as it is (structured clone),
+       * and the browser harness decodes its HTTP encoding back into one before the router, so
+       * handlers see the same type from both. The type is read from the bytes, never from the name.
+       */
+      bytes: z
+        .instanceof(Uint8Array, { error: "expected the file's bytes (a Uint8Array)" })
+        .refine((bytes) => bytes.byteLength > 0, 'the file is empty')
+        .refine((bytes) => bytes.byteLength <= IMPORT_MAX_BYTES, IMPORT_TOO_LARGE),
       fileName: z.string().max(255).optional(),
     })
     .strict(),

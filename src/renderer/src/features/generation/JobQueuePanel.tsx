@@ -5,7 +5,7 @@ import { isFinalJobStatus } from '../../../../shared/domain/jobs';
 import { Elapsed } from './Elapsed';
 import { CancelJobs, useTryAgain } from './jobActions';
 import { groupJobs, type JobGroup, jobCounts, jobCountsLabel, jobStage, queuePositions } from './jobStage';
-import { allJobs, useJobs } from './useJobs';
+import { allJobs, useJobs } from '../../queries/jobs';
 import styles from './JobQueuePanel.module.css';
 
 /**

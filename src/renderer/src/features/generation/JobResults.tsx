@@ -5,7 +5,7 @@ import { isFinalJobStatus } from '../../../../shared/domain/jobs';
 import { Elapsed } from './Elapsed';
 import { CancelJobs, canResend, RateLimitRetry, useResend, useTryAgain } from './jobActions';
 import { jobStage, queuePositions } from './jobStage';
-import { allJobs, useJobs } from './useJobs';
+import { allJobs, useJobs } from '../../queries/jobs';
 import styles from './JobResults.module.css';
 
 /** The latest jobs of one generator, with their results as they arrive. */

@@ -11,7 +11,7 @@ import { useToasts } from '../../stores/toasts';
 import { newClickKey } from './clickKey';
 import { formatDuration } from './Elapsed';
 import { retryIntent } from './retryIntent';
-import { useModels } from './useModels';
+import { useModels } from '../../queries/models';
 
 /**
  * Cancel for one job or a batch. Veo has no cancel at Google: once a Veo video is sent, the app

@@ -1,15 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { isStudioError } from '../../../../shared/contract/errors';
-import { queryKeys } from '../../queries/keys';
 import { newClickKey } from './clickKey';
 
 /**
  * Wraps a generation call: one idempotency key per logical click (kept while a request is in
- * flight, so a second press sends the same key), and the queue refreshed when jobs are created.
+ * flight, so a second press sends the same key). Nothing is refetched afterwards: main announces
+ * the new jobs (`job.updated`) and the reserved quota (`quota.changed`), and queries/liveUpdates.ts
+ * writes both into the cache — one click, one request.
  */
 export function useGenerate<I>(send: (input: I & { idempotencyKey: string }) => Promise<{ jobIds: string[] }>) {
-  const queryClient = useQueryClient();
   const pendingKey = useRef<string | null>(null);
   const mutation = useMutation({
     mutationFn: (input: I) => {
@@ -18,8 +18,6 @@ export function useGenerate<I>(send: (input: I & { idempotencyKey: string }) => 
     },
     onSettled: () => {
       pendingKey.current = null;
-      void queryClient.invalidateQueries({ queryKey: queryKeys.jobs });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.quotaStatus });
     },
   });
   return {

@@ -3,7 +3,6 @@ import type { QuotaKind } from '../../../../shared/domain/quotas';
 import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, quotaLevel } from '../../../../shared/domain/quotaStatus';
 import { useQuotaStatus } from '../../queries/quotas';
 import { levelWords, quotaSentence, resetText, usedPercent } from './quotaText';
-import { useQuotaLiveUpdates } from './useQuotaLiveUpdates';
 import styles from './QuotaMeter.module.css';
 
 /**
@@ -11,7 +10,6 @@ import styles from './QuotaMeter.module.css';
  * ≥ 95 %) with the same facts in words, updated live after every generation.
  */
 export function QuotaMeter({ kind }: { kind: QuotaKind }) {
-  useQuotaLiveUpdates();
   const query = useQuotaStatus();
   const labelId = useId();
   const title = `${QUOTA_KIND_NOUNS[kind].title} quota`;

@@ -2,15 +2,13 @@ import { QUOTA_KINDS } from '../../../../shared/domain/quotas';
 import { QUOTA_KIND_NOUNS, quotaLevel } from '../../../../shared/domain/quotaStatus';
 import { useQuotaStatus } from '../../queries/quotas';
 import { quotaSentence, remainingText } from './quotaText';
-import { useQuotaLiveUpdates } from './useQuotaLiveUpdates';
 import styles from './QuotaSummary.module.css';
 
 /**
  * The signed-in user's remaining quotas for the header ("Images 47 left · Edits 30 left · Videos
- * 10 left"). Mount it once per signed-in window: it also keeps the quota cache live.
+ * 10 left"). `quota.changed` keeps it current (queries/liveUpdates.ts).
  */
 export function QuotaSummary() {
-  useQuotaLiveUpdates();
   const query = useQuotaStatus();
   if (query.isPending)
     return (

@@ -1,6 +1,6 @@
 import type { JobDto } from '../../../../../shared/contract/routes/generation';
 import type { CatalogueModel } from '../../../../../shared/domain/models';
-import { allJobs, useJobs } from '../useJobs';
+import { allJobs, useJobs } from '../../../queries/jobs';
 import styles from './ContinueVideoList.module.css';
 
 /**

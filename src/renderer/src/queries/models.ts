@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CatalogueModel } from '../../../../shared/domain/models';
-import { call } from '../../ipc/client';
-import { queryKeys } from '../../queries/keys';
+import type { CatalogueModel } from '../../../shared/domain/models';
+import { call } from '../ipc/client';
+import { queryKeys } from './keys';
 
+/** The enabled catalogue models of one kind (one query for both kinds). */
 export function useModels(kind: 'image' | 'video'): { models: CatalogueModel[]; isPending: boolean; error: unknown } {
   const query = useQuery({ queryKey: queryKeys.models, queryFn: () => call('generation.models.list') });
   return {

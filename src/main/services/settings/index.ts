@@ -5,5 +5,7 @@
  */
 export { ApiKeyStore, type ApiKeyStatus } from './apiKey';
 export { MemorySecretStore, type SecretStore } from './secretStore';
+export { CatalogueCheck, type CatalogueCheckDeps, DAILY_MS } from './catalogueCheck';
+export { addNewlyShippedModels } from './catalogueUpgrade';
 export { SettingsStore } from './settings';
 export { SettingsAdmin, type SettingsAdminDeps } from './settingsAdmin';

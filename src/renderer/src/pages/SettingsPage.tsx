@@ -26,7 +26,7 @@ export function SettingsPage() {
             importLimitMb={settings.data.importLimitMb}
           />
           <DefaultQuotasSection defaultQuotas={settings.data.defaultQuotas} />
-          <ModelCatalogueSection catalogue={settings.data.catalogue} />
+          <ModelCatalogueSection catalogue={settings.data.catalogue} modelCheck={settings.data.modelCheck} />
         </>
       )}
     </section>

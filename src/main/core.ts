@@ -209,8 +209,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const modelCheckOptions = { ...DEFAULT_MODEL_CHECK, ...options.modelCheck };
   // a stored catalogue gains the ids this version ships for the first time (never a new default)
-  const shippedNow = addNewlyShippedModels({ db, clock, settings, workstation });
-  if (shippedNow.length > 0) logger.info('model catalogue: added newly shipped models', { added: shippedNow });
+  // (another process holding the write lock must not stop the app starting: the next start adds them)
+  try {
+    const shippedNow = addNewlyShippedModels({ db, clock, settings, workstation });
+    if (shippedNow.length > 0) logger.info('model catalogue: added newly shipped models', { added: shippedNow });
+  } catch (error) {
+    logger.warn('model catalogue: newly shipped models not added this time', { error: error instanceof Error ? error.message : String(error) });
+  }
   // genai() reads the key first, so a missing key is NO_API_KEY before anything is sent
   const catalogueCheck = new CatalogueCheck({
     db,

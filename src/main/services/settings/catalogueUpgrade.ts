@@ -16,31 +16,42 @@ import type { SettingsStore } from './settings';
  */
 export function addNewlyShippedModels(deps: { db: Db; clock: Clock; settings: SettingsStore; workstation: () => WorkstationIdentity }): string[] {
   const { settings } = deps;
+  // Nothing saved yet: the shipped catalogue is what this install uses, and nothing is written.
+  if (!settings.has('modelCatalogue')) return [];
   return withWriteTx(deps.db, () => {
     const seen = new Set(settings.get('shippedModelIds'));
     const fresh = DEFAULT_CATALOGUE.filter((m) => !seen.has(m.id));
     if (fresh.length === 0) return [];
-    let added: string[] = [];
-    if (settings.has('modelCatalogue')) {
-      const stored = settings.get('modelCatalogue');
-      const present = new Set(stored.map((m) => m.id));
-      // the catalogue holds at most 50 models: what does not fit is left for the admin to add
-      const toAdd = fresh.filter((m) => !present.has(m.id)).slice(0, Math.max(0, 50 - stored.length));
-      if (toAdd.length > 0) {
-        settings.set('modelCatalogue', withAdded(stored, toAdd), null);
-        added = toAdd.map((m) => m.id);
-        recordAudit(deps.db, {
-          action: 'settings.models.shipped',
-          actor: null,
-          details: { added: toAdd.map((m) => `${m.id}${m.enabled ? '' : ' (disabled)'}`) },
-          workstation: deps.workstation(),
-          at: deps.clock.now(),
-        });
-      }
+    const stored = settings.get('modelCatalogue');
+    const present = new Set(stored.map((m) => m.id));
+    // the catalogue holds at most 50 models: what does not fit is left for the admin to add
+    const toAdd = fresh.filter((m) => !present.has(m.id)).slice(0, Math.max(0, 50 - stored.length));
+    if (toAdd.length > 0) {
+      settings.set('modelCatalogue', withAdded(stored, toAdd), null);
+      recordAudit(deps.db, {
+        action: 'settings.models.shipped',
+        actor: null,
+        details: { added: toAdd.map((m) => `${m.id}${m.enabled ? '' : ' (disabled)'}`) },
+        workstation: deps.workstation(),
+        at: deps.clock.now(),
+      });
     }
     settings.set('shippedModelIds', [...seen, ...fresh.map((m) => m.id)], null);
-    return added;
+    return toAdd.map((m) => m.id);
   });
+}
+
+/**
+ * The first time an admin saves a catalogue, every id shipped so far counts as offered: one they
+ * left out on purpose is not added back at the next start. Call inside the saving transaction.
+ */
+export function rememberShippedModels(settings: SettingsStore): void {
+  if (!settings.has('shippedModelIds'))
+    settings.set(
+      'shippedModelIds',
+      DEFAULT_CATALOGUE.map((m) => m.id),
+      null,
+    );
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Actor } from '../../identity';
 import { recordAudit } from '../audit/auditRecord';
 import type { ApiKeyStore } from './apiKey';
 import type { CatalogueCheck } from './catalogueCheck';
+import { rememberShippedModels } from './catalogueUpgrade';
 import type { SettingsStore } from './settings';
 
 export interface SettingsAdminDeps {
@@ -92,6 +93,7 @@ export class SettingsAdmin {
       const known = new Map(settings.get('modelCatalogue').map((m) => [m.id, m.missing]));
       const models = input.models.map((m) => ({ ...m, missing: known.get(m.id) ?? false }));
       settings.set('modelCatalogue', models, actor.userId);
+      rememberShippedModels(settings);
       this.audit(actor, 'settings.models.update', {
         models: models.map((m) => `${m.id}${m.enabled ? '' : ' (disabled)'}${m.isDefault ? ' (default)' : ''}`),
       });
@@ -126,6 +128,7 @@ export class SettingsAdmin {
       }
       const next = migrateModel(catalogue, from.id, to.id);
       settings.set('modelCatalogue', next, actor.userId);
+      rememberShippedModels(settings);
       this.audit(actor, 'settings.models.migrate', { from: from.id, to: to.id, defaultNow: next.find((m) => m.id === to.id)?.isDefault ?? false });
     });
     return { catalogue: settings.get('modelCatalogue') };

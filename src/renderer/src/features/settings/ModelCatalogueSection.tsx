@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { CatalogueModel, ModelCheckRecord } from '../../../../shared/domain/models';
 import { successorChain } from '../../../../shared/domain/modelSuccessors';
+import { formatDateTime } from '../../components/format';
 import { useMigrateModel } from '../../queries/modelCatalogue';
 import { useCheckModels, useUpdateModels } from '../../queries/settings';
 import { FormError } from '../auth/FormError';
@@ -145,7 +146,15 @@ export function ModelCatalogueSection({ catalogue, modelCheck }: { catalogue: Ca
           </button>
         </div>
         <p id={`${id}-check-hint`} className="hint">
-          Asks Google whether each saved model id still exists. Only a definite “not found” hides a model.
+          Asks Google for its list of models; the studio also does this at start and once a day. Only a complete list hides a model: a failed check
+          changes nothing.
+          {modelCheck && (
+            <>
+              {' '}
+              Last check: {formatDateTime(modelCheck.at)},{' '}
+              {modelCheck.outcome === 'ok' ? 'complete' : `failed (${modelCheck.message ?? 'no answer'})`}.
+            </>
+          )}
         </p>
         <FormError error={check.error} />
         <FormError error={migrate.error} />

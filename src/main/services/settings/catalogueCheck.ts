@@ -44,6 +44,8 @@ export const DAILY_MS = 24 * 60 * 60 * 1000;
 export class CatalogueCheck {
   private running: Promise<CatalogueCheckResult> | null = null;
   private stopped = false;
+  /** automatic checks are on (`schedule` with a start check or a timer); tests leave them off */
+  private automatic = false;
 
   constructor(private readonly deps: CatalogueCheckDeps) {}
 
@@ -65,11 +67,17 @@ export class CatalogueCheck {
     }
   }
 
+  /** A new key may see other models (or work at all): check with it in the background, when automatic checks are on. */
+  afterKeyChange(): void {
+    if (this.automatic && !this.stopped) void this.checkInBackground('key');
+  }
+
   /**
    * The start check (in the background, so start is not delayed) and the daily one. Returns a stop
    * function; `everyMs` 0 turns the daily timer off.
    */
   schedule(options: { atStart: boolean; everyMs: number }): () => void {
+    this.automatic = options.atStart || options.everyMs > 0;
     if (options.atStart) void this.checkInBackground('start');
     const timer = options.everyMs > 0 ? setInterval(() => void this.checkInBackground('daily'), options.everyMs) : undefined;
     timer?.unref();

@@ -73,7 +73,7 @@ export class SettingsAdmin {
       this.audit(actor, 'settings.api_key.set', { protection: apiKeys.status().protection });
     });
     // a new key may see other models (or work at all): check the catalogue with it, in the background
-    void this.deps.catalogueCheck.checkInBackground('key');
+    this.deps.catalogueCheck.afterKeyChange();
     return apiKeys.status();
   }
 

@@ -25,7 +25,7 @@ import {
   SessionStore,
 } from './services/accounts';
 import { EventHub, type EventSink, readWorkstationIdentity } from './services/app';
-import { checkModels, createGenAi, createOmniProvider, createVeoProvider, DEFAULT_MODEL_CHECK, type ModelCheckOptions } from './services/gemini';
+import { createGenAi, createOmniProvider, createVeoProvider, DEFAULT_MODEL_CHECK, listModelIds, type ModelCheckOptions } from './services/gemini';
 import { DEFAULT_JOB_TIMINGS, GenerationService, JobRepository, JobRunner, type JobTimings, PendingResults } from './services/jobs';
 import {
   bundledFfmpegPath,
@@ -37,7 +37,17 @@ import {
   startMediaLibrary,
 } from './services/media';
 import { ledgerQuotaPort, QuotaAdmin, QuotaLedger, QuotaUsage } from './services/quotas';
-import { ApiKeyStore, Diagnostics, type SecretStore, SettingsAdmin, type SettingsDesktopHooks, SettingsStore } from './services/settings';
+import {
+  addNewlyShippedModels,
+  ApiKeyStore,
+  CatalogueCheck,
+  DAILY_MS,
+  Diagnostics,
+  type SecretStore,
+  SettingsAdmin,
+  type SettingsDesktopHooks,
+  SettingsStore,
+} from './services/settings';
 import type { Services } from './serviceRegistry';
 
 export type { Caller } from './identity';
@@ -62,8 +72,13 @@ export interface CoreOptions {
   logger?: Logger;
   /** generation budgets and poll interval; tests shorten them */
   jobTimings?: Partial<JobTimings>;
-  /** per-look-up budget and parallelism of "check models"; tests shorten the budget */
+  /** budget and page size of the catalogue's `models.list` check; tests shorten the budget */
   modelCheck?: Partial<ModelCheckOptions>;
+  /**
+   * The automatic catalogue check: once at start (in the background, when a key exists) and every
+   * `everyMs` (0 = never). On by default (daily); the test cores turn it off unless a test asks.
+   */
+  modelCheckSchedule?: { atStart: boolean; everyMs: number };
   /** how often expired sessions are swept (ms); 0 turns the timer off (tests call `sweepSessions`) */
   sessionSweepMs?: number;
   /** bcrypt cost for new hashes; the product uses 12 (docs/accounts.md), tests lower it to stay fast */
@@ -207,8 +222,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     apiKey: () => apiKeys.current(),
   });
   const modelCheckOptions = { ...DEFAULT_MODEL_CHECK, ...options.modelCheck };
+  // a stored catalogue gains the ids this version ships for the first time (never a new default)
+  // (another process holding the write lock must not stop the app starting: the next start adds them)
+  try {
+    const shippedNow = addNewlyShippedModels({ db, clock, settings, workstation });
+    if (shippedNow.length > 0) logger.info('model catalogue: added newly shipped models', { added: shippedNow });
+  } catch (error) {
+    logger.warn('model catalogue: newly shipped models not added this time', { error: error instanceof Error ? error.message : String(error) });
+  }
   // genai() reads the key first, so a missing key is NO_API_KEY before anything is sent
-  const checkModelIds = (ids: readonly string[]) => checkModels(genai(), ids, modelCheckOptions);
+  const catalogueCheck = new CatalogueCheck({
+    db,
+    clock,
+    settings,
+    apiKeys,
+    workstation,
+    logger,
+    listModels: () => listModelIds(genai(), modelCheckOptions),
+  });
   const mediaDesktop = options.mediaDesktop ?? {};
   const settingsAdmin = new SettingsAdmin({
     db,
@@ -217,7 +248,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     apiKeys,
     workstation,
     announceDefaultQuotaChange: () => quotaAdmin.announceDefaultChange(),
-    checkModels: checkModelIds,
+    catalogueCheck,
   });
   const diagnostics = new Diagnostics({
     db,
@@ -272,7 +303,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settingsAdmin,
     diagnostics,
     mediaLibrary: mediaLibraryService,
-    checkModels: checkModelIds,
+    catalogueCheck,
     mediaDesktop,
   };
   await provisionAdminFromEnv(services, env);
@@ -298,6 +329,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sweepTimer = sweepMs > 0 ? setInterval(() => sessions.sweep(), sweepMs) : undefined;
   sweepTimer?.unref();
 
+  // Google's list of models, checked in the background: start is not delayed by the network
+  const stopModelChecks = catalogueCheck.schedule(options.modelCheckSchedule ?? { atStart: true, everyMs: DAILY_MS });
+
   let closed = false;
   return {
     router,
@@ -311,6 +345,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      // a check still waiting for Google records nothing once the database is closing
+      stopModelChecks();
       // running jobs keep their persisted state; the next start resumes or interrupts them
       await jobRunner.shutdown();
       await mediaLibrary.stop();

@@ -1,4 +1,3 @@
-import type { ModelCheckResult } from '../shared/contract/routes/settings';
 import type { WorkstationIdentity } from '../shared/domain/workstation';
 import type { Clock } from './clock';
 import type { Db } from './db/client';
@@ -9,7 +8,7 @@ import type { EventHub } from './services/app';
 import type { GenerationService, JobRepository, JobRunner } from './services/jobs';
 import type { MediaDesktopHooks, MediaLibrary, MediaStore } from './services/media';
 import type { QuotaAdmin, QuotaLedger, QuotaUsage } from './services/quotas';
-import type { ApiKeyStore, Diagnostics, SecretStore, SettingsAdmin, SettingsStore } from './services/settings';
+import type { ApiKeyStore, CatalogueCheck, Diagnostics, SecretStore, SettingsAdmin, SettingsStore } from './services/settings';
 
 /** What handlers may use: the services of the core, wired once in `createCore`. */
 export interface Services {
@@ -54,6 +53,6 @@ export interface Services {
   jobRunner: JobRunner;
   /** validates generation requests and turns them into reserved jobs */
   generation: GenerationService;
-  /** asks Google whether each model id still exists (never throws per model; NO_API_KEY up front) */
-  checkModels: (ids: readonly string[]) => Promise<ModelCheckResult[]>;
+  /** the catalogue's check with Google: by hand, at start, after a new key, daily */
+  catalogueCheck: CatalogueCheck;
 }

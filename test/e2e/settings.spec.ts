@@ -27,8 +27,8 @@ test('an admin checks the models, disables one that then leaves the Image page, 
 
   // every shipped id is known to the fake Google
   await page.getByRole('button', { name: 'Check models with Google' }).click();
-  await expect(page.getByTestId('model-check-summary')).toContainText('Google knows 7 of 7 models.');
-  await expect(page.getByRole('table', { name: 'Model catalogue' }).getByText('Available')).toHaveCount(7);
+  await expect(page.getByTestId('model-check-summary')).toContainText('Google knows 9 of 9 models.');
+  await expect(page.getByRole('table', { name: 'Model catalogue' }).getByText('Available')).toHaveCount(9);
 
   // disable Nano Banana Pro: it stays listed here, and leaves the Image page's model list
   await nav(page, 'Image');
@@ -109,6 +109,42 @@ test('out-of-range settings and an incomplete new model are explained inline and
   await page.getByRole('button', { name: 'Check models with Google' }).click();
   await expect(page.getByTestId('model-check-summary')).toContainText('Google does not know Veo next.');
   await expect(page.getByRole('row', { name: /Veo next/ })).toContainText('Missing at Google');
+});
+
+test('when Google no longer lists the default image model, admins see what serves instead and make it the default', async ({
+  page,
+  request,
+  harness,
+}) => {
+  await seedAdmin(request, harness, 'root@lab.org');
+  await signIn(page, harness.url, 'root@lab.org');
+  await nav(page, 'Settings');
+
+  // an image model the fake Google does not know becomes the default
+  await page.getByRole('button', { name: 'Add model…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a model' });
+  await dialog.getByLabel('Kind').selectOption('image');
+  await dialog.getByLabel('Model id').fill('gemini-4-image');
+  await dialog.getByLabel('Label').fill('Nano Banana 4');
+  await dialog.getByRole('button', { name: 'Add to catalogue' }).click();
+  await page.getByRole('radio', { name: 'Default image model: Nano Banana 4' }).check();
+  await page.getByRole('button', { name: 'Save catalogue' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Catalogue saved.' })).toBeVisible();
+  await expect(page.getByTestId('model-notices')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Check models with Google' }).click();
+  const notices = page.getByTestId('model-notices');
+  await expect(notices).toContainText('Nano Banana 4 is no longer offered by Google; Nano Banana 2.1 is used instead.');
+  // the banner follows the admin to every page, and the Image page preselects what serves
+  await nav(page, 'Image');
+  await expect(notices).toBeVisible();
+  await expect(page.getByLabel('Model', { exact: true })).toHaveValue('gemini-nano-banana-2.1');
+
+  await notices.getByRole('button', { name: 'Make it the default' }).click();
+  await expect(notices).toHaveCount(0);
+  await nav(page, 'Settings');
+  await expect(page.getByRole('radio', { name: 'Default image model: Nano Banana 2.1' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Enabled: Nano Banana 4' })).not.toBeChecked();
 });
 
 test.describe('on a computer without a keyring', () => {

@@ -24,7 +24,17 @@ import { Interactions } from './interactions.ts';
 import { DEFAULT_MODEL_IDS, ModelRegistry } from './models.ts';
 import { BLOB_PATTERN, isInteractionsEndpoint, matchRoute } from './routes.ts';
 import { ScriptQueue, extractPrompt, resolveDirective } from './scenarios.ts';
-import type { Directive, DownloadBehaviour, Endpoint, ErrorReply, FakeGeminiOptions, ImageSpec, LoggedRequest, ScriptStep } from './types.ts';
+import type {
+  Directive,
+  DownloadBehaviour,
+  Endpoint,
+  ErrorReply,
+  FakeGeminiOptions,
+  FakeModel,
+  ImageSpec,
+  LoggedRequest,
+  ScriptStep,
+} from './types.ts';
 import { VideoJobs } from './videos.ts';
 
 export type * from './types.ts';
@@ -49,6 +59,12 @@ export interface FakeGemini {
   /** Veo operation names / interaction ids created since the last reset. */
   operationNames(): string[];
   interactionIds(): string[];
+  /** Which models exist from now on (`models.list`, `models.get` and every generation path follow). */
+  setKnownModels(models: Array<string | FakeModel>): void;
+  /** The ids the server knows now. */
+  knownModelIds(): string[];
+  /** Cap `models.list` pages (to make the SDK's pager follow several pages). */
+  setMaxListPageSize(size: number): void;
   /** Forget requests, scripts, operations, interactions and files. */
   reset(): void;
   /** Stop listening, cut open connections, cancel pending delays. */
@@ -76,6 +92,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   const defaultThoughts = options.thoughts ?? true;
   const videoBytes = () => options.videoBytes ?? fixtureMp4();
   const models = new ModelRegistry(options.knownModels ?? DEFAULT_MODEL_IDS);
+  let maxListPageSize = options.maxListPageSize ?? Number.POSITIVE_INFINITY;
   const files = new FileStore();
   const videos = new VideoJobs(files, videoBytes);
   const interactions = new Interactions(files, videoBytes);
@@ -191,8 +208,10 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
           resource ? okJson(resource) : notFound(`models/${p0} is not found for API version ${apiVersion}, or is not supported for get.`),
         );
       }
-      case 'listModels':
-        return send(res, okJson({ models: models.list() }));
+      case 'listModels': {
+        const page = models.page(url.searchParams.get('pageSize'), url.searchParams.get('pageToken'), maxListPageSize);
+        return send(res, page ? okJson(page) : rpcError(400, 'INVALID_ARGUMENT', 'Invalid page token.'));
+      }
       case 'createInteraction': {
         if (typeof body !== 'object' || body === null || Array.isArray(body))
           return send(res, interactionError(400, 'invalid_request', 'Request body must be a JSON object.'));
@@ -246,6 +265,11 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       return { id: file.id, uri: publicDownloadUri(file.id) };
     },
     operationNames: () => videos.names(),
+    setKnownModels: (list) => models.replace(list),
+    knownModelIds: () => models.ids(),
+    setMaxListPageSize: (size) => {
+      maxListPageSize = size;
+    },
     interactionIds: () => interactions.ids(),
     reset: () => {
       requests.length = 0;

@@ -106,6 +106,8 @@ export interface FakeGeminiOptions {
   apiKey?: string;
   /** Model ids (or full metadata) the server knows. Default: see `DEFAULT_MODEL_IDS`. */
   knownModels?: Array<string | FakeModel>;
+  /** Largest page `models.list` sends, whatever `pageSize` asks (default: Google's 1000). */
+  maxListPageSize?: number;
   /** Polls answered "running" before a Veo operation / interaction is done. Default 2. */
   pendingPolls?: number;
   /** Default generateContent image. Default `{ kind: 'pattern', width: 64, height: 64 }`. */

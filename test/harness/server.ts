@@ -76,6 +76,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     logger: options.logger,
     env,
     jobTimings: options.jobTimings,
+    // e2e specs check the catalogue by hand; an automatic check would race them
+    modelCheckSchedule: { atStart: false, everyMs: 0 },
   });
 
   const seedControls = options.testControls ? createSeedControls(core, (req) => readBody(req, 1024 * 1024)) : null;

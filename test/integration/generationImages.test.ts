@@ -253,7 +253,7 @@ describe('image generation jobs', () => {
       workstation_host: 'lab-pc-07',
       workstation_user: 'student',
       workstation_ip: '10.0.0.7',
-      model: 'gemini-3.1-flash-image',
+      model: 'gemini-nano-banana-2.1',
     });
     expect(job.submitted_at).toBeTypeOf('number');
     expect(job.response_id).toBeTruthy();

@@ -19,6 +19,7 @@ afterEach(async () => {
 
 const PRO = 'gemini-3-pro-image';
 const FLASH = 'gemini-3.1-flash-image';
+const BANANA = 'gemini-nano-banana-2.1';
 
 /** A rig whose fake Google no longer knows `gone`, after an admin ran "check models". */
 async function afterCheck(gone: string[]): Promise<GenerationRig> {
@@ -37,7 +38,7 @@ describe('models Google no longer offers', () => {
   it('are left out of the generators’ model list but still shown to admins in settings', async () => {
     const r = await afterCheck([PRO]);
     expect(await listed(r)).not.toContain(PRO);
-    expect(await listed(r)).toContain(FLASH);
+    expect(await listed(r)).toContain(BANANA);
     const settings = await r.call('admin-window', 'settings.get');
     expect(settings).toMatchObject({ ok: true });
     const catalogue = (settings as { data: { catalogue: CatalogueModel[] } }).data.catalogue;
@@ -71,11 +72,12 @@ describe('models Google no longer offers', () => {
   });
 
   it('when the default image model is the one gone, a request without a model uses the next offered one', async () => {
-    const r = await afterCheck([FLASH]);
+    const r = await afterCheck([BANANA]);
     const { jobIds } = await r.ok('generation.image.create', { prompt: 'A lighthouse' });
     const job = (await r.settle()).get(jobIds[0]!);
-    expect(job).toMatchObject({ status: 'succeeded', model: PRO });
-    expect(r.fake.requestsTo('generateContent')[0]?.path).toBe(`/v1beta/models/${PRO}:generateContent`);
+    // the shipped default is gone; the first other offered image model in the catalogue serves
+    expect(job).toMatchObject({ status: 'succeeded', model: FLASH });
+    expect(r.fake.requestsTo('generateContent')[0]?.path).toBe(`/v1beta/models/${FLASH}:generateContent`);
   });
 
   it('are offered again once a later check finds them', async () => {

@@ -9,9 +9,9 @@ import { seedUser, signInAs } from '../support/seed';
 import { type TestCore, startTestCore } from '../support/testCore';
 
 /**
- * "Check models with Google": the real SDK asks the fake server `GET /v1beta/models/<id>` for every
- * catalogue id. Only Google's own "not found" marks a model missing; any other trouble leaves the
- * catalogue as it was and says why, per model.
+ * "Check models with Google": the real SDK pages through the fake server's `GET /v1beta/models`
+ * (`models.list`). Only a complete list marks ids present or missing; any trouble leaves the
+ * catalogue as it was, records why, and says so for every model.
  */
 
 let t: TestCore | undefined;
@@ -27,7 +27,8 @@ const PRO = 'gemini-3-pro-image';
 type Check = { results: ModelCheckResult[]; catalogue: CatalogueModel[] };
 
 async function start(options: { knownModels?: string[]; apiKey?: string | null; baseUrl?: string; timeoutMs?: number } = {}) {
-  fake = await startFakeGemini({ knownModels: options.knownModels ?? [...DEFAULT_MODEL_IDS] });
+  // three models a page: the SDK's pager has to follow Google's page tokens to see every id
+  fake = await startFakeGemini({ knownModels: options.knownModels ?? [...DEFAULT_MODEL_IDS], maxListPageSize: 3 });
   const key = options.apiKey === undefined ? fake.apiKey : options.apiKey;
   t = await startTestCore({
     geminiBaseUrl: options.baseUrl ?? fake.baseUrl,
@@ -57,6 +58,7 @@ const auditOf = (action: string) =>
   (t!.core.services.db.$client.prepare('SELECT details FROM audit_entry WHERE action = ?').all(action) as { details: string }[]).map((r) =>
     JSON.parse(r.details),
   );
+const lastCheck = () => t!.core.services.settings.get('modelCheck');
 const markMissing = (ids: string[]) =>
   t!.core.services.settings.set(
     'modelCatalogue',
@@ -70,16 +72,16 @@ describe('checking the model catalogue with Google', () => {
     const { results, catalogue } = await check();
 
     expect(results).toHaveLength(DEFAULT_CATALOGUE.length);
-    expect(results.find((r) => r.id === PRO)).toEqual({ id: PRO, status: 'missing', message: 'Google does not know this model id.' });
+    expect(results.find((r) => r.id === PRO)).toEqual({ id: PRO, status: 'missing', message: 'Google does not list this model id.' });
     expect(results.filter((r) => r.status === 'available')).toHaveLength(DEFAULT_CATALOGUE.length - 1);
     expect(catalogue.find((m) => m.id === PRO)?.missing).toBe(true);
-    // every id was asked for, through the v1beta models path the SDK uses
-    expect(
-      fake!
-        .requestsTo('getModel')
-        .map((r) => r.path)
-        .sort(),
-    ).toEqual(DEFAULT_CATALOGUE.map((m) => `/v1beta/models/${m.id}`).sort());
+    // one paged list, not a look-up per id: pages of three, each after the first naming its token
+    const pages = fake!.requestsTo('listModels');
+    expect(pages).toHaveLength(Math.ceil((DEFAULT_MODEL_IDS.length - 1) / 3));
+    expect(pages.map((r) => r.path)).toEqual(pages.map(() => '/v1beta/models'));
+    expect(pages[0]?.query.pageToken).toBeUndefined();
+    expect(pages.slice(1).every((r) => typeof r.query.pageToken === 'string')).toBe(true);
+    expect(fake!.requestsTo('getModel')).toHaveLength(0);
 
     const settings = await ok<{ catalogue: CatalogueModel[] }>('admin', 'settings.get');
     expect(settings.catalogue.filter((m) => m.missing).map((m) => m.id)).toEqual([PRO]);
@@ -101,18 +103,19 @@ describe('checking the model catalogue with Google', () => {
   it('marks nothing when Google answers 429, and says why for every model', async () => {
     await start();
     markMissing([PRO]);
-    fake!.script({ on: 'getModel', reply: '429', times: Infinity });
+    fake!.script({ on: 'listModels', reply: '429', times: Infinity });
     const { results } = await check();
     expect(results.map((r) => r.status)).toEqual(DEFAULT_CATALOGUE.map(() => 'unknown'));
     expect(results[0]?.message).toMatch(/rate limit/);
     // neither hidden nor revived: the earlier definite answer stands
     expect(missingIds()).toEqual([PRO]);
-    expect(auditOf('settings.models.check')[0]).toMatchObject({ missing: [], available: [], changed: [] });
+    expect(auditOf('settings.models.check')[0]).toMatchObject({ missing: [], available: [], changed: [], errorKind: 'rate-limit' });
+    expect(lastCheck()).toMatchObject({ outcome: 'failed', errorKind: 'rate-limit', trigger: 'manual' });
   });
 
   it('marks nothing when Google has a 5xx day', async () => {
     await start();
-    fake!.script({ on: 'getModel', reply: '503', times: Infinity });
+    fake!.script({ on: 'listModels', reply: '503', times: Infinity });
     const { results } = await check();
     expect(new Set(results.map((r) => r.status))).toEqual(new Set(['unknown']));
     expect(results[0]?.message).toMatch(/Google had a problem \(503\)/);
@@ -129,11 +132,22 @@ describe('checking the model catalogue with Google', () => {
 
   it('treats a look-up that does not answer in time as unknown, not missing', async () => {
     await start({ timeoutMs: 100 });
-    fake!.script({ on: 'getModel', delayMs: 30_000, times: Infinity });
+    fake!.script({ on: 'listModels', delayMs: 30_000, times: Infinity });
     const { results } = await check();
     expect(new Set(results.map((r) => r.status))).toEqual(new Set(['unknown']));
     expect(results[0]?.message).toMatch(/did not answer/);
     expect(missingIds()).toEqual([]);
+  });
+
+  it('changes nothing when a later page of the list fails: only the whole list counts', async () => {
+    await start({ knownModels: DEFAULT_MODEL_IDS.filter((id) => id !== PRO) });
+    // the first page arrives, the second one fails
+    fake!.script({ on: 'listModels' }, { on: 'listModels', reply: '500' });
+    const { results } = await check();
+    expect(new Set(results.map((r) => r.status))).toEqual(new Set(['unknown']));
+    expect(fake!.requestsTo('listModels')).toHaveLength(2);
+    expect(missingIds()).toEqual([]);
+    expect(lastCheck()).toMatchObject({ outcome: 'failed', errorKind: 'google', lastSuccessAt: null });
   });
 
   it('does not take a 404 page from something that is not Google (a proxy, a wrong address) as "missing"', async () => {
@@ -183,7 +197,7 @@ describe('saving the catalogue keeps Google’s answer', () => {
     await start();
     markMissing([PRO]);
     const stale = DEFAULT_CATALOGUE.map((m) => ({ ...m, missing: false }));
-    const added = { ...DEFAULT_CATALOGUE[0]!, id: 'gemini-nano-banana-2.1', label: 'Nano Banana 2.1', isDefault: false, missing: true };
+    const added = { ...DEFAULT_CATALOGUE[1]!, id: 'gemini-3.2-flash-image', label: 'Nano Banana 3', isDefault: false, missing: true };
     const { catalogue } = await ok<{ catalogue: CatalogueModel[] }>('admin', 'settings.models.update', { models: [...stale, added] });
     expect(catalogue.filter((m) => m.missing).map((m) => m.id)).toEqual([PRO]);
     expect(catalogue.find((m) => m.id === added.id)?.missing).toBe(false);

@@ -37,6 +37,8 @@ export async function startTestCore(overrides: Partial<CoreOptions> = {}): Promi
     logger,
     env: {},
     sessionSweepMs: 0,
+    // no automatic catalogue check: a test that wants one asks for it
+    modelCheckSchedule: { atStart: false, everyMs: 0 },
     // cost 4 keeps account tests fast; the product default (12) is covered by its own test
     bcryptCost: 4,
     workstation: () => ({ hostName: 'lab-pc-07', osUser: 'student', ipv4: '10.0.0.7' }),

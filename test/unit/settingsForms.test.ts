@@ -61,17 +61,17 @@ describe('number settings', () => {
 describe('editing the catalogue', () => {
   it('keeps one default per kind: choosing a video default leaves the image default alone', () => {
     const next = setDefault(DEFAULT_CATALOGUE, 'veo-3.1-generate-preview');
-    expect(next.filter((m) => m.isDefault).map((m) => m.id)).toEqual(['gemini-3.1-flash-image', 'veo-3.1-generate-preview']);
+    expect(next.filter((m) => m.isDefault).map((m) => m.id)).toEqual(['gemini-nano-banana-2.1', 'veo-3.1-generate-preview']);
     expect(catalogueProblems(next)).toEqual([]);
   });
 
   it('says in main’s words why a catalogue cannot be saved', () => {
-    const noDefault = setEnabled(DEFAULT_CATALOGUE, 'gemini-3.1-flash-image', false);
+    const noDefault = setEnabled(DEFAULT_CATALOGUE, 'gemini-nano-banana-2.1', false);
     expect(catalogueProblems(noDefault)).toEqual(['Choose exactly one enabled default image model']);
   });
 
   it('never removes a default model', () => {
-    expect(removeModel(DEFAULT_CATALOGUE, 'gemini-3.1-flash-image')).toHaveLength(DEFAULT_CATALOGUE.length);
+    expect(removeModel(DEFAULT_CATALOGUE, 'gemini-nano-banana-2.1')).toHaveLength(DEFAULT_CATALOGUE.length);
     expect(removeModel(DEFAULT_CATALOGUE, 'gemini-3-pro-image').map((m) => m.id)).not.toContain('gemini-3-pro-image');
   });
 
@@ -81,7 +81,7 @@ describe('editing the catalogue', () => {
   });
 
   it('starts a new model from the capabilities of its family’s shipped model', () => {
-    expect(capabilityPreset('gemini-image')).toEqual(DEFAULT_CATALOGUE.find((m) => m.id === 'gemini-3.1-flash-image')!.capabilities);
+    expect(capabilityPreset('gemini-image')).toEqual(DEFAULT_CATALOGUE.find((m) => m.id === 'gemini-nano-banana-2.1')!.capabilities);
     expect(capabilityPreset('omni')).toEqual(DEFAULT_CATALOGUE.find((m) => m.id === 'gemini-omni-1.1-flash')!.capabilities);
     expect(capabilityPreset('veo')).toEqual(DEFAULT_CATALOGUE.find((m) => m.id === 'veo-3.1-generate-preview')!.capabilities);
   });

@@ -2,7 +2,13 @@ import type { Handlers } from '../router';
 import type { Services } from '../serviceRegistry';
 
 type SettingsRoutes =
-  'settings.get' | 'settings.update' | 'settings.set_api_key' | 'settings.clear_api_key' | 'settings.models.update' | 'settings.models.check';
+  | 'settings.get'
+  | 'settings.update'
+  | 'settings.set_api_key'
+  | 'settings.clear_api_key'
+  | 'settings.models.update'
+  | 'settings.models.check'
+  | 'settings.models.migrate';
 
 export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
   return {
@@ -12,5 +18,6 @@ export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
     'settings.clear_api_key': (_input, { actor }) => s.settingsAdmin.clearApiKey(actor),
     'settings.models.update': (input, { actor }) => s.settingsAdmin.updateModels(actor, input),
     'settings.models.check': (_input, { actor }) => s.settingsAdmin.checkModels(actor),
+    'settings.models.migrate': (input, { actor }) => s.settingsAdmin.migrateModel(actor, input),
   };
 }

@@ -1,8 +1,16 @@
 import { routeTable } from './route';
 import { appStatus } from './routes/app';
 import { quotasGet, quotasResetUsage, quotasSet, quotasStatus, quotasUsageReport } from './routes/quotas';
-import { settingsClearApiKey, settingsGet, settingsModelsCheck, settingsModelsUpdate, settingsSetApiKey, settingsUpdate } from './routes/settings';
-import { diagnosticsRoutes } from './routes/settings';
+import {
+  diagnosticsRoutes,
+  settingsClearApiKey,
+  settingsGet,
+  settingsModelsCheck,
+  settingsModelsMigrate,
+  settingsModelsUpdate,
+  settingsSetApiKey,
+  settingsUpdate,
+} from './routes/settings';
 import { auditList } from './routes/audit';
 import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
 import { usersDelete, usersInvite, usersList, usersResetPassword, usersShare, usersUnlock, usersUnshare, usersUpdate } from './routes/users';
@@ -21,6 +29,7 @@ export const routes = routeTable(
   settingsClearApiKey,
   settingsModelsUpdate,
   settingsModelsCheck,
+  settingsModelsMigrate,
   quotasStatus,
   quotasGet,
   quotasSet,

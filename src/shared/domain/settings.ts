@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { catalogueSchema, DEFAULT_CATALOGUE } from './models';
+import { catalogueSchema, DEFAULT_CATALOGUE, modelCheckRecordSchema } from './models';
 import { INITIAL_DEFAULT_QUOTAS, quotaPolicySchema } from './quotas';
 
 /**
@@ -24,6 +24,10 @@ export const settingSchemas = {
   maxParallelJobs: z.number().int().min(SETTING_LIMITS.maxParallelJobs.min).max(SETTING_LIMITS.maxParallelJobs.max),
   modelCatalogue: catalogueSchema,
   importLimitMb: z.number().int().min(SETTING_LIMITS.importLimitMb.min).max(SETTING_LIMITS.importLimitMb.max),
+  /** the last catalogue check with Google (null: none yet) */
+  modelCheck: modelCheckRecordSchema.nullable(),
+  /** every model id a version of the studio has shipped to this install (see catalogueUpgrade.ts) */
+  shippedModelIds: z.array(z.string()).max(500),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -36,4 +40,15 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   modelCatalogue: DEFAULT_CATALOGUE,
   // generous: a few thousand photos' worth, so the limit only stops a runaway, not normal work
   importLimitMb: 2048,
+  modelCheck: null,
+  // what versions before the November 2026 catalogue shipped: an install without this setting has seen them
+  shippedModelIds: [
+    'gemini-3.1-flash-image',
+    'gemini-3-pro-image',
+    'gemini-3.1-flash-lite-image',
+    'gemini-omni-1.1-flash',
+    'veo-3.1-generate-preview',
+    'veo-3.1-fast-generate-preview',
+    'veo-3.1-lite-generate-preview',
+  ],
 };

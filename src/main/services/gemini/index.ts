@@ -5,7 +5,7 @@
  * docs/generation-and-jobs.md.
  */
 export { createGenAi } from './client';
-export { checkModels, DEFAULT_MODEL_CHECK, type ModelCheckOptions } from './modelCheck';
+export { DEFAULT_MODEL_CHECK, listModelIds, type ModelCheckOptions } from './modelCheck';
 export { createOmniProvider } from './omniProvider';
 export { createVeoProvider } from './veoProvider';
 export type { VideoProvider } from './videoProvider';

@@ -1,60 +1,69 @@
 import type { GoogleGenAI } from '@google/genai';
-import type { ModelCheckResult } from '../../../shared/contract/routes/settings';
+import { StudioError } from '../../../shared/contract/errors';
+import type { ModelCheckErrorKind, ModelListOutcome } from '../../../shared/domain/models';
 import { noAnswerWithin, withDeadline } from './callBudget';
 import { toStudioError } from './errors';
 
 export interface ModelCheckOptions {
-  /** budget for one look-up; Google answers a model GET in well under a second */
+  /** budget for the whole paged list; Google answers each page in well under a second */
   timeoutMs: number;
-  /** look-ups in flight at once: parallel, but a 50-model catalogue should not trip the rate limit */
-  concurrency: number;
+  /** models asked for per page; Google caps it at 1000 and may send fewer */
+  pageSize: number;
 }
 
-export const DEFAULT_MODEL_CHECK: ModelCheckOptions = { timeoutMs: 15_000, concurrency: 6 };
+export const DEFAULT_MODEL_CHECK: ModelCheckOptions = { timeoutMs: 30_000, pageSize: 1000 };
+
+/** Pages are followed until Google stops sending a token; a runaway pager ends here. */
+const MAX_PAGES = 50;
 
 /**
- * Asks Google whether each id still exists (`GET /v1beta/models/<id>`, docs/generation-and-jobs.md). Only a
- * definite answer counts: found → available, Google's own NOT_FOUND → missing. Anything else — no
- * or bad key, 429, 5xx, network, our timeout — is `unknown`, with the reason a person can act on.
- * Never throws.
+ * Asks Google which model ids exist: one `models.list` through the SDK's pager (`GET /v1beta/models`
+ * with `pageSize`, then `pageToken` while Google sends a `nextPageToken`), docs/models-and-money.md.
+ * Only a complete list counts: a failed page, no or a rejected key, a rate limit, a network failure,
+ * our deadline, or a list with no models at all (not what Google sends) is a failure with the kind
+ * and a sentence a person can act on. Never throws.
  */
-export async function checkModels(
-  ai: GoogleGenAI,
-  ids: readonly string[],
-  options: ModelCheckOptions = DEFAULT_MODEL_CHECK,
-): Promise<ModelCheckResult[]> {
-  const results = new Array<ModelCheckResult>(ids.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < ids.length) {
-      const index = next++;
-      results[index] = await checkModel(ai, ids[index]!, options.timeoutMs);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, ids.length) }, worker));
-  return results;
-}
-
-async function checkModel(ai: GoogleGenAI, id: string, timeoutMs: number): Promise<ModelCheckResult> {
-  // Nobody cancels a check; the deadline ends a look-up that hangs (callBudget.ts).
+export async function listModelIds(ai: GoogleGenAI, options: ModelCheckOptions = DEFAULT_MODEL_CHECK): Promise<ModelListOutcome> {
   try {
-    await withDeadline(NEVER_CANCELLED, { timeoutMs, onTimeout: noAnswerWithin(timeoutMs) }, async (deadline) => {
-      try {
-        await ai.models.get({ model: id, config: { abortSignal: deadline.signal } });
-      } catch (error) {
-        throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs });
-      }
-    });
-    return { id, status: 'available' };
+    const ids = await withDeadline(
+      NEVER_CANCELLED,
+      { timeoutMs: options.timeoutMs, onTimeout: noAnswerWithin(options.timeoutMs) },
+      async (deadline) => {
+        try {
+          const found = new Set<string>();
+          const pager = await ai.models.list({ config: { pageSize: options.pageSize, abortSignal: deadline.signal } });
+          for (let pages = 1; ; pages++) {
+            for (const model of pager.page) if (model.name) found.add(model.name.replace(/^models\//, ''));
+            if (!pager.hasNextPage()) break;
+            if (pages >= MAX_PAGES) throw new StudioError('PROVIDER_ERROR', `Google's model list did not end after ${MAX_PAGES} pages.`);
+            await pager.nextPage();
+          }
+          return found;
+        } catch (error) {
+          throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: options.timeoutMs });
+        }
+      },
+    );
+    if (ids.size === 0) return { ok: false, errorKind: 'google', message: 'Google answered with an empty model list, so nothing was changed.' };
+    return { ok: true, ids };
   } catch (error) {
     const studioError = toStudioError(error);
-    const details = studioError.details as { httpStatus?: number; googleStatus?: string } | undefined;
-    // A 404 without Google's NOT_FOUND body (a proxy's HTML page, a wrong base URL) says nothing
-    // about the model: every id would look gone.
-    if (details?.httpStatus === 404 && details.googleStatus === 'NOT_FOUND') {
-      return { id, status: 'missing', message: 'Google does not know this model id.' };
-    }
-    return { id, status: 'unknown', message: studioError.message };
+    return { ok: false, errorKind: errorKindOf(studioError), message: studioError.message };
+  }
+}
+
+function errorKindOf(error: StudioError): ModelCheckErrorKind {
+  switch (error.code) {
+    case 'INVALID_API_KEY':
+      return 'bad-key';
+    case 'RATE_LIMITED':
+      return 'rate-limit';
+    case 'NETWORK_ERROR':
+      return 'network';
+    case 'TIMEOUT':
+      return 'timeout';
+    default:
+      return 'google';
   }
 }
 

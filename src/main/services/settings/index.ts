@@ -8,5 +8,7 @@ export { ApiKeyStore, type ApiKeyStatus } from './apiKey';
 export type { SettingsDesktopHooks } from './desktopHooks';
 export { Diagnostics, type DiagnosticsDeps } from './diagnostics';
 export { MemorySecretStore, type SecretStore } from './secretStore';
+export { CatalogueCheck, type CatalogueCheckDeps, DAILY_MS } from './catalogueCheck';
+export { addNewlyShippedModels } from './catalogueUpgrade';
 export { SettingsStore } from './settings';
 export { SettingsAdmin, type SettingsAdminDeps } from './settingsAdmin';

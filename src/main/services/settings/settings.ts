@@ -18,6 +18,11 @@ export class SettingsStore {
     return parsed.success ? (parsed.data as SettingValue<K>) : SETTING_DEFAULTS[key];
   }
 
+  /** Whether an admin (or the app) has stored this key; otherwise `get` answers the shipped default. */
+  has(key: SettingKey): boolean {
+    return this.db.select({ key: setting.key }).from(setting).where(eq(setting.key, key)).get() !== undefined;
+  }
+
   /** Validates and stores; runs inside the caller's transaction when there is one. */
   set<K extends SettingKey>(key: K, value: SettingValue<K>, updatedBy: string | null): void {
     const checked = settingSchemas[key].parse(value);

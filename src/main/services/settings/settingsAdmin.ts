@@ -1,6 +1,8 @@
 import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
+import { StudioError } from '../../../shared/contract/errors';
 import type { ModelCheckResult } from '../../../shared/contract/routes/settings';
-import { withAvailability } from '../../../shared/domain/models';
+import { migrateModel } from '../../../shared/domain/models';
+import { successorChain } from '../../../shared/domain/modelSuccessors';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
@@ -8,6 +10,8 @@ import { withWriteTx } from '../../db/tx';
 import type { Actor } from '../../identity';
 import { recordAudit } from '../audit/auditRecord';
 import type { ApiKeyStore } from './apiKey';
+import type { CatalogueCheck } from './catalogueCheck';
+import { rememberShippedModels } from './catalogueUpgrade';
 import type { SettingsStore } from './settings';
 
 export interface SettingsAdminDeps {
@@ -18,8 +22,8 @@ export interface SettingsAdminDeps {
   workstation: () => WorkstationIdentity;
   /** after the default quota policy changed and committed: tells everyone who follows it */
   announceDefaultQuotaChange: () => void;
-  /** asks Google whether each model id still exists (never throws per model; NO_API_KEY up front) */
-  checkModels: (ids: readonly string[]) => Promise<ModelCheckResult[]>;
+  /** the catalogue's check with Google (models.list) */
+  catalogueCheck: CatalogueCheck;
 }
 
 type SettingsSnapshot = RouteOutput<'settings.get'>;
@@ -41,6 +45,7 @@ export class SettingsAdmin {
       maxParallelJobs: settings.get('maxParallelJobs'),
       importLimitMb: settings.get('importLimitMb'),
       catalogue: settings.get('modelCatalogue'),
+      modelCheck: settings.get('modelCheck'),
       apiKey: apiKeys.status(),
     };
   }
@@ -67,6 +72,8 @@ export class SettingsAdmin {
       apiKeys.set(input.apiKey, { allowUnprotected: input.allowUnprotected ?? false, updatedBy: actor.userId });
       this.audit(actor, 'settings.api_key.set', { protection: apiKeys.status().protection });
     });
+    // a new key may see other models (or work at all): check the catalogue with it, in the background
+    this.deps.catalogueCheck.afterKeyChange();
     return apiKeys.status();
   }
 
@@ -86,6 +93,7 @@ export class SettingsAdmin {
       const known = new Map(settings.get('modelCatalogue').map((m) => [m.id, m.missing]));
       const models = input.models.map((m) => ({ ...m, missing: known.get(m.id) ?? false }));
       settings.set('modelCatalogue', models, actor.userId);
+      rememberShippedModels(settings);
       this.audit(actor, 'settings.models.update', {
         models: models.map((m) => `${m.id}${m.enabled ? '' : ' (disabled)'}${m.isDefault ? ' (default)' : ''}`),
       });
@@ -94,21 +102,36 @@ export class SettingsAdmin {
   }
 
   async checkModels(actor: Actor): Promise<{ results: ModelCheckResult[]; catalogue: Catalogue }> {
-    const { settings } = this.deps;
-    // Refuse before any request: without a key every answer would be "unknown".
-    this.deps.apiKeys.current();
-    const asked = settings.get('modelCatalogue');
-    // The network calls run outside any transaction: a write lock is never held across a request.
-    const results = await this.deps.checkModels(asked.map((m) => m.id));
-    const catalogue = withWriteTx(this.deps.db, () => {
-      // Re-read: the catalogue may have been edited while Google was answering.
-      const { catalogue: next, changed } = withAvailability(settings.get('modelCatalogue'), results);
-      if (changed.length > 0) settings.set('modelCatalogue', next, actor.userId);
-      const ids = (status: string) => results.filter((r) => r.status === status).map((r) => r.id);
-      this.audit(actor, 'settings.models.check', { available: ids('available'), missing: ids('missing'), unknown: ids('unknown'), changed });
-      return next;
-    });
+    const { results, catalogue } = await this.deps.catalogueCheck.checkNow(actor);
     return { results, catalogue };
+  }
+
+  /**
+   * Moves every use of a model to another of its kind (docs/models-and-money.md): `to` is enabled and
+   * takes over default-ness, `from` is disabled. Without `to`, the nearest successor in the successor
+   * table that is in the catalogue. The target must be one Google listed at the last successful
+   * check, so a migration never lands on an unconfirmed id.
+   */
+  migrateModel(actor: Actor, input: ParsedInput<'settings.models.migrate'>): { catalogue: Catalogue } {
+    const { settings } = this.deps;
+    withWriteTx(this.deps.db, () => {
+      const catalogue = settings.get('modelCatalogue');
+      const from = catalogue.find((m) => m.id === input.from);
+      if (!from) throw invalid(`The catalogue has no model ${input.from}.`, 'from');
+      const toId = input.to ?? successorChain(from.id).find((id) => catalogue.some((m) => m.id === id));
+      if (!toId) throw invalid(`No successor of ${from.label} is in the catalogue. Add it first.`, 'to');
+      const to = catalogue.find((m) => m.id === toId);
+      if (!to || to.kind !== from.kind || to.id === from.id) throw invalid(`Choose another ${from.kind} model from the catalogue.`, 'to');
+      const confirmed = settings.get('modelCheck')?.confirmed ?? [];
+      if (to.missing || !confirmed.includes(to.id)) {
+        throw invalid(`Google has not confirmed ${to.label} yet. Run “Check models with Google” first.`, 'to');
+      }
+      const next = migrateModel(catalogue, from.id, to.id);
+      settings.set('modelCatalogue', next, actor.userId);
+      rememberShippedModels(settings);
+      this.audit(actor, 'settings.models.migrate', { from: from.id, to: to.id, defaultNow: next.find((m) => m.id === to.id)?.isDefault ?? false });
+    });
+    return { catalogue: settings.get('modelCatalogue') };
   }
 
   private audit(actor: Actor, action: string, details?: Record<string, unknown>): void {
@@ -120,4 +143,8 @@ export class SettingsAdmin {
       at: this.deps.clock.now(),
     });
   }
+}
+
+function invalid(message: string, field: string): StudioError {
+  return new StudioError('VALIDATION_FAILED', message, { issues: [{ path: field, message }] });
 }

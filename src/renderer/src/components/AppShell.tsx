@@ -5,6 +5,7 @@ import { isStudioError } from '../../../shared/contract/errors';
 import { useActivityHeartbeat } from '../features/auth/useActivityHeartbeat';
 import { JobQueuePanel } from '../features/generation/JobQueuePanel';
 import { useJobEvents } from '../features/generation/useJobs';
+import { ModelNoticeBanner } from '../features/settings/ModelNoticeBanner';
 import { call } from '../ipc/client';
 import { useMe } from '../queries/auth';
 import { useLiveUpdates } from '../queries/liveUpdates';
@@ -89,6 +90,7 @@ export function AppShell() {
         </nav>
       </header>
       <main className={styles.main}>
+        {me.data.role === 'admin' && <ModelNoticeBanner />}
         <Outlet />
       </main>
       <Toasts />

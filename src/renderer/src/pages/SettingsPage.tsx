@@ -27,7 +27,7 @@ export function SettingsPage() {
             importLimitMb={settings.data.importLimitMb}
           />
           <DefaultQuotasSection defaultQuotas={settings.data.defaultQuotas} />
-          <ModelCatalogueSection catalogue={settings.data.catalogue} />
+          <ModelCatalogueSection catalogue={settings.data.catalogue} modelCheck={settings.data.modelCheck} />
         </>
       )}
       {/* also when the settings cannot be read: the log is where to look then */}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { catalogueModelSchema, catalogueSchema } from '../../domain/models';
+import { catalogueModelSchema, catalogueSchema, modelCheckRecordSchema } from '../../domain/models';
 import { quotaPolicySchema } from '../../domain/quotas';
 import { SETTING_LIMITS } from '../../domain/settings';
 import { defineRoute } from '../route';
@@ -20,6 +20,8 @@ const settingsSchema = z.object({
   maxParallelJobs: z.number().int(),
   importLimitMb: z.number().int(),
   catalogue: z.array(catalogueModelSchema),
+  /** the last catalogue check with Google, automatic or not (null: none yet) */
+  modelCheck: modelCheckRecordSchema.nullable(),
   apiKey: apiKeyStatusSchema,
 });
 
@@ -145,4 +147,17 @@ export const settingsModelsCheck = defineRoute({
   access: 'admin',
   input: z.object({}).strict().optional(),
   output: z.object({ results: z.array(modelCheckResultSchema), catalogue: z.array(catalogueModelSchema) }),
+});
+
+const modelId = catalogueModelSchema.shape.id;
+
+/**
+ * Hands a model over to another of its kind (docs/models-and-money.md): the successor from the
+ * successor table when `to` is left out, or the model named (the banner's "Make it the default").
+ */
+export const settingsModelsMigrate = defineRoute({
+  name: 'settings.models.migrate',
+  access: 'admin',
+  input: z.object({ from: modelId, to: modelId.optional() }).strict(),
+  output: z.object({ catalogue: z.array(catalogueModelSchema) }),
 });

@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
-import type { CatalogueModel } from '../../../../shared/domain/models';
+import type { CatalogueModel, ModelCheckRecord } from '../../../../shared/domain/models';
+import { successorChain } from '../../../../shared/domain/modelSuccessors';
+import { formatDateTime } from '../../components/format';
+import { useMigrateModel } from '../../queries/modelCatalogue';
 import { useCheckModels, useUpdateModels } from '../../queries/settings';
 import { FormError } from '../auth/FormError';
 import { AddModelDialog } from './AddModelDialog';
@@ -14,13 +17,20 @@ import styles from './ModelCatalogueSection.module.css';
  * in a draft until "Save catalogue"; `missing` always shows what main last heard from Google,
  * since main keeps that flag whatever the draft says.
  */
-export function ModelCatalogueSection({ catalogue }: { catalogue: CatalogueModel[] }) {
+export function ModelCatalogueSection({ catalogue, modelCheck }: { catalogue: CatalogueModel[]; modelCheck: ModelCheckRecord | null }) {
   const id = useId();
   const [draft, setDraft] = useState<CatalogueModel[] | null>(null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const save = useUpdateModels();
   const check = useCheckModels();
+  const migrate = useMigrateModel();
+  // one-click moves offered only to a successor Google listed at the last successful check
+  const confirmed = new Set(modelCheck?.confirmed ?? []);
+  const successorOf = (m: CatalogueModel) =>
+    m.enabled
+      ? catalogue.find((s) => s.id === successorChain(m.id).find((id) => catalogue.some((c) => c.id === id)) && confirmed.has(s.id) && !s.missing)
+      : undefined;
 
   const missingNow = new Map(catalogue.map((m) => [m.id, m.missing]));
   const models = (draft ?? catalogue).map((m) => ({ ...m, missing: missingNow.get(m.id) ?? false }));
@@ -89,6 +99,10 @@ export function ModelCatalogueSection({ catalogue }: { catalogue: CatalogueModel
                 onEnabled={(enabled) => edit((all) => setEnabled(all, m.id, enabled))}
                 onDefault={() => edit((all) => setDefault(all, m.id))}
                 onRemove={() => edit((all) => removeModel(all, m.id), `Removed ${m.label}. Save the catalogue to keep the change.`)}
+                successor={dirty ? undefined : successorOf(m)}
+                onMigrate={(to) =>
+                  migrate.mutate({ from: m.id, to: to.id }, { onSuccess: () => setNotice(`${m.label} is disabled; ${to.label} takes its place.`) })
+                }
               />
             ))}
           </tbody>
@@ -132,9 +146,18 @@ export function ModelCatalogueSection({ catalogue }: { catalogue: CatalogueModel
           </button>
         </div>
         <p id={`${id}-check-hint`} className="hint">
-          Asks Google whether each saved model id still exists. Only a definite “not found” hides a model.
+          Asks Google for its list of models; the studio also does this at start and once a day. Only a complete list hides a model: a failed check
+          changes nothing.
+          {modelCheck && (
+            <>
+              {' '}
+              Last check: {formatDateTime(modelCheck.at)},{' '}
+              {modelCheck.outcome === 'ok' ? 'complete' : `failed (${modelCheck.message ?? 'no answer'})`}.
+            </>
+          )}
         </p>
         <FormError error={check.error} />
+        <FormError error={migrate.error} />
         {check.data && <ModelCheckSummary results={check.data.results} models={models} />}
       </form>
       {adding && (

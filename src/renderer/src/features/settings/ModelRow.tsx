@@ -14,6 +14,8 @@ export function ModelRow({
   onEnabled,
   onDefault,
   onRemove,
+  successor,
+  onMigrate,
 }: {
   model: CatalogueModel;
   /** false for a model added in this editor and not saved yet */
@@ -23,6 +25,9 @@ export function ModelRow({
   onEnabled: (enabled: boolean) => void;
   onDefault: () => void;
   onRemove: () => void;
+  /** the model's successor (modelSuccessors.ts), when Google listed it at the last check */
+  successor?: CatalogueModel | undefined;
+  onMigrate?: (to: CatalogueModel) => void;
 }) {
   const kindWord = model.kind === 'image' ? 'image' : 'video';
   return (
@@ -50,6 +55,11 @@ export function ModelRow({
         <GoogleStatus model={model} saved={saved} check={check} />
       </td>
       <td>
+        {successor && onMigrate && (
+          <button type="button" className="link" aria-label={`Move ${model.label} to ${successor.label}`} onClick={() => onMigrate(successor)}>
+            Move to {successor.label}
+          </button>
+        )}{' '}
         {!model.isDefault && (
           <button type="button" className="link danger" aria-label={`Remove ${model.label}`} onClick={onRemove}>
             Remove

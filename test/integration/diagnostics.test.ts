@@ -123,6 +123,35 @@ describe('settings.diagnostics.save without a save dialog (browser harness)', ()
     expect(fs.existsSync(saved.path!)).toBe(true);
   });
 
+  it('carries the catalogue check the self-check stored: when, what happened, and what Google listed', async () => {
+    const { admin } = await workstation();
+    const at = t!.clock.now();
+    t!.core.services.settings.set(
+      'modelCheck',
+      {
+        at,
+        trigger: 'daily',
+        outcome: 'failed',
+        errorKind: 'rate-limit',
+        message: 'Google is busy.',
+        lastSuccessAt: at - 86_400_000,
+        confirmed: ['gemini-nano-banana-2.1'],
+      },
+      admin.userId,
+    );
+    const saved = data(await t!.call(admin.transport, 'settings.diagnostics.save'));
+    const catalogue = JSON.parse(unzip(saved.path!)['catalogue.json']!);
+    expect(catalogue.lastCheck).toEqual({
+      at: new Date(at).toISOString(),
+      trigger: 'daily',
+      outcome: 'failed',
+      errorKind: 'rate-limit',
+      message: 'Google is busy.',
+      lastSuccessAt: new Date(at - 86_400_000).toISOString(),
+      confirmed: ['gemini-nano-banana-2.1'],
+    });
+  });
+
   it('includes the newest log lines within the size cap and notes what was left out', async () => {
     const dataDir = tempDir();
     fs.mkdirSync(logDirOf(dataDir), { recursive: true });

@@ -2,10 +2,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { count, desc, eq, gte, sql } from 'drizzle-orm';
+import { count, eq, gte, sql } from 'drizzle-orm';
 import type { RouteOutput } from '../../../shared/contract/types';
 import type { Db } from '../../db/client';
-import { auditEntry, job, media, user } from '../../db/schema';
+import { job, media, user } from '../../db/schema';
 import { LOG_FILE_NAME } from '../../logFile';
 import { redact } from '../../logger';
 import type { ZipEntry } from './zipWriter';
@@ -47,12 +47,20 @@ interface LogFileNote {
  */
 export async function collectDiagnostics(sources: DiagnosticsSources): Promise<ZipEntry[]> {
   const generatedAt = new Date(sources.now).toISOString();
-  const { catalogue, ...settings } = sources.snapshot();
+  const { catalogue, modelCheck, ...settings } = sources.snapshot();
   const logs = await readLogs(sources.logDir, sources.logBudgetBytes);
   const entries: ZipEntry[] = [
     json('versions.json', { generatedAt, ...versionsOf(sources) }),
     json('settings.json', settings),
-    json('catalogue.json', { models: catalogue, lastCheck: lastModelCheck(sources.db) }),
+    // the catalogue's last check with Google, as the self-check stored it (times as ISO 8601)
+    json('catalogue.json', {
+      models: catalogue,
+      lastCheck: modelCheck && {
+        ...modelCheck,
+        at: new Date(modelCheck.at).toISOString(),
+        lastSuccessAt: modelCheck.lastSuccessAt === null ? null : new Date(modelCheck.lastSuccessAt).toISOString(),
+      },
+    }),
     json('counts.json', countsOf(sources.db, sources.now)),
     json('manifest.json', {
       generatedAt,
@@ -80,29 +88,6 @@ function versionsOf(sources: DiagnosticsSources) {
     arch: process.arch,
     sqlite: sqlite.v,
     googleGenai: sources.versions.googleGenai,
-  };
-}
-
-/** The latest "check models" answer from the audit log: which ids Google knew, which not, when. */
-function lastModelCheck(db: Db) {
-  const row = db
-    .select({ at: auditEntry.at, details: auditEntry.details })
-    .from(auditEntry)
-    .where(eq(auditEntry.action, 'settings.models.check'))
-    .orderBy(desc(auditEntry.at), desc(auditEntry.id))
-    .limit(1)
-    .get();
-  if (!row) return null;
-  const ids = (key: string): string[] => {
-    const value = row.details?.[key];
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  };
-  return {
-    at: new Date(row.at).toISOString(),
-    available: ids('available'),
-    missing: ids('missing'),
-    unknown: ids('unknown'),
-    changed: ids('changed'),
   };
 }
 

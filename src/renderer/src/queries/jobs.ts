@@ -34,3 +34,13 @@ export function upsertJob(data: InfiniteData<JobsPage>, job: JobDto): InfiniteDa
   if (!known && pages[0]) pages[0] = { ...pages[0], items: [job, ...pages[0].items] };
   return { ...data, pages };
 }
+
+/** The list without results that were deleted: a job's tile and its queue entry stop showing them. */
+export function withoutResults(data: InfiniteData<JobsPage>, deleted: ReadonlySet<string>): InfiniteData<JobsPage> {
+  const pages = data.pages.map((page) =>
+    page.items.some((item) => item.results.some((r) => deleted.has(r.id)))
+      ? { ...page, items: page.items.map((item) => ({ ...item, results: item.results.filter((r) => !deleted.has(r.id)) })) }
+      : page,
+  );
+  return { ...data, pages };
+}

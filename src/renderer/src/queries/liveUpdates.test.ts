@@ -246,6 +246,24 @@ describe('media events', () => {
     expect(client.getQueryData(queryKeys.mediaItem('m2'))).toBeUndefined();
     expect(client.getQueryState(queryKeys.mediaStats)?.isInvalidated).toBe(true);
   });
+
+  it('media.deleted also takes the deleted results off their jobs, so tiles and the queue stop showing them', () => {
+    const { client, emit } = setup();
+    const result = (id: string) => ({ id, url: `/media/${id}`, thumbUrl: null });
+    client.setQueryData(
+      queryKeys.jobs,
+      pages([job('j1', 'succeeded', { results: [result('m1'), result('m2')] }), job('j2', 'succeeded', { results: [result('m3')] })]),
+    );
+
+    emit('media.deleted', { userId: 'u1', ids: ['m2', 'm3'] });
+
+    const jobs = client.getQueryData<InfiniteData<JobsPage>>(queryKeys.jobs)!.pages[0]!.items;
+    expect(jobs.map((j) => [j.id, j.results.map((r) => r.id)])).toEqual([
+      ['j1', ['m1']],
+      ['j2', []],
+    ]);
+    expect(client.getQueryState(queryKeys.jobs)?.isInvalidated).toBe(false);
+  });
 });
 
 describe('connectLiveUpdates', () => {

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { StudioEventName, StudioEvents } from '../../../shared/contract/events';
 import type { QuotaStatus } from '../../../shared/domain/quotaStatus';
 import { onEvent } from '../ipc/client';
-import { type JobsPage, upsertJob } from './jobs';
+import { type JobsPage, upsertJob, withoutResults } from './jobs';
 import { queryKeys } from './keys';
 import { removeListedItems } from './media';
 
@@ -36,6 +36,7 @@ export const cacheUpdates: { [E in CacheEventName]: (client: QueryClient, payloa
   // gone is gone: dropped from every loaded list at once, without a refetch
   'media.deleted': (client, { ids }) => {
     removeListedItems(client, ids);
+    writeEventData<InfiniteData<JobsPage>>(client, queryKeys.jobs, (data) => (data ? withoutResults(data, new Set(ids)) : data));
     for (const id of ids) client.removeQueries({ queryKey: queryKeys.mediaItem(id) });
     void client.invalidateQueries({ queryKey: queryKeys.mediaStats });
   },

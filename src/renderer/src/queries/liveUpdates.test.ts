@@ -7,6 +7,7 @@ import type { QuotaKindStatus, QuotaStatus } from '../../../shared/domain/quotaS
 import type { JobsPage } from './jobs';
 import { queryKeys } from './keys';
 import { connectLiveUpdates } from './liveUpdates';
+import { jobDto } from '../../../../test/renderer/jobDto';
 
 /**
  * The event → cache bridge with a real QueryClient and a stand-in for `onEvent`: what each event
@@ -15,24 +16,7 @@ import { connectLiveUpdates } from './liveUpdates';
  */
 
 function job(id: string, status: JobDto['status'], extra: Partial<JobDto> = {}): JobDto {
-  return {
-    id,
-    kind: 'image',
-    status,
-    model: 'gemini-image',
-    prompt: `prompt ${id}`,
-    params: {},
-    inputIds: [],
-    parentMediaId: null,
-    createdAt: 1,
-    submittedAt: null,
-    finishedAt: null,
-    errorCode: null,
-    errorMessage: null,
-    results: [],
-    typicalDurationMs: null,
-    ...extra,
-  };
+  return jobDto(id, { status, model: 'gemini-image', prompt: `prompt ${id}`, createdAt: 1, ...extra });
 }
 
 function quota(userId: string, used: number): QuotaStatus {

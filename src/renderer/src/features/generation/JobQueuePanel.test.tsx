@@ -8,28 +8,10 @@ import { DEFAULT_CATALOGUE } from '../../../../shared/domain/models';
 import { ToastStack } from '../../components/Toasts';
 import { useToasts } from '../../stores/toasts';
 import { JobQueuePanel } from './JobQueuePanel';
+import { jobDto } from '../../../../../test/renderer/jobDto';
 
 const NOW = Date.now();
-const job = (id: string, over: Partial<JobDto> = {}): JobDto => ({
-  id,
-  kind: 'image',
-  status: 'queued',
-  model: 'gemini-3-pro-image-preview',
-  prompt: `Prompt of ${id}`,
-  params: {},
-  inputIds: [],
-  parentMediaId: null,
-  createdAt: NOW - 10_000,
-  submittedAt: null,
-  finishedAt: null,
-  errorCode: null,
-  errorMessage: null,
-  results: [],
-  typicalDurationMs: null,
-  requestId: null,
-  retryAt: null,
-  ...over,
-});
+const job = (id: string, over: Partial<JobDto> = {}): JobDto => jobDto(id, { createdAt: NOW - 10_000, ...over });
 
 function Frame() {
   const toasts = useToasts((s) => s.toasts);

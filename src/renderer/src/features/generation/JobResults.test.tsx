@@ -8,28 +8,11 @@ import { DEFAULT_CATALOGUE } from '../../../../shared/domain/models';
 import { useToasts } from '../../stores/toasts';
 import { RateLimitRetry } from './jobActions';
 import { JobResults } from './JobResults';
+import { jobDto } from '../../../../../test/renderer/jobDto';
 
 const NOW = Date.UTC(2026, 10, 30, 9, 0);
-const job = (id: string, over: Partial<JobDto> = {}): JobDto => ({
-  id,
-  kind: 'image',
-  status: 'queued',
-  model: 'gemini-3-pro-image-preview',
-  prompt: `Prompt of ${id}`,
-  params: { aspectRatio: '16:9', count: 1 },
-  inputIds: [],
-  parentMediaId: null,
-  createdAt: NOW - 10_000,
-  submittedAt: null,
-  finishedAt: null,
-  errorCode: null,
-  errorMessage: null,
-  results: [],
-  typicalDurationMs: null,
-  requestId: null,
-  retryAt: null,
-  ...over,
-});
+const job = (id: string, over: Partial<JobDto> = {}): JobDto =>
+  jobDto(id, { params: { aspectRatio: '16:9', count: 1 }, createdAt: NOW - 10_000, ...over });
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/main/clock';
-import { auditEntry, quotaPolicy, userManager } from '../../src/main/db/schema';
+import { eq } from 'drizzle-orm';
+import { auditEntry, quotaPolicy, user, userManager } from '../../src/main/db/schema';
 import { seedUser, signInAs } from '../support/seed';
 import { type TestCore, startTestCore } from '../support/testCore';
 
@@ -49,8 +50,26 @@ describe('quotas.status', () => {
           edit: expect.objectContaining({ limit: 30, used: 0, remaining: 30 }),
           video: expect.objectContaining({ limit: 10, used: 0, remaining: 10 }),
         },
+        askAdmins: ['alice@lab.org'],
       },
     });
+  });
+
+  it('names whom to ask for more: the active admins who manage the person, else every active admin', async () => {
+    const { bob, carl, bea } = await lab();
+    const db = t.core.services.db;
+    db.insert(userManager).values({ adminId: carl, userId: bea, createdAt: 0 }).run();
+    const askAdmins = async (window: string) => ((await t.call(window, 'quotas.status')) as { data: { askAdmins: string[] } }).data.askAdmins;
+    expect(await askAdmins('bea')).toEqual(['bob@lab.org', 'carl@lab.org']);
+
+    db.update(user).set({ isActive: false }).where(eq(user.id, carl)).run();
+    expect(await askAdmins('bea')).toEqual(['bob@lab.org']);
+
+    // an admin, managed by nobody, asks the other active admins
+    expect(await askAdmins('alice')).toEqual(['bob@lab.org']);
+    // a user whose only manager left asks every active admin
+    db.delete(userManager).where(eq(userManager.adminId, bob)).run();
+    expect(await askAdmins('bea')).toEqual(['alice@lab.org', 'bob@lab.org']);
   });
 
   it('needs a session', async () => {

@@ -1,5 +1,6 @@
 import type { Handlers } from '../router';
 import type { Services } from '../serviceRegistry';
+import { askAdminEmails } from '../services/accounts';
 import { buildUsageReport } from '../services/quotas';
 
 /**
@@ -10,7 +11,7 @@ export function quotaHandlers(
   s: Services,
 ): Pick<Handlers, 'quotas.status' | 'quotas.get' | 'quotas.set' | 'quotas.reset_usage' | 'quotas.usage_report'> {
   return {
-    'quotas.status': (_input, { actor }) => s.quotaUsage.status(actor.userId),
+    'quotas.status': (_input, { actor }) => ({ ...s.quotaUsage.status(actor.userId), askAdmins: askAdminEmails(s.db, actor.userId) }),
     'quotas.get': ({ userIds }, { actor }) => ({ users: s.quotaAdmin.get(actor, userIds) }),
     'quotas.set': ({ userIds, policies }, { actor }) => ({ users: s.quotaAdmin.set(actor, userIds, policies) }),
     'quotas.reset_usage': ({ userId, kinds }, { actor }) => ({ userId, status: s.quotaAdmin.resetUsage(actor, userId, kinds) }),

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
 import type { Db } from '../../db/client';
-import { userManager } from '../../db/schema';
+import { user, userManager } from '../../db/schema';
 import type { Actor } from '../../identity';
 
 /**
@@ -41,4 +41,26 @@ export function canAccessUser(db: Db, actor: Actor, userId: string): boolean {
 /** Throws FORBIDDEN for a user outside the actor's scope (accounts, quotas, reports). */
 export function assertCanAccessUser(db: Db, actor: Actor, userId: string): void {
   if (!canAccessUser(db, actor, userId)) throw new StudioError('FORBIDDEN', 'You do not manage this account.');
+}
+
+/**
+ * Whom a person asks for more quota: the active admins who manage them; when none does (an admin
+ * themselves, or a user whose managers were all removed), every other active admin, or the person
+ * alone when they are the only admin. Emails, sorted.
+ */
+export function askAdminEmails(db: Db, userId: string): string[] {
+  const managers = db
+    .select({ email: user.email })
+    .from(userManager)
+    .innerJoin(user, eq(user.id, userManager.adminId))
+    .where(and(eq(userManager.userId, userId), eq(user.isActive, true), eq(user.role, 'admin')))
+    .all();
+  if (managers.length > 0) return managers.map((r) => r.email).sort();
+  const admins = db
+    .select({ id: user.id, email: user.email })
+    .from(user)
+    .where(and(eq(user.role, 'admin'), eq(user.isActive, true)))
+    .all();
+  const others = admins.filter((a) => a.id !== userId);
+  return (others.length > 0 ? others : admins).map((r) => r.email).sort();
 }

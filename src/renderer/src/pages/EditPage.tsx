@@ -11,6 +11,7 @@ import { useGenerate } from '../features/generation/useGenerate';
 import { earlierInputs } from '../features/generation/retryIntent';
 import { param, pickedFrom, useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../queries/models';
+import { QuotaFitNote, useQuotaFit } from '../features/quotas';
 
 interface EditFormState {
   source: PickedImage[];
@@ -38,7 +39,8 @@ export function EditPage() {
   const set = (patch: Partial<EditFormState>) => setForm((f) => ({ ...f, ...patch }));
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.edit'>) => call('generation.image.edit', input));
   const source = form.source[0];
-  const canSubmit = Boolean(source) && form.prompt.trim().length > 0 && model !== undefined && !isPending;
+  const fit = useQuotaFit('edit', 1);
+  const canSubmit = Boolean(source) && form.prompt.trim().length > 0 && model !== undefined && fit.fits && !isPending;
   const submit = () => {
     if (!canSubmit || !source || !model) return;
     generate({
@@ -82,7 +84,8 @@ export function EditPage() {
           {error}
         </p>
       )}
-      <button type="submit" className="primary" disabled={!canSubmit}>
+      <QuotaFitNote id="edit-quota-fit" fit={fit} />
+      <button type="submit" className="primary" disabled={!canSubmit} aria-describedby={fit.fits ? undefined : 'edit-quota-fit'}>
         {isPending ? 'Sending…' : 'Apply edit'}
       </button>
     </GeneratorFrame>

@@ -12,6 +12,7 @@ import { useGenerate } from '../features/generation/useGenerate';
 import { earlierInputs } from '../features/generation/retryIntent';
 import { param, useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../queries/models';
+import { QuotaFitNote, useQuotaFit } from '../features/quotas';
 
 interface ImageFormState {
   prompt: string;
@@ -38,7 +39,8 @@ export function ImagePage() {
   const set = (patch: Partial<ImageFormState>) => setForm((f) => ({ ...f, ...patch }));
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.create'>) => call('generation.image.create', input));
 
-  const canSubmit = form.prompt.trim().length > 0 && model !== undefined && !isPending;
+  const fit = useQuotaFit('image', form.count);
+  const canSubmit = form.prompt.trim().length > 0 && model !== undefined && fit.fits && !isPending;
   const submit = () => {
     if (!canSubmit || !model) return;
     generate({
@@ -74,7 +76,8 @@ export function ImagePage() {
           {error}
         </p>
       )}
-      <button type="submit" className="primary" disabled={!canSubmit}>
+      <QuotaFitNote id="image-quota-fit" fit={fit} />
+      <button type="submit" className="primary" disabled={!canSubmit} aria-describedby={fit.fits ? undefined : 'image-quota-fit'}>
         {isPending ? 'Sending…' : form.count > 1 ? `Generate ${form.count} images` : 'Generate image'}
       </button>
     </GeneratorFrame>

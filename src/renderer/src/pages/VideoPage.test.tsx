@@ -44,7 +44,7 @@ const finishedVideo = (id: string, model: string, prompt: string): JobDto => ({
   typicalDurationMs: 90_000,
 });
 
-function bridge(options: { jobs?: JobDto[]; refuse?: StudioError } = {}) {
+function bridge(options: { jobs?: JobDto[]; refuse?: StudioError; videosLeft?: number } = {}) {
   let imported = 0;
   return installFakeBridge({
     'app.status': () => ({
@@ -65,7 +65,11 @@ function bridge(options: { jobs?: JobDto[]; refuse?: StudioError } = {}) {
       sessionStartedAt: NOW,
       sessionExpiresAt: NOW + 8 * 3_600_000,
     }),
-    'quotas.status': () => ({ userId: 'u1', kinds: { image: quota('image'), edit: quota('edit'), video: quota('video') } }),
+    'quotas.status': () => ({
+      userId: 'u1',
+      kinds: { image: quota('image'), edit: quota('edit'), video: { ...quota('video'), remaining: options.videosLeft ?? 8 } },
+      askAdmins: ['admin@lab.org'],
+    }),
     'generation.models.list': () => ({ models }),
     'jobs.list': () => ({ items: options.jobs ?? [], nextCursor: null }),
     'media.import': ({ fileName }) => {
@@ -257,5 +261,17 @@ describe('Video page: continuing a finished video', () => {
     // another model that cannot refine is refused before anything is sent
     await user.selectOptions(select('Model'), 'veo-3.1-lite-generate-preview');
     expect(problems()).toContain('Veo 3.1 Lite cannot refine a video.');
+  });
+});
+
+describe('Video page: quota before the click', () => {
+  it('disables Generate and says why, when it resets and whom to ask, when no video is left', async () => {
+    const { user } = await renderPage({ videosLeft: 0 });
+    await user.type(screen.getByLabelText('Prompt'), 'Dunes at dawn, slow pan');
+    expect(generate().disabled).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe(
+      '1 video asked, 0 left. Your video quota resets Tue 1 Dec 2026, 00:00. Ask admin@lab.org for more.',
+    );
+    expect(generate().getAttribute('aria-describedby')).toBe('video-quota-fit');
   });
 });

@@ -10,6 +10,7 @@ import { Select } from '../features/generation/Select';
 import { useGenerate } from '../features/generation/useGenerate';
 import { useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../queries/models';
+import { QuotaFitNote, useQuotaFit } from '../features/quotas';
 import { ContinueVideoList } from '../features/generation/video/ContinueVideoList';
 import frame from '../features/generation/GeneratorFrame.module.css';
 import {
@@ -37,7 +38,8 @@ export function VideoPage() {
   const problems = videoProblems(form, model, request);
 
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.video.create'>) => call('generation.video.create', input));
-  const canSubmit = form.prompt.trim().length > 0 && problems.length === 0 && model !== undefined && !isPending;
+  const fit = useQuotaFit('video', 1);
+  const canSubmit = form.prompt.trim().length > 0 && problems.length === 0 && model !== undefined && fit.fits && !isPending;
   const submit = () => {
     if (canSubmit) generate(request);
   };
@@ -150,7 +152,8 @@ export function VideoPage() {
           {error}
         </p>
       )}
-      <button type="submit" className="primary" disabled={!canSubmit}>
+      <QuotaFitNote id="video-quota-fit" fit={fit} />
+      <button type="submit" className="primary" disabled={!canSubmit} aria-describedby={fit.fits ? undefined : 'video-quota-fit'}>
         {isPending ? 'Sending…' : 'Generate video'}
       </button>
     </GeneratorFrame>

@@ -1,7 +1,7 @@
 import { type InfiniteData, type QueryClient, type QueryKey, type Updater, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { StudioEventName, StudioEvents } from '../../../shared/contract/events';
-import type { QuotaStatus } from '../../../shared/domain/quotaStatus';
+import type { RouteOutput } from '../../../shared/contract/types';
 import { onEvent } from '../ipc/client';
 import { type JobsPage, upsertJob, withoutResults } from './jobs';
 import { queryKeys } from './keys';
@@ -24,7 +24,11 @@ export const cacheUpdates: { [E in CacheEventName]: (client: QueryClient, payloa
   // the fresh status, computed by main after the change committed
   'quota.changed': (client, { userId, status }) => {
     // events are addressed to this window's user; never let another account's status in
-    writeEventData<QuotaStatus>(client, queryKeys.quotaStatus, (current) => (current && current.userId !== userId ? current : status));
+    // the event's status has no `askAdmins` (only the route adds them): keep the cached ones; with
+    // nothing cached yet, the route's own fetch brings both
+    writeEventData<RouteOutput<'quotas.status'>>(client, queryKeys.quotaStatus, (current) =>
+      current === undefined || current.userId !== userId ? current : { ...current, ...status },
+    );
     // admin views (one user, the usage report) may include this user: refetched when shown
     void client.invalidateQueries({ queryKey: queryKeys.quotasAdmin });
   },

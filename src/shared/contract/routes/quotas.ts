@@ -18,7 +18,8 @@ export const quotasStatus = defineRoute({
   name: 'quotas.status',
   access: 'user',
   input: z.object({}).strict().optional(),
-  output: quotaStatusSchema,
+  /** askAdmins: whom to ask for more (the admins who manage this person, or all active admins when none does) */
+  output: quotaStatusSchema.extend({ askAdmins: z.array(z.string()) }),
 });
 
 /** Policies and current usage of one or many users the admin manages (or themselves). */

@@ -2,3 +2,4 @@
 export { QuotaSummary } from './QuotaSummary';
 export { QuotaMeter } from './QuotaMeter';
 export { QuotaEditor } from './QuotaEditor';
+export { QuotaFitNote, useQuotaFit } from './QuotaFit';

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import './support/window';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, type RunningHarness, test } from './support/harness';
@@ -94,6 +96,24 @@ test('Delete in the lightbox asks first, then removes the item for good', async 
   await expect(tiles(page)).toHaveCount(2);
   const deletedId = seeded.items['del@lab.org']![2]!;
   expect(await page.evaluate(async (id) => (await fetch(`/media/${id}/original`)).status, deletedId)).toBe(404);
+});
+
+test('exporting a selection says how many files in plain English and names them by date and prompt', async ({ page, request, harness }) => {
+  await seed(request, harness, { users: [{ email: 'exp@lab.org' }], items: [{ ownerEmail: 'exp@lab.org', count: 2, promptPrefix: 'Café at dusk' }] });
+  await openGalleryAs(page, harness, 'exp@lab.org');
+  await page.getByRole('checkbox', { name: 'Select Image: Café at dusk 0000' }).click();
+  await page.getByRole('checkbox', { name: 'Select Image: Café at dusk 0001' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const exportsDir = path.join(harness.dataDir, 'exports');
+  await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText(`Exported 2 files to ${exportsDir}${path.sep}`);
+  const [folder] = fs.readdirSync(exportsDir);
+  const names = fs.readdirSync(path.join(exportsDir, folder!)).map((n) => n.replace(/^\d{4}-\d{2}-\d{2}_/, 'DATE_'));
+  expect(names.sort()).toEqual([
+    'DATE_cafe-at-dusk-0000_1.json',
+    'DATE_cafe-at-dusk-0000_1.png',
+    'DATE_cafe-at-dusk-0001_1.json',
+    'DATE_cafe-at-dusk-0001_1.png',
+  ]);
 });
 
 test('a user never sees another user’s items, in the grid, in search or by URL', async ({ page, request, harness }) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/main/clock';
 import type { MediaDesktopHooks } from '../../src/main/services/media/desktopHooks';
 import { listMediaFiles, makeImage } from '../support/mediaFixtures';
 import { seedUser, signInAs } from '../support/seed';
@@ -17,7 +18,7 @@ afterEach(async () => {
 
 const T0 = Date.UTC(2026, 10, 1);
 
-async function lab(options: { mediaDesktop?: MediaDesktopHooks } = {}) {
+async function lab(options: { mediaDesktop?: MediaDesktopHooks; clock?: ManualClock } = {}) {
   t = await startTestCore(options);
   const admin = seedUser(t.core, { role: 'admin', email: 'admin@lab.org' });
   const otherAdmin = seedUser(t.core, { role: 'admin', email: 'other@lab.org' });
@@ -172,13 +173,74 @@ describe('media.export', () => {
     expect(result).toMatchObject({ ok: true, data: { exported: true, files: 2, skipped: [] } });
     const folder = (result as { data: { path: string } }).data.path;
     expect(path.dirname(folder)).toBe(path.join(t.dataDir, 'exports'));
-    expect(fs.readdirSync(folder).sort()).toEqual([`${a}.json`, `${a}.png`, `${b}.json`, `${b}.png`].sort());
-    const sidecar = JSON.parse(fs.readFileSync(path.join(folder, `${a}.json`), 'utf8')) as Record<string, unknown>;
-    expect(sidecar).toMatchObject({ id: a, kind: 'input', mimeType: 'image/png', owner: 'alice@lab.org', workstation: { hostName: 'lab-pc-07' } });
+    // imported images have no prompt: named by the day and "imported", numbered in creation order
+    expect(fs.readdirSync(folder).sort()).toEqual([
+      '2026-11-26_imported_1.json',
+      '2026-11-26_imported_1.png',
+      '2026-11-26_imported_2.json',
+      '2026-11-26_imported_2.png',
+    ]);
+    const sidecar = JSON.parse(fs.readFileSync(path.join(folder, '2026-11-26_imported_1.json'), 'utf8')) as Record<string, unknown>;
+    expect(sidecar).toMatchObject({
+      file: '2026-11-26_imported_1.png',
+      kind: 'input',
+      mimeType: 'image/png',
+      owner: 'alice@lab.org',
+      workstation: { hostName: 'lab-pc-07' },
+    });
+    expect([a, b]).toContain(sidecar.id);
     expect(JSON.stringify(sidecar)).not.toContain('media/2026'); // no internal paths
     // a second export at the same moment gets its own folder
     const again = await t.call('alice', 'media.export', { ids: [a] });
     expect((again as { data: { path: string } }).data.path).not.toBe(folder);
+  });
+
+  it('names files by local creation day and prompt, numbers look-alikes, and pairs each sidecar with its file', async () => {
+    // 09:00 UTC on 26 Nov is 22:00 in Auckland; an item made at 12:00 UTC is on 27 Nov there
+    const clock = new ManualClock(Date.UTC(2026, 10, 26, 9, 0, 0), 'Pacific/Auckland');
+    const { alice } = await lab({ clock });
+    const original = await makeImage({ color: '#123456' });
+    const thumbnail = await makeImage({ color: '#654321', width: 8, height: 8 });
+    const late = Date.UTC(2026, 10, 26, 12, 0, 0);
+    const seeded = seedMediaRows(
+      t.core.services.db,
+      [
+        { userId: alice, createdAt: late + 2, prompt: 'A castle in the snow, at dusk' },
+        { userId: alice, createdAt: late, prompt: 'a castle in the SNOW at dusk!' },
+        { userId: alice, createdAt: late + 1, prompt: 'Ein großer Café 🌙 — at night' },
+        { userId: alice, createdAt: late + 3, prompt: 'CON' },
+      ],
+      { dataDir: t.dataDir, original, thumbnail },
+    );
+    const imported = await importAs('alice'); // now: still 26 Nov in Auckland
+    const result = await t.call('alice', 'media.export', { ids: [...seeded, imported] });
+    expect(result).toMatchObject({ ok: true, data: { files: 5, skipped: [] } });
+    const folder = (result as { data: { path: string } }).data.path;
+    const names = fs.readdirSync(folder).sort();
+    expect(names).toEqual([
+      '2026-11-26_imported_1.json',
+      '2026-11-26_imported_1.png',
+      '2026-11-27_a-castle-in-the-snow-at_1.json',
+      '2026-11-27_a-castle-in-the-snow-at_1.png',
+      '2026-11-27_a-castle-in-the-snow-at_2.json',
+      '2026-11-27_a-castle-in-the-snow-at_2.png',
+      '2026-11-27_con_1.json',
+      '2026-11-27_con_1.png',
+      '2026-11-27_ein-grosser-cafe-at-night_1.json',
+      '2026-11-27_ein-grosser-cafe-at-night_1.png',
+    ]);
+    // every sidecar names its file and describes the item that file is a copy of; the older castle is _1
+    const byFile = new Map<string, string>();
+    for (const json of names.filter((n) => n.endsWith('.json'))) {
+      const sidecar = JSON.parse(fs.readFileSync(path.join(folder, json), 'utf8')) as { id: string; file: string };
+      expect(sidecar.file).toBe(json.replace(/\.json$/, '.png'));
+      byFile.set(sidecar.file, sidecar.id);
+    }
+    expect(byFile.get('2026-11-27_a-castle-in-the-snow-at_1.png')).toBe(seeded[1]);
+    expect(byFile.get('2026-11-27_a-castle-in-the-snow-at_2.png')).toBe(seeded[0]);
+    expect(byFile.get('2026-11-27_ein-grosser-cafe-at-night_1.png')).toBe(seeded[2]);
+    expect(byFile.get('2026-11-26_imported_1.png')).toBe(imported);
+    expect(fs.readFileSync(path.join(folder, '2026-11-27_con_1.png')).equals(original)).toBe(true);
   });
 
   it('exports a managed user’s items for their admin, and refuses anyone else’s (all or nothing)', async () => {
@@ -286,16 +348,23 @@ describe('desktop-only actions', () => {
     const target = makeTempDir();
     temps.push(target.cleanup);
     const revealed: string[] = [];
+    const suggestions: string[] = [];
     await lab({
       mediaDesktop: {
-        chooseSaveFile: async (_transport, suggested) => path.join(target.dir, suggested),
+        chooseSaveFile: async (_transport, suggested) => {
+          suggestions.push(suggested);
+          return path.join(target.dir, suggested);
+        },
         revealInFolder: (file) => revealed.push(file),
       },
     });
     const id = await importAs('alice');
     expect(await t.call('alice', 'media.capabilities.get')).toMatchObject({ ok: true, data: { saveAs: true, revealInFolder: true } });
-    expect(await t.call('alice', 'media.save_as', { id })).toEqual({ ok: true, data: { saved: true, path: path.join(target.dir, `${id}.png`) } });
-    expect(fs.existsSync(path.join(target.dir, `${id}.png`))).toBe(true);
+    // the dialog suggests the name an export would give the item
+    const suggested = '2026-11-26_imported_1.png';
+    expect(await t.call('alice', 'media.save_as', { id })).toEqual({ ok: true, data: { saved: true, path: path.join(target.dir, suggested) } });
+    expect(suggestions).toEqual([suggested]);
+    expect(fs.existsSync(path.join(target.dir, suggested))).toBe(true);
     expect(await t.call('alice', 'media.reveal', { id })).toEqual({ ok: true, data: { revealed: true } });
     expect(revealed[0]).toMatch(new RegExp(`media/2026/11/${id}\\.png$`));
     expect(await t.call('stranger', 'media.save_as', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../../../shared/contract/errors';
+import { exportBaseNamer } from '../../../shared/domain/exportNames';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
@@ -15,12 +16,14 @@ export interface ExportResult {
 
 /**
  * Copies the files of the chosen items into a new folder inside `parentDir` (named after the time,
- * never an existing folder), each
- * with a JSON sidecar of its metadata (`<id>.<ext>` + `<id>.json`). Scope is all-or-nothing like
- * delete; an item whose file is missing is skipped and reported, not a failure of the whole export.
+ * never an existing folder), each with a JSON sidecar of its metadata under the same base name:
+ * `2026-11-26_a-castle-in-the-snow_1.png` + `….json` (see shared/domain/exportNames.ts; the date
+ * is the creation day on the workstation's calendar, `<n>` counts from the oldest item up). Scope
+ * is all-or-nothing like delete; an item whose file is missing is skipped and reported, not a
+ * failure of the whole export, and takes no number.
  */
 export async function exportMedia(
-  deps: { db: Db; media: MediaStore },
+  deps: { db: Db; media: MediaStore; clock: { timeZone: string } },
   actor: Actor,
   ids: string[],
   target: { parentDir: string; now: number },
@@ -34,14 +37,18 @@ export async function exportMedia(
 
   const folder = await createNewFolder(target.parentDir, exportFolderName(target.now));
   const result: ExportResult = { path: folder, files: 0, skipped: [] };
+  const baseName = exportBaseNamer(deps.clock.timeZone);
+  rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   for (const row of rows) {
     const source = await deps.media.resolveContained(row.relPath);
     if (!source) {
       result.skipped.push({ id: row.id, reason: 'missing' });
       continue;
     }
-    await fs.copyFile(source, path.join(folder, `${row.id}${path.extname(row.relPath)}`), fs.constants.COPYFILE_EXCL);
-    await fs.writeFile(path.join(folder, `${row.id}.json`), `${JSON.stringify(sidecarOf(row), null, 2)}\n`, { flag: 'wx' });
+    const base = baseName(row);
+    const fileName = `${base}${path.extname(row.relPath).toLowerCase()}`;
+    await fs.copyFile(source, path.join(folder, fileName), fs.constants.COPYFILE_EXCL);
+    await fs.writeFile(path.join(folder, `${base}.json`), `${JSON.stringify({ file: fileName, ...sidecarOf(row) }, null, 2)}\n`, { flag: 'wx' });
     result.files++;
   }
   return result;

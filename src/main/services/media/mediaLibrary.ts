@@ -2,6 +2,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
 import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
+import { exportFileName } from '../../../shared/domain/exportNames';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
@@ -15,6 +16,7 @@ import { findVisibleMedia, getMediaDetails, mediaNotFound } from './getMedia';
 import { listMedia } from './listMedia';
 import { announceMedia } from './mediaEvents';
 import { mediaUrl } from './mediaRecord';
+import type { MediaRecord } from './mediaRepository';
 import { mediaStats } from './mediaStats';
 import type { MediaStore } from './mediaStore';
 
@@ -114,8 +116,16 @@ export class MediaLibrary {
   async saveAs(actor: Actor, caller: Caller, id: string): Promise<RouteOutput<'media.save_as'>> {
     const chooseSaveFile = this.deps.mediaDesktop.chooseSaveFile;
     if (!chooseSaveFile) throw new StudioError('NOT_FOUND', 'Save as is only available in the desktop app.');
-    const file = await this.visibleFile(actor, id);
-    const target = await chooseSaveFile(caller.transportId, `${id}${path.extname(file)}`);
+    const { row, file } = await this.visibleFile(actor, id);
+    // named like an exported file, so a saved copy and an export of the same item look alike
+    const suggested = exportFileName({
+      createdAt: row.createdAt,
+      prompt: row.prompt,
+      timeZone: this.deps.clock.timeZone,
+      index: 1,
+      ext: path.extname(file),
+    });
+    const target = await chooseSaveFile(caller.transportId, suggested);
     if (!target) return { saved: false, path: null };
     this.assertStillSignedIn(caller, actor);
     await this.deps.media.copyOut(file, target);
@@ -125,17 +135,17 @@ export class MediaLibrary {
   async reveal(actor: Actor, id: string): Promise<RouteOutput<'media.reveal'>> {
     const revealInFolder = this.deps.mediaDesktop.revealInFolder;
     if (!revealInFolder) throw new StudioError('NOT_FOUND', 'Showing files in their folder is only available in the desktop app.');
-    revealInFolder(await this.visibleFile(actor, id));
+    revealInFolder((await this.visibleFile(actor, id)).file);
     return { revealed: true };
   }
 
-  /** The item's file on disk, if the actor may see the item and the file is there. */
-  private async visibleFile(actor: Actor, id: string): Promise<string> {
+  /** The item and its file on disk, if the actor may see the item and the file is there. */
+  private async visibleFile(actor: Actor, id: string): Promise<{ row: MediaRecord; file: string }> {
     const row = findVisibleMedia(this.deps.db, actor, id);
     if (!row) throw mediaNotFound();
     const file = await this.deps.media.resolveContained(row.relPath);
     if (!file) throw new StudioError('NOT_FOUND', 'The file of this item is missing.');
-    return file;
+    return { row, file };
   }
 
   /**

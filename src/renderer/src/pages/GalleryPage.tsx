@@ -10,6 +10,7 @@ import { SelectionBar } from '../features/gallery/SelectionBar';
 import { emptySelection, keepListed, selectAll, selectRange, type Selection, toggleOne } from '../features/gallery/selection';
 import { useGalleryFilters, useLightboxLocation } from '../features/gallery/useGalleryLocation';
 import styles from './GalleryPage.module.css';
+import { plural } from '../../../shared/domain/plural';
 
 export interface GalleryPageProps {
   /** admins get the user filter; by default known from `media.stats` (only admins get managed totals) */
@@ -99,7 +100,9 @@ export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
                 if (results.length === 0) return;
                 const files = results.reduce((n, r) => n + r.files, 0);
                 const skipped = results.reduce((n, r) => n + r.skipped.length, 0);
-                setMessage(`Exported ${files} file(s) to ${results[0]!.path}${skipped ? ` (${skipped} missing, skipped)` : ''}.`);
+                setMessage(
+                  `Exported ${plural(files, 'file', 'files')} to ${results[0]!.path}${skipped ? ` (${plural(skipped, 'file was', 'files were')} missing and skipped)` : ''}.`,
+                );
               },
               onError: report,
             })

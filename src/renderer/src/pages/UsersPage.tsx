@@ -17,6 +17,7 @@ import { UsersTable } from '../features/users/UsersTable';
 import { useBatchActions } from '../features/users/useBatchActions';
 import { useReturnFocus } from '../features/users/useReturnFocus';
 import { useUsers } from '../queries/users';
+import { plural } from '../../../shared/domain/plural';
 
 type Dialog =
   | { kind: 'invite' }
@@ -88,7 +89,7 @@ export function UsersPage() {
         onError={onError}
       />
       <p className="muted" aria-live="polite">
-        {users.data ? `${users.data.total} account(s)` : 'Loading…'}
+        {users.data ? plural(users.data.total, 'account', 'accounts') : 'Loading…'}
       </p>
 
       {dialog?.kind === 'invite' && <InviteDialog onClose={close} />}

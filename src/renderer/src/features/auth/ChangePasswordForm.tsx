@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { call } from '../../ipc/client';
 import { FormError } from './FormError';
 import { type NewPassword, NewPasswordFields, newPasswordProblem } from './NewPasswordFields';
+import { plural } from '../../../../shared/domain/plural';
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [current, setCurrent] = useState('');
@@ -46,7 +47,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <FormError error={change.error} />
       {change.isSuccess && (
         <p className="form-success" role="status">
-          Password changed. {change.data.endedOtherSessions > 0 ? `Signed out ${change.data.endedOtherSessions} other session(s).` : ''}
+          Password changed.{' '}
+          {change.data.endedOtherSessions > 0 ? `Signed out ${plural(change.data.endedOtherSessions, 'other session', 'other sessions')}.` : ''}
         </p>
       )}
       <button type="submit" className="primary" disabled={change.isPending}>

@@ -2,6 +2,7 @@ import type { MediaItem } from '../../../../shared/contract/routes/media';
 import { useMediaDetails } from '../../queries/media';
 import { formatBytes, formatDateTime, formatDuration, formatParam, paramLabel } from './format';
 import styles from './DetailsPanel.module.css';
+import { plural } from '../../../../shared/domain/plural';
 
 /**
  * Everything recorded about an item: prompt, negative prompt, model, every parameter, what it was
@@ -66,7 +67,7 @@ export function DetailsPanel({ item }: { item: MediaItem }) {
       {full && full.inputs.length > 0 && <RelatedItems title="Made from" items={full.inputs} />}
       {full && full.sourceChain.length > 0 && <RelatedItems title="Source chain" items={full.sourceChain} />}
       {full && full.inputIds.length > full.inputs.length && (
-        <p className="muted">{full.inputIds.length - full.inputs.length} input(s) were deleted or are not visible to you.</p>
+        <p className="muted">{plural(full.inputIds.length - full.inputs.length, 'input was', 'inputs were')} deleted or not visible to you.</p>
       )}
     </section>
   );

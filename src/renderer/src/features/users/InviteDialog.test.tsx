@@ -46,7 +46,7 @@ describe('InviteDialog', () => {
     const { user } = renderWithQueries(<InviteDialog onClose={() => {}} />);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Invite' }).disabled).toBe(true);
     await user.type(addresses(), 'ana@lab.org, ben@lab.org{Enter}cy@lab.org; dee@lab.org');
-    expect(screen.getByText('One per line, or separated by commas. 4 address(es).')).toBeTruthy();
+    expect(screen.getByText('One per line, or separated by commas. 4 addresses.')).toBeTruthy();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Invite 4' }).disabled).toBe(false);
   });
 

@@ -9,6 +9,7 @@ import { SetupCodeList } from './SetupCodeList';
 import { useDiscardGuard } from './useDiscardGuard';
 import { useReturnFocus } from './useReturnFocus';
 import styles from './InviteDialog.module.css';
+import { plural } from '../../../../shared/domain/plural';
 
 const KIND_LABEL = { image: 'Images', edit: 'Edits', video: 'Videos' } as const;
 
@@ -72,7 +73,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
               onChange={(e) => setText(e.target.value)}
             />
             <p id="invite-emails-hint" className="hint">
-              One per line, or separated by commas. {emails.length > 0 ? `${emails.length} address(es).` : ''}
+              One per line, or separated by commas. {emails.length > 0 ? `${plural(emails.length, 'address', 'addresses')}.` : ''}
             </p>
             <p id="invite-emails-check" className={invalid.length > 0 ? 'form-error' : styles.checkOk} aria-live="polite">
               {invalid.length === 1

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import './support/window';
 import type { Page } from '@playwright/test';
 import { expect, launchHarness, test } from './support/harness';
-import { openPage as nav, seedPeople as seedUsers, signIn } from './support/people';
+import { openPage as nav, seedPeople as seedUsers, setDailyImageLimit, signIn } from './support/people';
 
 /**
  * Generation end to end: the real renderer in Chromium, the real core in the harness, the real
@@ -115,15 +115,7 @@ test('an admin sets a managed user’s image quota to 2 a day; the user’s head
   await seedUsers(request, harness, [{ email: 'head@lab.org', role: 'admin' }]);
   await seedUsers(request, harness, [{ email: 'cleo@lab.org', managedBy: ['head@lab.org'] }]);
   await signIn(page, harness.url, 'head@lab.org');
-  await nav(page, 'Users');
-  await page.getByRole('button', { name: 'Quotas of cleo@lab.org' }).click();
-  const editor = page.getByRole('dialog');
-  const change = editor.getByLabel('Change image quota');
-  if (await change.count()) await change.check();
-  await editor.getByLabel('Images period').selectOption('daily');
-  await editor.getByLabel('Images limit').fill('2');
-  await editor.getByRole('button', { name: /^Save/ }).click();
-  await expect(editor).toHaveCount(0);
+  await setDailyImageLimit(page, 'cleo@lab.org', 2);
 
   const cleo = await (await browser.newContext()).newPage();
   await signIn(cleo, harness.url, 'cleo@lab.org');

@@ -1,6 +1,6 @@
 import './support/window';
 import { expect, test } from './support/harness';
-import { openPage, seedPeople, signIn } from './support/people';
+import { seedPeople, setDailyImageLimit, signIn } from './support/people';
 
 /**
  * Quota before the click (docs/quotas.md): a request that cannot fit what is left disables
@@ -14,15 +14,7 @@ test('Generate is disabled with the reason when the quota cannot fit', async ({ 
   await seedPeople(request, harness, [{ email: 'head@lab.org', role: 'admin' }]);
   await seedPeople(request, harness, [{ email: 'cleo@lab.org', managedBy: ['head@lab.org'] }]);
   await signIn(page, harness.url, 'head@lab.org');
-  await openPage(page, 'Users');
-  await page.getByRole('button', { name: 'Quotas of cleo@lab.org' }).click();
-  const editor = page.getByRole('dialog');
-  const change = editor.getByLabel('Change image quota');
-  if (await change.count()) await change.check();
-  await editor.getByLabel('Images period').selectOption('daily');
-  await editor.getByLabel('Images limit').fill('2');
-  await editor.getByRole('button', { name: /^Save/ }).click();
-  await expect(editor).toHaveCount(0);
+  await setDailyImageLimit(page, 'cleo@lab.org', 2);
 
   const cleo = await (await browser.newContext({ viewport: { width: 1024, height: 700 } })).newPage();
   await signIn(cleo, harness.url, 'cleo@lab.org');

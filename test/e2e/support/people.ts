@@ -42,3 +42,19 @@ export function openPage(page: Page, name: string): Promise<void> {
     .getByRole('button', { name: new RegExp(`(^|· )${name}$`) })
     .click();
 }
+
+/**
+ * The journey an admin takes to cap someone's images: Admin · Users → "Quotas of <email>" → a daily
+ * limit → Save. The admin must be signed in on `page`.
+ */
+export async function setDailyImageLimit(page: Page, email: string, limit: number): Promise<void> {
+  await openPage(page, 'Users');
+  await page.getByRole('button', { name: `Quotas of ${email}` }).click();
+  const editor = page.getByRole('dialog');
+  const change = editor.getByLabel('Change image quota');
+  if (await change.count()) await change.check();
+  await editor.getByLabel('Images period').selectOption('daily');
+  await editor.getByLabel('Images limit').fill(String(limit));
+  await editor.getByRole('button', { name: /^Save/ }).click();
+  await expect(editor).toHaveCount(0);
+}

@@ -40,10 +40,22 @@ export const job = sqliteTable(
     finishedAt: integer('finished_at'),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
+    /** the pricing function's estimate for this order, in integer micro-dollars (docs/models-and-money.md) */
+    estimatedCostMicros: integer('estimated_cost_micros'),
+    /** what the job cost: from Google's usage metadata where present, else the price table; null until it ends */
+    actualCostMicros: integer('actual_cost_micros'),
+    /** the "as of" date of the price rule both figures were computed with */
+    priceAsOf: text('price_as_of'),
+    /** a waiting job does not start before this time (a 429's RetryInfo delay or a backoff) */
+    notBefore: integer('not_before'),
+    /** when Google first answered 429 for this job: the bounded wait is counted from here */
+    rateLimitedSince: integer('rate_limited_since'),
   },
   (t) => [
     index('job_user_created_idx').on(t.userId, t.createdAt),
     index('job_status_idx').on(t.status),
+    /** the generation log pages every attempt newest first */
+    index('job_created_idx').on(t.createdAt, t.id),
     uniqueIndex('job_idempotency_idx').on(t.userId, t.idempotencyKey),
   ],
 );

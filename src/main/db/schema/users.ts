@@ -22,6 +22,10 @@ export const user = sqliteTable(
     lockedUntil: integer('locked_until'),
     /** how many lockouts in a row: the delay doubles with each (1 min … 1 h) */
     lockoutCount: integer('lockout_count').notNull().default(0),
+    /** the person's own theme ('system' | 'light' | 'dark'); null follows the system */
+    theme: text('theme'),
+    /** which models, image sizes and video resolutions this person may use (JSON); null = the default for accounts */
+    modelAccess: text('model_access', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [index('user_role_active_idx').on(t.role, t.isActive)],
 );
@@ -57,4 +61,19 @@ export const setupCode = sqliteTable(
     issuedBy: text('issued_by'),
   },
   (t) => [index('setup_code_user_idx').on(t.userId)],
+);
+
+/** A generator page's unsent draft (prompt, model, options, inputs), kept by main for its owner only. */
+export const draft = sqliteTable(
+  'draft',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    /** 'image' | 'edit' | 'video' */
+    page: text('page').notNull(),
+    value: text('value', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.page] })],
 );

@@ -23,6 +23,7 @@ import {
   provisionAdminFromEnv,
   resetAdmin,
   SessionStore,
+  effectiveModelAccess,
 } from './services/accounts';
 import { EventHub, type EventSink, readWorkstationIdentity } from './services/app';
 import { createGenAi, createOmniProvider, createVeoProvider, DEFAULT_MODEL_CHECK, listModelIds, type ModelCheckOptions } from './services/gemini';
@@ -220,6 +221,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     workstation,
     apiKey: () => apiKeys.current(),
+    modelAccess: (userId) => effectiveModelAccess(db, settings, userId),
   });
   const modelCheckOptions = { ...DEFAULT_MODEL_CHECK, ...options.modelCheck };
   // a stored catalogue gains the ids this version ships for the first time (never a new default)

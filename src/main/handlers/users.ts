@@ -1,12 +1,32 @@
 import type { Handlers } from '../router';
 import type { Services } from '../serviceRegistry';
-import { deleteAccount, inviteUsers, listUsers, resetUserPassword, shareUser, unlockUser, unshareUser, updateUser } from '../services/accounts';
+import {
+  deleteAccount,
+  getModelAccess,
+  inviteUsers,
+  listUsers,
+  resetUserPassword,
+  setModelAccess,
+  shareUser,
+  unlockUser,
+  unshareUser,
+  updateUser,
+} from '../services/accounts';
 
 export function usersHandlers(
   s: Services,
 ): Pick<
   Handlers,
-  'users.list' | 'users.invite' | 'users.update' | 'users.reset_password' | 'users.unlock' | 'users.share' | 'users.unshare' | 'users.delete'
+  | 'users.list'
+  | 'users.invite'
+  | 'users.update'
+  | 'users.reset_password'
+  | 'users.unlock'
+  | 'users.share'
+  | 'users.unshare'
+  | 'users.delete'
+  | 'users.model_access.get'
+  | 'users.model_access.set'
 > {
   return {
     'users.list': (input, { actor }) => listUsers(s, actor, input),
@@ -17,5 +37,7 @@ export function usersHandlers(
     'users.share': (input, { actor }) => ({ user: shareUser(s, actor, input.userId, input.adminEmail) }),
     'users.unshare': (input, { actor }) => ({ user: unshareUser(s, actor, input.userId, input.adminEmail) }),
     'users.delete': (input, { actor }) => deleteAccount(s, actor, input),
+    'users.model_access.get': (input, { actor }) => ({ items: getModelAccess(s, actor, input.userIds) }),
+    'users.model_access.set': (input, { actor }) => ({ items: setModelAccess(s, actor, input.userIds, input.access) }),
   };
 }

@@ -13,7 +13,18 @@ import {
 } from './routes/settings';
 import { auditList } from './routes/audit';
 import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
-import { usersDelete, usersInvite, usersList, usersResetPassword, usersShare, usersUnlock, usersUnshare, usersUpdate } from './routes/users';
+import {
+  usersDelete,
+  usersInvite,
+  usersList,
+  usersModelAccessGet,
+  usersModelAccessSet,
+  usersResetPassword,
+  usersShare,
+  usersUnlock,
+  usersUnshare,
+  usersUpdate,
+} from './routes/users';
 import { generationImageCreate, generationImageEdit, generationModelsList, generationVideoCreate, jobsCancel, jobsList } from './routes/generation';
 import { mediaRoutes } from './routes/media';
 
@@ -52,6 +63,8 @@ export const routes = routeTable(
   usersShare,
   usersUnshare,
   usersDelete,
+  usersModelAccessGet,
+  usersModelAccessSet,
   auditList,
   // the media library and gallery
   ...mediaRoutes,

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   share: 'users.share',
   unshare: 'users.unshare',
   delete: 'users.delete',
+  modelAccess: 'users.model_access.set',
 } as const;
 
 /** Admin settings changes (recorded by the settings handlers); filterable as a group. */

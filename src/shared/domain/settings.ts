@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogueSchema, DEFAULT_CATALOGUE, modelCheckRecordSchema } from './models';
+import { modelAccessSchema, UNRESTRICTED_ACCESS } from './modelAccess';
 import { INITIAL_DEFAULT_QUOTAS, quotaPolicySchema } from './quotas';
 
 /**
@@ -28,6 +29,8 @@ export const settingSchemas = {
   modelCheck: modelCheckRecordSchema.nullable(),
   /** every model id a version of the studio has shipped to this install (see catalogueUpgrade.ts) */
   shippedModelIds: z.array(z.string()).max(500),
+  /** what an account whose own model access is unset may use (docs/models-and-money.md) */
+  defaultModelAccess: modelAccessSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -41,6 +44,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   // generous: a few thousand photos' worth, so the limit only stops a runaway, not normal work
   importLimitMb: 2048,
   modelCheck: null,
+  defaultModelAccess: UNRESTRICTED_ACCESS,
   // what versions before the November 2026 catalogue shipped: an install without this setting has seen them
   shippedModelIds: [
     'gemini-3.1-flash-image',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StudioError } from '../../../shared/contract/errors';
 import type { JobKind } from '../../../shared/domain/jobs';
+import { accessRefusal, type AccessOrder, type ModelAccess, restrictCatalogue } from '../../../shared/domain/modelAccess';
 import { type CatalogueModel, defaultModel, isOffered } from '../../../shared/domain/models';
 import { videoModeOf, videoOptionProblems } from '../../../shared/domain/videoRules';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
@@ -50,6 +51,8 @@ export interface GenerationDeps {
   workstation: () => WorkstationIdentity;
   /** the Gemini API key; throws NO_API_KEY when none is set */
   apiKey: () => string;
+  /** which models, sizes and resolutions this person may use (docs/models-and-money.md) */
+  modelAccess: (userId: string) => ModelAccess;
 }
 
 /**
@@ -68,6 +71,11 @@ export class GenerationService {
   /** What the generator pages may offer: enabled, and not reported missing by Google. */
   offeredModels(): CatalogueModel[] {
     return this.deps.settings.get('modelCatalogue').filter(isOffered);
+  }
+
+  /** The offered models narrowed to what this person may use: what their generator pages show. */
+  modelsFor(actor: Actor): CatalogueModel[] {
+    return restrictCatalogue(this.deps.modelAccess(actor.userId), this.offeredModels());
   }
 
   createImages(actor: Actor, order: ImageOrder): string[] {
@@ -89,6 +97,7 @@ export class GenerationService {
       throw invalid(`${model.label} takes at most ${caps.maxInputImages} input images per request.`, 'referenceIds');
     }
     if (new Set(inputIds).size !== inputIds.length) throw invalid('The same image is listed twice.', 'referenceIds');
+    this.assertAccess(actor, model, { imageSize: order.imageSize });
     for (const id of inputIds) this.deps.media.assertInputImage(actor.userId, id);
 
     const params = { aspectRatio: order.aspectRatio, imageSize: order.imageSize, count: order.count };
@@ -111,6 +120,7 @@ export class GenerationService {
     const problems = videoOptionProblems(model, options);
     if (order.refineMediaId && !model.capabilities.refine) problems.push(`${model.label} cannot refine a previous video.`);
     if (problems.length) throw new StudioError('VALIDATION_FAILED', problems.join(' '), { problems });
+    this.assertAccess(actor, model, { resolution: order.resolution });
 
     const frameIds = [order.firstFrameId, order.lastFrameId].filter((id): id is string => Boolean(id));
     const inputIds = [...frameIds, ...order.referenceIds];
@@ -187,6 +197,15 @@ export class GenerationService {
     });
     for (const id of jobIds) this.deps.runner.start(id);
     return jobIds;
+  }
+
+  /** Refuses, before anything is reserved, an order this person's model access does not allow. */
+  private assertAccess(actor: Actor, model: CatalogueModel, order: AccessOrder): void {
+    const refusal = accessRefusal(this.deps.modelAccess(actor.userId), model, order, this.offeredModels());
+    if (refusal)
+      throw new StudioError('FORBIDDEN', refusal, {
+        issues: [{ path: order.resolution ? 'resolution' : order.imageSize ? 'imageSize' : 'model', message: refusal }],
+      });
   }
 
   private model(kind: 'image' | 'video', id: string | undefined): CatalogueModel {

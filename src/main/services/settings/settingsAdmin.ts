@@ -47,13 +47,14 @@ export class SettingsAdmin {
       catalogue: settings.get('modelCatalogue'),
       modelCheck: settings.get('modelCheck'),
       apiKey: apiKeys.status(),
+      defaultModelAccess: settings.get('defaultModelAccess'),
     };
   }
 
   update(actor: Actor, input: ParsedInput<'settings.update'>): SettingsSnapshot {
     const { settings } = this.deps;
     withWriteTx(this.deps.db, () => {
-      for (const key of ['idleTimeoutMinutes', 'defaultQuotas', 'maxParallelJobs', 'importLimitMb'] as const) {
+      for (const key of ['idleTimeoutMinutes', 'defaultQuotas', 'maxParallelJobs', 'importLimitMb', 'defaultModelAccess'] as const) {
         const value = input[key];
         if (value === undefined) continue;
         const before = settings.get(key);

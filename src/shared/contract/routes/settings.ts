@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modelAccessSchema } from '../../domain/modelAccess';
 import { catalogueModelSchema, catalogueSchema, modelCheckRecordSchema } from '../../domain/models';
 import { quotaPolicySchema } from '../../domain/quotas';
 import { SETTING_LIMITS } from '../../domain/settings';
@@ -23,6 +24,8 @@ const settingsSchema = z.object({
   /** the last catalogue check with Google, automatic or not (null: none yet) */
   modelCheck: modelCheckRecordSchema.nullable(),
   apiKey: apiKeyStatusSchema,
+  /** what accounts without their own model access may use */
+  defaultModelAccess: modelAccessSchema,
 });
 
 export const settingsGet = defineRoute({
@@ -54,6 +57,7 @@ export const settingsUpdate = defineRoute({
         .int('whole megabytes')
         .min(importLimit.min, `at least ${importLimit.min} MB`)
         .max(importLimit.max, `at most ${importLimit.max} MB`),
+      defaultModelAccess: modelAccessSchema,
     })
     .partial()
     .strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_STATUSES, EMAIL_MAX, ROLES, normalizeEmail } from '../../domain/accounts';
+import { modelAccessSchema } from '../../domain/modelAccess';
 import { quotaPoliciesSchema } from '../../domain/quotas';
 import { defineRoute } from '../route';
 
@@ -125,4 +126,34 @@ export const usersDelete = defineRoute({
   access: 'admin',
   input: z.object({ userId, media: z.enum(['delete', 'transfer']) }).strict(),
   output: z.object({ userId: z.string(), media: z.enum(['delete', 'transfer']), mediaCount: z.number(), jobCount: z.number() }),
+});
+
+const accessEntrySchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  /** the account's own access; null when it follows the workstation default */
+  access: modelAccessSchema.nullable(),
+  /** what is in force: the account's own access, or the default */
+  effective: modelAccessSchema,
+});
+export type ModelAccessEntry = z.infer<typeof accessEntrySchema>;
+
+export const usersModelAccessGet = defineRoute({
+  name: 'users.model_access.get',
+  access: 'admin',
+  input: z.object({ userIds: z.array(userId).min(1).max(500) }).strict(),
+  output: z.object({ items: z.array(accessEntrySchema) }),
+});
+
+export const usersModelAccessSet = defineRoute({
+  name: 'users.model_access.set',
+  access: 'admin',
+  input: z
+    .object({
+      userIds: z.array(userId).min(1).max(500),
+      /** null: follow the workstation default again */
+      access: modelAccessSchema.nullable(),
+    })
+    .strict(),
+  output: z.object({ items: z.array(accessEntrySchema) }),
 });

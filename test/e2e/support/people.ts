@@ -55,6 +55,6 @@ export async function setDailyImageLimit(page: Page, email: string, limit: numbe
   if (await change.count()) await change.check();
   await editor.getByLabel('Images period').selectOption('daily');
   await editor.getByLabel('Images limit').fill(String(limit));
-  await editor.getByRole('button', { name: /^Save/ }).click();
+  await editor.getByRole('button', { name: 'Save quotas' }).click();
   await expect(editor).toHaveCount(0);
 }

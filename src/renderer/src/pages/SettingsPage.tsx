@@ -1,6 +1,7 @@
 import { isStudioError } from '../../../shared/contract/errors';
 import { useSettings } from '../queries/settings';
 import { ApiKeySection } from '../features/settings/ApiKeySection';
+import { DefaultModelAccessSection } from '../features/settings/DefaultModelAccessSection';
 import { DefaultQuotasSection } from '../features/settings/DefaultQuotasSection';
 import { DiagnosticsSection } from '../features/settings/DiagnosticsSection';
 import { ModelCatalogueSection } from '../features/settings/ModelCatalogueSection';
@@ -27,6 +28,7 @@ export function SettingsPage() {
             importLimitMb={settings.data.importLimitMb}
           />
           <DefaultQuotasSection defaultQuotas={settings.data.defaultQuotas} />
+          <DefaultModelAccessSection access={settings.data.defaultModelAccess} catalogue={settings.data.catalogue} />
           <ModelCatalogueSection catalogue={settings.data.catalogue} modelCheck={settings.data.modelCheck} />
         </>
       )}

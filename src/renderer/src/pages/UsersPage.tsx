@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
 import type { UserListItem, UserSummary } from '../../../shared/contract/routes/users';
 import { Modal } from '../components/Modal';
+import { ModelAccessEditor } from '../features/modelAccess/ModelAccessEditor';
 import { QuotaEditor } from '../features/quotas';
 import { BatchBar } from '../features/users/BatchBar';
 import { ConfirmAccountAction } from '../features/users/ConfirmAccountAction';
@@ -137,6 +138,7 @@ function QuotasDialog({ users, onClose, onSaved }: { users: UserSummary[]; onClo
           )
         }
       />
+      <ModelAccessEditor userIds={users.map((u) => u.id)} onSaved={onSaved} />
     </Modal>
   );
 }

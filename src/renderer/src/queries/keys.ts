@@ -15,6 +15,9 @@ export const queryKeys = {
   settings: ['settings.get'] as const,
   /** what this transport can do for logs and diagnostics (desktop dialogs or not); fixed for the app's life */
   diagnosticsCapabilities: ['settings.diagnostics.capabilities'] as const,
+  /** prefix of every admin view of model access */
+  modelAccess: ['users.model_access'] as const,
+  modelAccessOf: (userIds: readonly string[]) => ['users.model_access', [...userIds].sort()] as const,
   audit: ['audit.list'] as const,
   auditList: (filters: object) => ['audit.list', filters] as const,
   /** everything from the media library; invalidated together when items come or go */

@@ -8,7 +8,8 @@ type SettingsRoutes =
   | 'settings.clear_api_key'
   | 'settings.models.update'
   | 'settings.models.check'
-  | 'settings.models.migrate';
+  | 'settings.models.migrate'
+  | 'settings.prices.update';
 
 export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
   return {
@@ -19,5 +20,6 @@ export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
     'settings.models.update': (input, { actor }) => s.settingsAdmin.updateModels(actor, input),
     'settings.models.check': (_input, { actor }) => s.settingsAdmin.checkModels(actor),
     'settings.models.migrate': (input, { actor }) => s.settingsAdmin.migrateModel(actor, input),
+    'settings.prices.update': (input, { actor }) => ({ prices: s.settingsAdmin.updatePrices(actor, input) }),
   };
 }

@@ -8,6 +8,7 @@ import {
   settingsModelsCheck,
   settingsModelsMigrate,
   settingsModelsUpdate,
+  settingsPricesUpdate,
   settingsSetApiKey,
   settingsUpdate,
 } from './routes/settings';
@@ -41,6 +42,7 @@ export const routes = routeTable(
   settingsModelsUpdate,
   settingsModelsCheck,
   settingsModelsMigrate,
+  settingsPricesUpdate,
   quotasStatus,
   quotasGet,
   quotasSet,

@@ -29,6 +29,7 @@ export const SETTINGS_AUDIT_ACTIONS = [
   'settings.api_key.cleared',
   'settings.models.update',
   'settings.models.check',
+  'settings.prices.update',
   'settings.diagnostics.saved',
 ] as const;
 

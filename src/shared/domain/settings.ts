@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogueSchema, DEFAULT_CATALOGUE, modelCheckRecordSchema } from './models';
 import { modelAccessSchema, UNRESTRICTED_ACCESS } from './modelAccess';
+import { priceOverridesSchema } from './priceTable';
 import { INITIAL_DEFAULT_QUOTAS, quotaPolicySchema } from './quotas';
 
 /**
@@ -31,6 +32,8 @@ export const settingSchemas = {
   shippedModelIds: z.array(z.string()).max(500),
   /** what an account whose own model access is unset may use (docs/models-and-money.md) */
   defaultModelAccess: modelAccessSchema,
+  /** admins' corrections of the shipped prices, by model id */
+  priceOverrides: priceOverridesSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -45,6 +48,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   importLimitMb: 2048,
   modelCheck: null,
   defaultModelAccess: UNRESTRICTED_ACCESS,
+  priceOverrides: {},
   // what versions before the November 2026 catalogue shipped: an install without this setting has seen them
   shippedModelIds: [
     'gemini-3.1-flash-image',

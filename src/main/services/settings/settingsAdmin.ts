@@ -3,6 +3,7 @@ import { StudioError } from '../../../shared/contract/errors';
 import type { ModelCheckResult } from '../../../shared/contract/routes/settings';
 import { migrateModel } from '../../../shared/domain/models';
 import { successorChain } from '../../../shared/domain/modelSuccessors';
+import { priceRulesFor, shippedPriceRules } from '../../../shared/domain/priceTable';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
@@ -48,6 +49,7 @@ export class SettingsAdmin {
       modelCheck: settings.get('modelCheck'),
       apiKey: apiKeys.status(),
       defaultModelAccess: settings.get('defaultModelAccess'),
+      prices: this.prices(),
     };
   }
 
@@ -113,6 +115,40 @@ export class SettingsAdmin {
    * table that is in the catalogue. The target must be one Google listed at the last successful
    * check, so a migration never lands on an unconfirmed id.
    */
+  /** The price rules in force for every catalogue model that has any. */
+  private prices(): SettingsSnapshot['prices'] {
+    const overrides = this.deps.settings.get('priceOverrides');
+    const entries = this.deps.settings.get('modelCatalogue').map((m) => [m.id, priceRulesFor(m.id, overrides)] as const);
+    return Object.fromEntries(entries.filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== null));
+  }
+
+  /**
+   * An admin's correction of one model's prices, or back to the shipped ones. Jobs already created keep
+   * the figures and the rule date they were priced with; only new estimates use the correction.
+   */
+  updatePrices(actor: Actor, input: ParsedInput<'settings.prices.update'>): SettingsSnapshot['prices'] {
+    const { settings } = this.deps;
+    withWriteTx(this.deps.db, () => {
+      if (!settings.get('modelCatalogue').some((m) => m.id === input.modelId)) {
+        throw new StudioError('NOT_FOUND', `${input.modelId} is not in the catalogue.`);
+      }
+      if (input.rules === null && !shippedPriceRules(input.modelId)) {
+        throw new StudioError('CONFLICT', 'The studio ships no prices for this model; correct them instead.');
+      }
+      const overrides = settings.get('priceOverrides');
+      const before = priceRulesFor(input.modelId, overrides);
+      const others = Object.fromEntries(Object.entries(overrides).filter(([id]) => id !== input.modelId));
+      settings.set('priceOverrides', input.rules ? { ...others, [input.modelId]: input.rules } : others, actor.userId);
+      this.audit(actor, 'settings.prices.update', {
+        modelId: input.modelId,
+        before: before?.rules ?? null,
+        after: input.rules,
+        shipped: input.rules === null,
+      });
+    });
+    return this.prices();
+  }
+
   migrateModel(actor: Actor, input: ParsedInput<'settings.models.migrate'>): { catalogue: Catalogue } {
     const { settings } = this.deps;
     withWriteTx(this.deps.db, () => {

@@ -5,6 +5,7 @@ import { DefaultModelAccessSection } from '../features/settings/DefaultModelAcce
 import { DefaultQuotasSection } from '../features/settings/DefaultQuotasSection';
 import { DiagnosticsSection } from '../features/settings/DiagnosticsSection';
 import { ModelCatalogueSection } from '../features/settings/ModelCatalogueSection';
+import { PricesSection } from '../features/settings/PricesSection';
 import { SessionsJobsSection } from '../features/settings/SessionsJobsSection';
 
 /** Admin → Settings (docs/generation-and-jobs.md): the API key, session and job limits, default quotas, the model catalogue, logs and diagnostics. */
@@ -30,6 +31,7 @@ export function SettingsPage() {
           <DefaultQuotasSection defaultQuotas={settings.data.defaultQuotas} />
           <DefaultModelAccessSection access={settings.data.defaultModelAccess} catalogue={settings.data.catalogue} />
           <ModelCatalogueSection catalogue={settings.data.catalogue} modelCheck={settings.data.modelCheck} />
+          <PricesSection catalogue={settings.data.catalogue} prices={settings.data.prices} />
         </>
       )}
       {/* also when the settings cannot be read: the log is where to look then */}

@@ -45,6 +45,17 @@ export function useUpdateModels() {
   });
 }
 
+/** A price correction changes every estimate from now on, and what the Settings page shows. */
+export function useUpdatePrices() {
+  return useMutation({
+    mutationFn: (input: RouteInput<'settings.prices.update'>) => call('settings.prices.update', input),
+    onSuccess: (result) => {
+      queryClient.setQueryData<Settings>(queryKeys.settings, (old) => (old ? { ...old, prices: result.prices } : old));
+      return refresh();
+    },
+  });
+}
+
 export function useCheckModels() {
   return useMutation({
     mutationFn: () => call('settings.models.check'),

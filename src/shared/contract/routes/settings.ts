@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelAccessSchema } from '../../domain/modelAccess';
+import { priceRulesSchema } from '../../domain/pricing';
 import { catalogueModelSchema, catalogueSchema, modelCheckRecordSchema } from '../../domain/models';
 import { quotaPolicySchema } from '../../domain/quotas';
 import { SETTING_LIMITS } from '../../domain/settings';
@@ -26,6 +27,8 @@ const settingsSchema = z.object({
   apiKey: apiKeyStatusSchema,
   /** what accounts without their own model access may use */
   defaultModelAccess: modelAccessSchema,
+  /** the price rules in force for each catalogue model that has any, and whether an admin corrected them */
+  prices: z.record(z.string(), z.object({ rules: priceRulesSchema, edited: z.boolean() })),
 });
 
 export const settingsGet = defineRoute({
@@ -164,4 +167,12 @@ export const settingsModelsMigrate = defineRoute({
   access: 'admin',
   input: z.object({ from: modelId, to: modelId.optional() }).strict(),
   output: z.object({ catalogue: z.array(catalogueModelSchema) }),
+});
+
+/** Corrects one model's prices (they apply to jobs created from now on), or restores the shipped ones (`rules: null`). */
+export const settingsPricesUpdate = defineRoute({
+  name: 'settings.prices.update',
+  access: 'admin',
+  input: z.object({ modelId, rules: priceRulesSchema.nullable() }).strict(),
+  output: z.object({ prices: settingsSchema.shape.prices }),
 });

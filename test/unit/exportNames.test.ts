@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportBaseNamer, exportFileName, promptSlug } from '../../src/shared/domain/exportNames';
+import { exportBaseNamer, exportFileName, exportFolderName, promptSlug } from '../../src/shared/domain/exportNames';
 
 const NOV_26 = Date.UTC(2026, 10, 26, 9, 0, 0);
 const name = (prompt: string | null, extra: { index?: number; ext?: string; createdAt?: number; timeZone?: string } = {}) =>
@@ -113,5 +113,15 @@ describe('export file names', () => {
     const names = Array.from({ length: 500 }, (_, i) => next({ createdAt: NOV_26 + i, prompt: 'same' }));
     expect(new Set(names).size).toBe(500);
     expect(names.at(-1)).toBe('2026-11-26_same_500');
+  });
+});
+
+describe('the export folder', () => {
+  it('is named on the workstation’s clock, not in UTC', () => {
+    // 23:30 on the 26th in UTC is already 00:30 on the 27th in Berlin, and still the 26th in New York
+    const lateEvening = Date.UTC(2026, 10, 26, 23, 30, 5);
+    expect(exportFolderName(lateEvening, 'Europe/Berlin')).toBe('2026-11-27_00-30-05');
+    expect(exportFolderName(lateEvening, 'America/New_York')).toBe('2026-11-26_18-30-05');
+    expect(exportFolderName(lateEvening, 'UTC')).toBe('2026-11-26_23-30-05');
   });
 });

@@ -1,5 +1,5 @@
 import { formatLocalDate } from './localDates';
-import { localDateOf } from './quotaPeriods';
+import { localDateOf, localTimeOf } from './quotaPeriods';
 
 /**
  * File names for exported media: `YYYY-MM-DD_<prompt-slug>_<n>.<ext>`, with the metadata sidecar
@@ -80,4 +80,15 @@ export function exportBaseNamer(timeZone: string): (item: Omit<ExportNameInput, 
     used.set(stem, index);
     return exportBaseName({ ...item, timeZone, index });
   };
+}
+
+/**
+ * The folder an export made at `now` goes into, on the workstation's clock: `2026-11-26_09-00-00`
+ * (sortable, no colons, which Windows refuses). Local time, like the file names inside it: an export
+ * made at 00:30 is named for the day the person sees on their clock.
+ */
+export function exportFolderName(now: number, timeZone: string): string {
+  const { hour, minute, second } = localTimeOf(now, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatLocalDate(localDateOf(now, timeZone))}_${two(hour)}-${two(minute)}-${two(second)}`;
 }

@@ -45,6 +45,12 @@ export function localDateOf(ms: number, timeZone: string): LocalDate {
   return { year: p.year, month: p.month, day: p.day };
 }
 
+/** The wall-clock time of `ms` in `timeZone`, to the second. */
+export function localTimeOf(ms: number, timeZone: string): { hour: number; minute: number; second: number } {
+  const p = wallParts(ms, timeZone);
+  return { hour: p.hour, minute: p.minute, second: p.second };
+}
+
 /** The first instant (ms) whose local date in `timeZone` is `date` (see the module comment). */
 export function startOfLocalDate(date: LocalDate, timeZone: string): number {
   const target = Date.UTC(date.year, date.month - 1, date.day);

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../../../shared/contract/errors';
-import { exportBaseNamer } from '../../../shared/domain/exportNames';
+import { exportBaseNamer, exportFolderName } from '../../../shared/domain/exportNames';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
@@ -35,7 +35,7 @@ export async function exportMedia(
     throw new StudioError('NOT_FOUND', 'Nothing was exported: some of these items do not exist or you cannot see them.');
   }
 
-  const folder = await createNewFolder(target.parentDir, exportFolderName(target.now));
+  const folder = await createNewFolder(target.parentDir, exportFolderName(target.now, deps.clock.timeZone));
   const result: ExportResult = { path: folder, files: 0, skipped: [] };
   const baseName = exportBaseNamer(deps.clock.timeZone);
   rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
@@ -74,11 +74,6 @@ export function sidecarOf(row: MediaRecord): Record<string, unknown> {
     owner: row.ownerEmail,
     workstation: { hostName: row.workstationHost, osUser: row.workstationUser, ipv4: row.workstationIp },
   };
-}
-
-/** A folder name for an export made at `now`, e.g. `2026-11-26_09-00-00` (UTC; sortable, no colons for Windows). */
-export function exportFolderName(now: number): string {
-  return new Date(now).toISOString().slice(0, 19).replace('T', '_').replaceAll(':', '-');
 }
 
 /** Makes `<parent>/<base>` (or `<base>-2`, …): an export never writes into a folder that already exists. */

@@ -1,4 +1,5 @@
 import './support/window';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, launchHarness, test } from './support/harness';
 import { openPage, seedPeople, signIn } from './support/people';
@@ -88,6 +89,14 @@ test('sending keeps the prompt; ↑ in an empty prompt and "Earlier prompts" bri
   const options = page.getByRole('listbox', { name: 'Earlier prompts' }).getByRole('option');
   await expect(options).toHaveCount(2);
   await expect(options.first()).toContainText('Two lighthouses at dusk');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+      `the open list of earlier prompts, ${colorScheme}`,
+    ).toEqual([]);
+  }
   await search.press('Escape');
   await expect(search).toBeHidden();
   await expect(button).toBeFocused();

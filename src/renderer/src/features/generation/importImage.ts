@@ -37,7 +37,7 @@ const MB = 1024 * 1024;
  */
 export function tooLargeMessage(name: string, bytes: number, limit = IMPORT_MAX_BYTES): string {
   const whole = Math.round(bytes / MB);
-  const size = whole > limit / MB ? `${whole}` : (Math.ceil((bytes / MB) * 10) / 10).toFixed(1);
+  const size = whole > limit / MB ? `${whole}` : (Math.ceil((bytes / MB) * 10 - 1e-9) / 10).toFixed(1);
   return `${name} is ${size} MB; the limit is ${Math.round(limit / MB)} MB.`;
 }
 

@@ -78,8 +78,7 @@ export const draftsClear = defineRoute({
   output: z.object({ cleared: z.number().int() }),
 });
 
-export const promptHistoryItemSchema = z.object({ prompt: z.string(), lastUsedAt: z.number() });
-export type PromptHistoryItem = z.infer<typeof promptHistoryItemSchema>;
+const promptHistoryItemSchema = z.object({ prompt: z.string(), lastUsedAt: z.number() });
 
 export const promptsHistory = defineRoute({
   name: 'prompts.history',

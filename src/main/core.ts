@@ -26,6 +26,7 @@ import {
   effectiveModelAccess,
 } from './services/accounts';
 import { EventHub, type EventSink, readWorkstationIdentity } from './services/app';
+import { Drafts } from './services/drafts';
 import { createGenAi, createOmniProvider, createVeoProvider, DEFAULT_MODEL_CHECK, listModelIds, type ModelCheckOptions } from './services/gemini';
 import { DEFAULT_JOB_TIMINGS, GenerationService, JobRepository, JobRunner, type JobTimings, PendingResults } from './services/jobs';
 import {
@@ -307,6 +308,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     mediaLibrary: mediaLibraryService,
     catalogueCheck,
     mediaDesktop,
+    drafts: new Drafts({ db, clock, mediaUrlBase }),
   };
   await provisionAdminFromEnv(services, env);
 

@@ -5,6 +5,7 @@ import type * as schema from './db/schema';
 import type { Logger } from './logger';
 import type { AuthService, PasswordService, SessionStore } from './services/accounts';
 import type { EventHub } from './services/app';
+import type { Drafts } from './services/drafts';
 import type { GenerationService, JobRepository, JobRunner } from './services/jobs';
 import type { MediaDesktopHooks, MediaLibrary, MediaStore } from './services/media';
 import type { QuotaAdmin, QuotaLedger, QuotaUsage } from './services/quotas';
@@ -55,4 +56,6 @@ export interface Services {
   generation: GenerationService;
   /** the catalogue's check with Google: by hand, at start, after a new key, daily */
   catalogueCheck: CatalogueCheck;
+  /** each generator page's unsent draft, per person */
+  drafts: Drafts;
 }

@@ -43,8 +43,10 @@ test('one Generate click sends exactly one request; the result, the queue and th
   // the page's first loads (account, models, jobs, quotas) are over before counting starts
   await expect.poll(() => bridge.routes.includes('jobs.list') && bridge.open() === 0).toBe(true);
 
-  const before = bridge.routes.length;
   await page.getByLabel('Prompt').fill('A heron on one leg');
+  // typing keeps the draft in main (one save about 500 ms later); the click is counted after it
+  await expect.poll(() => bridge.routes.includes('drafts.save') && bridge.open() === 0).toBe(true);
+  const before = bridge.routes.length;
   await page.getByRole('button', { name: 'Generate image' }).click();
 
   // the final job.updated makes the result appear; quota.changed moves the meter

@@ -28,6 +28,7 @@ import {
 } from './routes/users';
 import { generationImageCreate, generationImageEdit, generationModelsList, generationVideoCreate, jobsCancel, jobsList } from './routes/generation';
 import { mediaRoutes } from './routes/media';
+import { draftRoutes } from './routes/drafts';
 
 /**
  * Every route of the product, declared once. The router's handler table, the renderer client's
@@ -77,6 +78,8 @@ export const routes = routeTable(
   generationVideoCreate,
   jobsList,
   jobsCancel,
+  // drafts of the generator pages and the prompts a person already sent
+  ...draftRoutes,
 );
 
 export type Routes = typeof routes;

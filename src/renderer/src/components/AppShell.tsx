@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react';
 import type { JobDto } from '../../../shared/contract/routes/generation';
 import { isStudioError } from '../../../shared/contract/errors';
 import { useActivityHeartbeat } from '../features/auth/useActivityHeartbeat';
+import { flushDrafts } from '../features/generation/drafts/useDraft';
 import { JobQueuePanel } from '../features/generation/JobQueuePanel';
 import { useJobEvents } from '../features/generation/useJobs';
 import { ModelNoticeBanner } from '../features/settings/ModelNoticeBanner';
@@ -50,6 +51,8 @@ export function AppShell() {
 
   async function signOut(): Promise<void> {
     try {
+      // the last few keystrokes' draft goes to main while the session still is this person's
+      await flushDrafts();
       await call('auth.logout');
     } finally {
       endSession('logout');

@@ -4,7 +4,6 @@ import { call } from '../ipc/client';
 import { ImageOptions } from '../features/generation/ImageOptions';
 import { GeneratorFrame } from '../features/generation/GeneratorFrame';
 import { ImageSlots } from '../features/generation/ImageSlots';
-import type { PickedImage } from '../features/generation/importImage';
 import { JobResults } from '../features/generation/JobResults';
 import { PromptField } from '../features/generation/PromptField';
 import { useGenerate } from '../features/generation/useGenerate';
@@ -12,19 +11,12 @@ import { earlierInputs } from '../features/generation/retryIntent';
 import { param, pickedFrom, useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../queries/models';
 import { QuotaFitNote, useQuotaFit } from '../features/quotas';
-
-interface EditFormState {
-  source: PickedImage[];
-  prompt: string;
-  modelId?: string;
-  aspectRatio?: string;
-  imageSize?: string;
-  references: PickedImage[];
-}
+import type { EditFormState } from '../features/generation/drafts/draftForm';
+import { useDraft } from '../features/generation/drafts/useDraft';
 
 /** Edit an image by instruction; the result links to its source, so edits form a chain. */
 export function EditPage() {
-  const { models } = useModels('image');
+  const { models, isPending: modelsPending } = useModels('image');
   const intent = useIntentFor('edit');
   const [form, setForm] = useState<EditFormState>(() => ({
     // "edit this result" continues the chain: the item is the source, the instruction starts empty
@@ -35,6 +27,7 @@ export function EditPage() {
     imageSize: intent ? param(intent, 'imageSize', 'string') : undefined,
     references: intent?.retry ? earlierInputs(intent.retry.referenceIds) : [],
   }));
+  useDraft('edit', { form, replace: setForm, models, modelsReady: !modelsPending, opened: intent !== null });
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<EditFormState>) => setForm((f) => ({ ...f, ...patch }));
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.edit'>) => call('generation.image.edit', input));
@@ -65,6 +58,7 @@ export function EditPage() {
       />
       <PromptField
         id="edit-prompt"
+        history="edit"
         label="Instruction"
         value={form.prompt}
         placeholder="Make the sky stormy; keep the people as they are"

@@ -4,7 +4,6 @@ import { call } from '../ipc/client';
 import { ImageOptions } from '../features/generation/ImageOptions';
 import { GeneratorFrame } from '../features/generation/GeneratorFrame';
 import { ImageSlots } from '../features/generation/ImageSlots';
-import type { PickedImage } from '../features/generation/importImage';
 import { JobResults } from '../features/generation/JobResults';
 import { PromptField } from '../features/generation/PromptField';
 import { Select } from '../features/generation/Select';
@@ -13,19 +12,12 @@ import { earlierInputs } from '../features/generation/retryIntent';
 import { param, useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../queries/models';
 import { QuotaFitNote, useQuotaFit } from '../features/quotas';
-
-interface ImageFormState {
-  prompt: string;
-  modelId?: string;
-  aspectRatio?: string;
-  imageSize?: string;
-  count: number;
-  references: PickedImage[];
-}
+import type { ImageFormState } from '../features/generation/drafts/draftForm';
+import { useDraft } from '../features/generation/drafts/useDraft';
 
 /** Generate images: one request per image, run in parallel, every image kept (docs/generation-and-jobs.md). */
 export function ImagePage() {
-  const { models } = useModels('image');
+  const { models, isPending: modelsPending } = useModels('image');
   const intent = useIntentFor('image');
   const [form, setForm] = useState<ImageFormState>(() => ({
     prompt: intent?.settings.prompt ?? '',
@@ -35,6 +27,7 @@ export function ImagePage() {
     count: (intent && param<number>(intent, 'count', 'number')) || 1,
     references: intent?.retry ? earlierInputs(intent.retry.referenceIds) : [],
   }));
+  useDraft('image', { form, replace: setForm, models, modelsReady: !modelsPending, opened: intent !== null });
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<ImageFormState>) => setForm((f) => ({ ...f, ...patch }));
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.create'>) => call('generation.image.create', input));
@@ -55,7 +48,7 @@ export function ImagePage() {
 
   return (
     <GeneratorFrame id="image" title="Image" quota="image" onSubmit={submit} after={<JobResults kinds={['image']} title="Recent images" />}>
-      <PromptField id="image-prompt" label="Prompt" value={form.prompt} onChange={(prompt) => set({ prompt })} onSubmit={submit} />
+      <PromptField id="image-prompt" history="image" label="Prompt" value={form.prompt} onChange={(prompt) => set({ prompt })} onSubmit={submit} />
       <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Model default">
         <Select
           label="Images"

@@ -11,6 +11,7 @@ import { useGenerate } from '../features/generation/useGenerate';
 import { useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../queries/models';
 import { QuotaFitNote, useQuotaFit } from '../features/quotas';
+import { useDraft } from '../features/generation/drafts/useDraft';
 import { ContinueVideoList } from '../features/generation/video/ContinueVideoList';
 import frame from '../features/generation/GeneratorFrame.module.css';
 import {
@@ -28,9 +29,10 @@ import {
  * rules main checks (shared/domain/videoRules.ts), so every option shown is one that is sent.
  */
 export function VideoPage() {
-  const { models } = useModels('video');
+  const { models, isPending: modelsPending } = useModels('video');
   const intent = useIntentFor('video');
   const [form, dispatch] = useReducer(videoFormReducer, intent, initialVideoForm);
+  useDraft('video', { form, replace: (state) => dispatch({ type: 'replace', state }), models, modelsReady: !modelsPending, opened: intent !== null });
   const set = (patch: Partial<Omit<VideoFormState, 'modelId' | 'continueFrom'>>) => dispatch({ type: 'set', patch });
   const model = pickModel(models, form.modelId);
   const caps = model?.capabilities;
@@ -82,6 +84,7 @@ export function VideoPage() {
       )}
       <PromptField
         id="video-prompt"
+        history="video"
         label={form.mode === 'continue' ? 'Instruction' : 'Prompt'}
         value={form.prompt}
         onChange={(prompt) => set({ prompt })}

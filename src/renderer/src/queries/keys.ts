@@ -27,4 +27,8 @@ export const queryKeys = {
   mediaItem: (id: string) => ['media', 'item', id] as const,
   mediaStats: ['media', 'stats'] as const,
   mediaCapabilities: ['media', 'capabilities'] as const,
+  /** a generator page's draft, kept by main for the signed-in person */
+  draft: (page: string) => ['drafts.get', page] as const,
+  /** the person's earlier prompts (a search, a kind) */
+  promptHistory: (filters: object) => ['prompts.history', filters] as const,
 };

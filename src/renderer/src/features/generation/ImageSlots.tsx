@@ -30,25 +30,38 @@ export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere =
   const [picking, setPicking] = useState(false);
   const wasPicking = useRef(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // what was refused, and the images it was refused beside: a later change of the inputs retires it
+  const [refused, setRefused] = useState<{ with: PickedImage[]; messages: string[] }>({ with: images, messages: [] });
+  const messages = refused.with === images ? refused.messages : [];
   const [dragging, setDragging] = useState(false);
   const hintId = useId();
   const full = images.length >= max;
 
+  // Every file is tried; each one refused gets its own message naming it, so one bad file among
+  // several never hides another or takes the good ones down with it.
   async function add(files: File[]) {
-    setError(null);
-    const room = max - images.length;
-    if (files.length > room) setError(`Only ${max} image${max === 1 ? '' : 's'} here; the rest were left out.`);
+    if (files.length === 0) return;
+    const room = Math.max(0, max - images.length);
+    const problems: string[] = [];
     setBusy(true);
     const added: PickedImage[] = [];
-    try {
-      for (const file of files.slice(0, Math.max(0, room))) added.push(await importImageFile(file));
-    } catch (e) {
-      setError(isStudioError(e) ? e.message : 'The image could not be added.');
-    } finally {
-      setBusy(false);
-      if (added.length) onChange([...images, ...added]);
+    for (const file of files.slice(0, room)) {
+      try {
+        added.push(await importImageFile(file));
+      } catch (e) {
+        problems.push(isStudioError(e) ? e.message : `${file.name} could not be added.`);
+      }
     }
+    const left = files.slice(room).map((f) => f.name);
+    if (left.length > 0) {
+      problems.push(
+        `${listNames(left)} ${left.length === 1 ? 'was' : 'were'} left out: ${label.toLowerCase()} takes ${max} image${max === 1 ? '' : 's'}.`,
+      );
+    }
+    setBusy(false);
+    const next = added.length > 0 ? [...images, ...added] : images;
+    if (added.length > 0) onChange(next);
+    setRefused({ with: next, messages: problems });
   }
 
   // Focus goes back to "From gallery" once the picker has closed (the page is inert until then).
@@ -64,7 +77,6 @@ export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere =
 
   function openPicker() {
     wasPicking.current = true;
-    setError(null);
     setPicking(true);
   }
 
@@ -97,12 +109,18 @@ export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere =
           {hint}
         </p>
       )}
-      <ul className={styles.list} ref={listRef}>
+      {/* one image (a source, a frame) is shown large enough to judge; several stay thumbnails */}
+      <ul className={max === 1 ? `${styles.list} ${styles.single}` : styles.list} ref={listRef}>
         {images.map((image, index) => (
           <li key={image.id} className={styles.slot}>
             <SlotThumb image={image} />
-            <button type="button" aria-label={`Remove ${image.name}`} onClick={() => onChange(images.filter((_, i) => i !== index))}>
-              ×
+            <button
+              type="button"
+              className={styles.remove}
+              aria-label={`Remove ${image.name}`}
+              onClick={() => onChange(images.filter((_, i) => i !== index))}
+            >
+              {max === 1 ? 'Remove' : '×'}
             </button>
           </li>
         ))}
@@ -141,11 +159,18 @@ export function ImageSlots({ label, images, onChange, max, hint, usedElsewhere =
           }}
         />
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
+      {messages.length > 0 && (
+        <ul className={`form-error ${styles.refused}`} role="alert" aria-label={`Not added to ${label.toLowerCase()}`}>
+          {messages.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
       )}
     </fieldset>
   );
+}
+
+/** "a.png", "a.png and b.png", "a.png, b.png and c.png" */
+function listNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

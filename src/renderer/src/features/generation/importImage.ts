@@ -1,5 +1,5 @@
-import { StudioError } from '../../../../shared/contract/errors';
-import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE } from '../../../../shared/domain/media';
+import { isStudioError, StudioError } from '../../../../shared/contract/errors';
+import { IMPORT_MAX_BYTES } from '../../../../shared/domain/media';
 import { call } from '../../ipc/client';
 import type { PickedImage } from './pickedImage';
 
@@ -14,19 +14,37 @@ const ACCEPTED = ['image/png', 'image/jpeg', 'image/webp'];
  */
 export async function importImageFile(file: File): Promise<PickedImage> {
   if (file.type && !ACCEPTED.includes(file.type)) {
-    throw new StudioError('VALIDATION_FAILED', `${file.name}: only PNG, JPEG and WebP images can be used.`);
+    throw new StudioError('VALIDATION_FAILED', `${file.name} is not a PNG, JPEG or WebP image; only those can be used.`);
   }
   // main refuses it too; saying so here spares reading and sending a file that cannot be used
-  if (file.size > IMPORT_MAX_BYTES) throw new StudioError('VALIDATION_FAILED', `${file.name}: ${IMPORT_TOO_LARGE}`);
+  if (file.size > IMPORT_MAX_BYTES) throw new StudioError('VALIDATION_FAILED', tooLargeMessage(file.name, file.size));
   const bytes = await readBytes(file);
-  const stored = await call('media.import', { bytes, fileName: file.name });
-  return { id: stored.id, thumbUrl: stored.thumbUrl, url: stored.mediaUrl, name: file.name };
+  try {
+    const stored = await call('media.import', { bytes, fileName: file.name });
+    return { id: stored.id, thumbUrl: stored.thumbUrl, url: stored.mediaUrl, name: file.name };
+  } catch (error) {
+    // main's words, with the file they are about: several files may be refused at once
+    if (isStudioError(error)) throw new StudioError(error.code, `${file.name} could not be added: ${error.message}`, error.details);
+    throw error;
+  }
 }
 
-async function readBytes(file: Blob): Promise<Uint8Array<ArrayBuffer>> {
+const MB = 1024 * 1024;
+
+/**
+ * "holiday.png is 27 MB; the limit is 20 MB." Whole megabytes, except just over the limit, where
+ * rounding would make the file look as large as the limit ("20.3 MB").
+ */
+export function tooLargeMessage(name: string, bytes: number, limit = IMPORT_MAX_BYTES): string {
+  const whole = Math.round(bytes / MB);
+  const size = whole > limit / MB ? `${whole}` : (Math.ceil((bytes / MB) * 10 - 1e-9) / 10).toFixed(1);
+  return `${name} is ${size} MB; the limit is ${Math.round(limit / MB)} MB.`;
+}
+
+async function readBytes(file: File): Promise<Uint8Array<ArrayBuffer>> {
   try {
     return new Uint8Array(await file.arrayBuffer());
   } catch {
-    throw new StudioError('VALIDATION_FAILED', 'The file could not be read.');
+    throw new StudioError('VALIDATION_FAILED', `${file.name} could not be read.`);
   }
 }

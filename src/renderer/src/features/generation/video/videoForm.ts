@@ -48,7 +48,9 @@ export type VideoFormAction =
   /** another model: its options differ, so the chosen ones go back to the model's defaults */
   | { type: 'model'; modelId: string }
   /** "Extend"/"Refine" on a finished video: the same model, a new instruction */
-  | { type: 'continue'; from: ContinueFrom; modelId: string };
+  | { type: 'continue'; from: ContinueFrom; modelId: string }
+  /** the person's draft, read back from main */
+  | { type: 'replace'; state: VideoFormState };
 
 export function videoFormReducer(state: VideoFormState, action: VideoFormAction): VideoFormState {
   switch (action.type) {
@@ -58,6 +60,8 @@ export function videoFormReducer(state: VideoFormState, action: VideoFormAction)
       return { ...state, modelId: action.modelId, aspectRatio: undefined, resolution: undefined, durationSeconds: undefined };
     case 'continue':
       return { ...state, mode: 'continue', continueFrom: action.from, modelId: action.modelId, prompt: '' };
+    case 'replace':
+      return action.state;
   }
 }
 

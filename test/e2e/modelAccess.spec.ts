@@ -22,7 +22,10 @@ test('a person without permission for 4K video cannot choose it', async ({ brows
   await access.getByLabel('Highest video resolution').selectOption('1080p');
   if (process.env.MODEL_ACCESS_SHOTS) {
     await access.getByLabel('Only these').check();
-    for (const size of [{ width: 1024, height: 700 }, { width: 1440, height: 900 }]) {
+    for (const size of [
+      { width: 1024, height: 700 },
+      { width: 1440, height: 900 },
+    ]) {
       await page.setViewportSize(size);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });

@@ -17,9 +17,12 @@ const post = (message: FromWorker): void => port.postMessage(message);
 port.on('message', (message: ToWorker) => {
   if (message.type === 'abort') {
     running.get(message.jobId)?.abort();
-  } else if (message.type === 'exit-now') {
+  } else if (message.type === 'crash') {
     // test seam: dies as a crash would, mid-call, with no cleanup
-    process.exit(70);
+    if (message.how === 'exit') process.exit(70);
+    setImmediate(() => {
+      throw new Error('generation worker: crash asked for by a test');
+    });
   } else if (message.type === 'image') {
     const { task } = message;
     const controller = new AbortController();

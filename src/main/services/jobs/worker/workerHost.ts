@@ -87,9 +87,9 @@ export class GenerationWorker {
     });
   }
 
-  /** Test seam: the worker exits at once, as a crash would, whatever it is doing. */
-  crashForTest(): void {
-    if (this.worker) this.send(this.worker, { type: 'exit-now' });
+  /** Test seam: the worker exits (`process.exit`) or throws an uncaught error at once, whatever it is doing. */
+  crashForTest(how: 'exit' | 'throw' = 'exit'): void {
+    if (this.worker) this.send(this.worker, { type: 'crash', how });
   }
 
   /** Jobs in the worker now (tests, diagnostics). */

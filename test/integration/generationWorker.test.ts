@@ -4,8 +4,11 @@
 // folder; and the next job gets a new worker.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreOptions } from '../../src/main/core';
+import { createMemoryLogger } from '../../src/main/logger';
+import { GenerationWorker, WorkerLost } from '../../src/main/services/jobs/worker/workerHost';
 import { type FakeGemini, startFakeGemini } from '../fake-gemini/server';
 import { type GenerationRig, filesUnder, startGenerationRig } from '../support/generationCore';
+import { makeTempDir } from '../support/tempDir';
 
 let rig: GenerationRig | undefined;
 let fake: FakeGemini | undefined;
@@ -94,4 +97,54 @@ describe('a generation worker that dies mid-job', () => {
     expect((await rig!.settle()).get(next)).toMatchObject({ status: 'succeeded' });
     expect(generateRequests()).toBe(2);
   });
+});
+
+describe('a generation worker that stops answering', () => {
+  const task = (jobId: string, timeoutMs = 60_000) => ({
+    jobId,
+    apiKey: fake!.apiKey,
+    baseUrl: fake!.baseUrl,
+    model: 'gemini-3.1-flash-image',
+    prompt: 'A heron in fog',
+    images: [],
+    timeoutMs,
+    mediaId: `media-${jobId}`,
+    createdAt: Date.UTC(2026, 10, 30),
+  });
+
+  it(
+    "does not hold main: a cancel answers at once, main's own deadline ends the next call, and a new worker takes the job after",
+    { timeout: 60_000 },
+    async () => {
+      fake = await startFakeGemini();
+      const temp = makeTempDir('studio-worker-');
+      const worker = new GenerationWorker({ logger: createMemoryLogger(), dataDir: temp.dir, saveGraceMs: 300, abortGraceMs: 300 });
+      try {
+        fake.script({ on: 'generateContent', hang: true });
+        const cancel = new AbortController();
+        const first = worker.generateImage(task('j1'), cancel.signal);
+        await until(() => generateRequests() === 1);
+        worker.crashForTest('hang');
+        cancel.abort();
+        await expect(first).rejects.toMatchObject({ code: 'CANCELLED' });
+        // the stuck worker never acknowledges the abort: it is replaced
+        await until(() => worker.inFlight() === 0);
+
+        // a worker that stops answering mid-call: main's deadline (the call's 6 s + 0.3 s) ends it as lost
+        fake.script({ on: 'generateContent', hang: true });
+        const second = worker.generateImage(task('j2', 6_000), new AbortController().signal).catch((error: unknown) => error);
+        await until(() => generateRequests() === 2);
+        worker.crashForTest('hang');
+        expect(await second).toBeInstanceOf(WorkerLost);
+        await until(() => worker.inFlight() === 0);
+
+        const third = await worker.generateImage(task('j3'), new AbortController().signal);
+        expect(third.prepared).toMatchObject({ id: 'media-j3', kind: 'image', mimeType: 'image/png', relPath: 'media/2026/11/media-j3.png' });
+        expect(generateRequests()).toBe(3);
+      } finally {
+        await worker.close();
+        temp.cleanup();
+      }
+    },
+  );
 });

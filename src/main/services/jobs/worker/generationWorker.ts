@@ -20,6 +20,10 @@ port.on('message', (message: ToWorker) => {
   } else if (message.type === 'crash') {
     // test seam: dies as a crash would, mid-call, with no cleanup
     if (message.how === 'exit') process.exit(70);
+    if (message.how === 'hang') {
+      // a thread stuck in a loop: it never answers again, not even an abort
+      for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    }
     setImmediate(() => {
       throw new Error('generation worker: crash asked for by a test');
     });

@@ -52,7 +52,7 @@ export interface ImageTaskResult {
   usage?: ImageUsage;
 }
 
-export type ToWorker = { type: 'image'; task: ImageTask } | { type: 'abort'; jobId: string } | { type: 'crash'; how: 'exit' | 'throw' };
+export type ToWorker = { type: 'image'; task: ImageTask } | { type: 'abort'; jobId: string } | { type: 'crash'; how: 'exit' | 'throw' | 'hang' };
 
 export type FromWorker =
   | { type: 'done'; jobId: string; result: ImageTaskResult }

@@ -40,6 +40,10 @@ export interface GenerationWorkerOptions {
   dataDir: string;
   /** test seam: every task's worker exits when its write reaches this step */
   exitAtWriteStep?: ImageTask['exitAtWriteStep'];
+  /** beyond the SDK call's budget, how long main waits for the save (default 60 s; tests shorten it) */
+  saveGraceMs?: number;
+  /** how long the worker has to acknowledge an abort before it is replaced (default 15 s; tests shorten it) */
+  abortGraceMs?: number;
 }
 
 /**
@@ -75,20 +79,27 @@ export class GenerationWorker {
     this.send(worker, { type: 'image', task: full });
     // The worker enforces the SDK call's own deadline (and maps it to Google's TIMEOUT); this one is
     // main's backstop for a worker that stopped answering altogether.
-    return withDeadline(signal, { timeoutMs: task.timeoutMs + SAVE_GRACE_MS, onTimeout: () => new WorkerLost() }, async (deadline) => {
-      deadline.signal.addEventListener('abort', () => this.abandon(task.jobId), { once: true });
-      const outcome = await answered;
-      if (outcome === 'lost') throw new WorkerLost();
-      if (outcome.type === 'failed') {
-        if (outcome.unexpected) this.options.logger.error('job failed unexpectedly', { jobId: task.jobId, error: outcome.unexpected });
-        throw new StudioError(outcome.error.code, outcome.error.message, outcome.error.details);
-      }
-      return outcome.result;
-    });
+    return withDeadline(
+      signal,
+      { timeoutMs: task.timeoutMs + (this.options.saveGraceMs ?? SAVE_GRACE_MS), onTimeout: () => new WorkerLost() },
+      async (deadline) => {
+        deadline.signal.addEventListener('abort', () => this.abandon(task.jobId), { once: true });
+        const outcome = await answered;
+        if (outcome === 'lost') throw new WorkerLost();
+        if (outcome.type === 'failed') {
+          if (outcome.unexpected) this.options.logger.error('job failed unexpectedly', { jobId: task.jobId, error: outcome.unexpected });
+          throw new StudioError(outcome.error.code, outcome.error.message, outcome.error.details);
+        }
+        return outcome.result;
+      },
+    );
   }
 
-  /** Test seam: the worker exits (`process.exit`) or throws an uncaught error at once, whatever it is doing. */
-  crashForTest(how: 'exit' | 'throw' = 'exit'): void {
+  /**
+   * Test seam: the worker exits (`process.exit`), throws an uncaught error, or stops answering (its
+   * thread spins forever) at once, whatever it is doing.
+   */
+  crashForTest(how: 'exit' | 'throw' | 'hang' = 'exit'): void {
     if (this.worker) this.send(this.worker, { type: 'crash', how });
   }
 
@@ -151,7 +162,7 @@ export class GenerationWorker {
       this.options.logger.error('generation worker did not answer an abort; starting a new one', { jobId });
       if (this.worker === pending.worker) this.worker = null;
       void pending.worker.terminate();
-    }, ABORT_GRACE_MS);
+    }, this.options.abortGraceMs ?? ABORT_GRACE_MS);
     pending.graceTimer.unref();
   }
 

@@ -9,7 +9,16 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The generation worker thread, started by path from jobs/worker/workerHost.ts as
+          // out/main/generationWorker.js (docs/decisions/0023-worker-thread.md). An extra entry rather than
+          // electron-vite's `?modulePath` import: the harness, the benchmarks and Vitest run main from
+          // source, where no electron-vite plugin resolves that suffix.
+          generationWorker: resolve(__dirname, 'src/main/services/jobs/worker/generationWorker.ts'),
+        },
+      },
     },
   },
   preload: {

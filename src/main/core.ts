@@ -28,7 +28,7 @@ import {
 import { EventHub, type EventSink, readWorkstationIdentity } from './services/app';
 import { Drafts } from './services/drafts';
 import { createGenAi, createOmniProvider, createVeoProvider, DEFAULT_MODEL_CHECK, listModelIds, type ModelCheckOptions } from './services/gemini';
-import { DEFAULT_JOB_TIMINGS, GenerationService, JobRepository, JobRunner, type JobTimings, PendingResults } from './services/jobs';
+import { DEFAULT_JOB_TIMINGS, GenerationService, GenerationWorker, JobRepository, JobRunner, type JobTimings, PendingResults } from './services/jobs';
 import {
   bundledFfmpegPath,
   createMediaPort,
@@ -100,6 +100,8 @@ export interface CoreOptions {
    * Tests that race several connections of their own on purpose lengthen it.
    */
   busyTimeoutMs?: number;
+  /** test seam: the generation worker exits (as a crash would) when an image write reaches this step */
+  generationWorkerExitAt?: ConstructorParameters<typeof GenerationWorker>[0]['exitAtWriteStep'];
 }
 
 export interface Core {
@@ -185,6 +187,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const jobTimings: JobTimings = { ...DEFAULT_JOB_TIMINGS, ...options.jobTimings };
   const quotaPort = ledgerQuotaPort(quotaLedger, db);
   const mediaPort = createMediaPort({ db, media: mediaLibrary.store, events, clock, dataDir: options.dataDir });
+  const generationWorker = new GenerationWorker({ logger, dataDir: options.dataDir, exitAtWriteStep: options.generationWorkerExitAt });
   const jobRunner = new JobRunner({
     db,
     clock,
@@ -197,6 +200,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     genai,
     apiKey: () => apiKeys.current(),
     geminiBaseUrl: options.geminiBaseUrl,
+    worker: generationWorker,
     videoProviders: {
       veo: createVeoProvider(genai, { submitTimeoutMs: jobTimings.videoSubmitTimeoutMs, pollTimeoutMs: jobTimings.videoPollTimeoutMs }),
       omni: createOmniProvider(genai, {
@@ -302,6 +306,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     mediaUrlBase,
     jobs,
     jobRunner,
+    generationWorker,
     generation,
     settingsAdmin,
     diagnostics,
@@ -353,6 +358,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       stopModelChecks();
       // running jobs keep their persisted state; the next start resumes or interrupts them
       await jobRunner.shutdown();
+      await generationWorker.close();
       await mediaLibrary.stop();
       closeDb(db);
       await fileLogger?.close();

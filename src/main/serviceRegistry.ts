@@ -6,7 +6,7 @@ import type { Logger } from './logger';
 import type { AuthService, PasswordService, SessionStore } from './services/accounts';
 import type { EventHub } from './services/app';
 import type { Drafts } from './services/drafts';
-import type { GenerationService, JobRepository, JobRunner } from './services/jobs';
+import type { GenerationService, GenerationWorker, JobRepository, JobRunner } from './services/jobs';
 import type { MediaDesktopHooks, MediaLibrary, MediaStore } from './services/media';
 import type { QuotaAdmin, QuotaLedger, QuotaUsage } from './services/quotas';
 import type { ApiKeyStore, CatalogueCheck, Diagnostics, SecretStore, SettingsAdmin, SettingsStore } from './services/settings';
@@ -52,6 +52,8 @@ export interface Services {
   jobs: JobRepository;
   /** runs, cancels and recovers jobs */
   jobRunner: JobRunner;
+  /** the worker thread that runs image calls and saves off main's event loop */
+  generationWorker: GenerationWorker;
   /** validates generation requests and turns them into reserved jobs */
   generation: GenerationService;
   /** the catalogue's check with Google: by hand, at start, after a new key, daily */

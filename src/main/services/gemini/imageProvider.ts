@@ -30,6 +30,8 @@ export interface ImageResult {
   image: GeneratedImage;
   responseId?: string;
   modelVersion?: string;
+  /** Google's token counts for the call (what it bills by), when it sent them */
+  usage?: { promptTokenCount?: number; candidatesTokenCount?: number; thoughtsTokenCount?: number; totalTokenCount?: number };
 }
 
 /** finishReasons that mean the output image itself was withheld by a safety or policy filter */
@@ -74,7 +76,20 @@ export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Pro
       throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: request.timeoutMs });
     }
   });
-  return { image: pickImage(response), responseId: response.responseId, modelVersion: response.modelVersion };
+  const usage = response.usageMetadata;
+  return {
+    image: pickImage(response),
+    responseId: response.responseId,
+    modelVersion: response.modelVersion,
+    usage: usage
+      ? {
+          promptTokenCount: usage.promptTokenCount,
+          candidatesTokenCount: usage.candidatesTokenCount,
+          thoughtsTokenCount: usage.thoughtsTokenCount,
+          totalTokenCount: usage.totalTokenCount,
+        }
+      : undefined,
+  };
 }
 
 interface ResponseLike {

@@ -9,4 +9,5 @@ export { cancelJob, listJobs } from './jobQueries';
 export { JobRepository, type JobRow } from './jobRepository';
 export { DEFAULT_JOB_TIMINGS, JobRunner, type JobTimings } from './jobRunner';
 export { PendingResults } from './pendingResults';
+export { GenerationWorker } from './worker/workerHost';
 export type { MediaPort, QuotaPort } from './ports';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { GoogleGenAI } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
@@ -8,7 +9,6 @@ import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
 import { storageErrorOf } from '../../storageErrors';
 import type { EventHub } from '../app/eventHub';
-import { generateImage } from '../gemini/imageProvider';
 import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
 import { isBusyError, retryWhileBusy, withoutBusyWait, withWriteTx } from '../../db/tx';
 import type { JobRepository, JobRow } from './jobRepository';
@@ -16,6 +16,7 @@ import type { PendingResult, PendingResults } from './pendingResults';
 import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from './ports';
 import { Slots } from './slots';
 import { InterruptedSubmit, VideoSteps } from './videoSteps';
+import type { GenerationWorker } from './worker/workerHost';
 
 /**
  * Every call to Google has a deadline that ends it even if the request never returns
@@ -68,6 +69,8 @@ export interface JobRunnerDeps {
   genai: () => GoogleGenAI;
   apiKey: () => string;
   geminiBaseUrl?: string;
+  /** runs image jobs' calls and saves off main's event loop */
+  worker: GenerationWorker;
   videoProviders: Record<'veo' | 'omni', VideoProvider>;
   maxParallel: () => number;
   timings: JobTimings;
@@ -276,23 +279,36 @@ export class JobRunner {
     try {
       const inputs = row.inputIds.map((id) => this.deps.media.readInputImage(row.userId, id));
       const params = row.params as { aspectRatio?: string; imageSize?: string };
-      const ai = this.deps.genai();
+      const apiKey = this.deps.apiKey();
       // submittedAt is written before the request leaves: from here on the outcome may be billed
       await this.move(row.id, 'running', { submittedAt: this.deps.clock.now() }, signal);
-      const result = await generateImage(ai, {
-        model: row.model,
-        prompt: row.prompt,
-        images: inputs.map(({ mimeType, data }) => ({ mimeType, data })),
-        aspectRatio: params.aspectRatio,
-        imageSize: params.imageSize,
+      // The call, the decode and the durable files happen in the generation worker (worker/workerHost.ts);
+      // main gets back where the files are, and records them.
+      const result = await this.deps.worker.generateImage(
+        {
+          jobId: row.id,
+          apiKey,
+          baseUrl: this.deps.geminiBaseUrl,
+          model: row.model,
+          prompt: row.prompt,
+          images: inputs.map(({ mimeType, data }) => ({ mimeType, data })),
+          aspectRatio: params.aspectRatio,
+          imageSize: params.imageSize,
+          timeoutMs: this.deps.timings.imageTimeoutMs,
+          mediaId: randomUUID(),
+          createdAt: this.deps.clock.now(),
+        },
         signal,
-        timeoutMs: this.deps.timings.imageTimeoutMs,
-      });
-      this.throwIfAborted(signal);
+      );
       const responseId = result.responseId ?? null;
-      this.note(row.id, 'saving', { responseId });
-      const prepared = await this.deps.media.prepareImage(result.image.bytes, result.image.mimeType);
-      await this.finalize(row, prepared, responseId, { responseId });
+      try {
+        this.throwIfAborted(signal);
+        this.note(row.id, 'saving', { responseId });
+      } catch (error) {
+        this.deps.media.discard(result.prepared);
+        throw error;
+      }
+      await this.finalize(row, result.prepared, responseId, { responseId });
     } finally {
       release();
     }

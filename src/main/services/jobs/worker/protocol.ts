@@ -1,0 +1,65 @@
+import type { ErrorCode } from '../../../../shared/contract/errors';
+import type { DurableStep } from '../../media/durableFile';
+import type { PreparedMedia } from '../ports';
+
+/**
+ * The messages between main and the generation worker (docs/generation-and-jobs.md, "The generation
+ * worker"). Everything here is structured-cloned, so it stays small: the image bytes never cross,
+ * only where the worker stored them.
+ */
+
+/** One image job's work: the request, and where its files go. */
+export interface ImageTask {
+  /** the job's id; also the task's id (one task per job at a time) */
+  jobId: string;
+  /** read by main for each task (the key may change while the app runs); never logged */
+  apiKey: string;
+  baseUrl?: string;
+  model: string;
+  prompt: string;
+  /** base64 input images, the source (edit) first */
+  images: { mimeType: string; data: string }[];
+  aspectRatio?: string;
+  imageSize?: string;
+  /** the SDK call's budget (gemini/callBudget.ts), enforced in the worker */
+  timeoutMs: number;
+  dataDir: string;
+  /** chosen by main, so main knows which files are this job's if the worker dies mid-write */
+  mediaId: string;
+  createdAt: number;
+  /** test seam: the worker exits (as a crash would) when its write reaches this step */
+  exitAtWriteStep?: `${'original' | 'thumb'}:${DurableStep}`;
+}
+
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export interface ImageUsage {
+  promptTokenCount?: number;
+  candidatesTokenCount?: number;
+  thoughtsTokenCount?: number;
+  totalTokenCount?: number;
+}
+
+/** What the worker hands back for a finished image: a durable file with no database row yet. */
+export interface ImageTaskResult {
+  prepared: PreparedMedia;
+  responseId?: string;
+  modelVersion?: string;
+  usage?: ImageUsage;
+}
+
+export type ToWorker = { type: 'image'; task: ImageTask } | { type: 'abort'; jobId: string } | { type: 'crash'; how: 'exit' | 'throw' | 'hang' };
+
+export type FromWorker =
+  | { type: 'done'; jobId: string; result: ImageTaskResult }
+  | {
+      type: 'failed';
+      jobId: string;
+      error: SerializedError;
+      /** the original error's text when it was not a StudioError (a bug, a disk fault): for the log only */
+      unexpected?: string;
+    };

@@ -9,6 +9,7 @@ import { settingsHandlers } from './settings';
 import { diagnosticsHandlers } from './diagnostics';
 import { usersHandlers } from './users';
 import { mediaHandlers } from './media';
+import { recordsHandlers } from './records';
 
 /** Every route's handler. Leaving one out is a type error here. */
 export function createHandlers(s: Services): Handlers {
@@ -22,5 +23,6 @@ export function createHandlers(s: Services): Handlers {
     ...usersHandlers(s),
     ...auditHandlers(s),
     ...mediaHandlers(s),
+    ...recordsHandlers(s),
   };
 }

@@ -16,6 +16,7 @@ import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, auth
 import { usersDelete, usersInvite, usersList, usersResetPassword, usersShare, usersUnlock, usersUnshare, usersUpdate } from './routes/users';
 import { generationImageCreate, generationImageEdit, generationModelsList, generationVideoCreate, jobsCancel, jobsList } from './routes/generation';
 import { mediaRoutes } from './routes/media';
+import { generationLogList } from './routes/records';
 
 /**
  * Every route of the product, declared once. The router's handler table, the renderer client's
@@ -62,6 +63,8 @@ export const routes = routeTable(
   generationVideoCreate,
   jobsList,
   jobsCancel,
+  // records for admins: every generation attempt
+  generationLogList,
 );
 
 export type Routes = typeof routes;

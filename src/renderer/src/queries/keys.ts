@@ -17,6 +17,8 @@ export const queryKeys = {
   diagnosticsCapabilities: ['settings.diagnostics.capabilities'] as const,
   audit: ['audit.list'] as const,
   auditList: (filters: object) => ['audit.list', filters] as const,
+  /** the admin's generation log (every attempt of the people they manage) */
+  generationLog: (filters: object) => ['generation.log.list', filters] as const,
   /** everything from the media library; invalidated together when items come or go */
   media: ['media'] as const,
   mediaList: (filters: object) => ['media', 'list', filters] as const,

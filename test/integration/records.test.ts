@@ -64,34 +64,40 @@ describe('the generation log', () => {
     expect(await rig.call(rig.window, 'generation.log.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('pages stably: every attempt exactly once, in order, while new attempts arrive', async () => {
+  // 25 attempts are found through the person index; 5 030 are walked in time order (generationLog.ts)
+  it.each([
+    [25, 7, 4],
+    [5_030, 200, 26],
+  ])('pages stably through %i attempts: every one exactly once, in order, while new attempts arrive', async (count, limit, expectedPages) => {
     t = await startTestCore();
     const ada = seedUser(t.core, { email: 'ada@lab.org', role: 'admin' });
     const cara = seedUser(t.core, { email: 'cara@lab.org', managedBy: [ada] });
     signInAs(t.core, 'ada', ada);
     const db = t.core.services.db;
     const base = Date.UTC(2026, 10, 20, 9);
-    // 25 attempts, several sharing a millisecond (ties are broken by id)
+    // several attempts share a millisecond (ties are broken by id)
     const ids: string[] = [];
-    for (let i = 0; i < 25; i++) {
-      const id = `job-${String(i).padStart(2, '0')}`;
-      insertJobRow(db, { id, userId: i % 2 ? cara : ada, createdAt: base + Math.floor(i / 3) * 1000 });
-      ids.push(id);
-    }
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const id = `job-${String(i).padStart(5, '0')}`;
+        insertJobRow(db, { id, userId: i % 2 ? cara : ada, createdAt: base + Math.floor(i / 3) * 1000 });
+        ids.push(id);
+      }
+    });
     const expected = [...ids].reverse();
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await t.call('ada', 'generation.log.list', { limit: 7, ...(cursor ? { cursor } : {}) });
+      const page = await t.call('ada', 'generation.log.list', { limit, ...(cursor ? { cursor } : {}) });
       if (!page.ok) throw new Error(page.error.message);
       seen.push(...page.data.items.map((e) => e.id));
       cursor = page.data.nextCursor ?? undefined;
-      if (pages === 0) insertJobRow(db, { id: 'job-new', userId: cara, createdAt: base + 60_000 }); // newer: belongs before page 1
+      if (pages === 0) insertJobRow(db, { id: 'job-new', userId: cara, createdAt: base + count * 1000 }); // newer than all: belongs before page 1
       pages++;
     } while (cursor);
     expect(seen).toEqual(expected);
-    expect(pages).toBe(4);
+    expect(pages).toBe(expectedPages);
     expect(await t.raw('ada', 'generation.log.list', { cursor: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 

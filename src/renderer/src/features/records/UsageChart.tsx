@@ -41,10 +41,8 @@ export function UsageChart({ days }: { days: readonly Day[] }) {
   const busiest = totals.reduce((best, t, i) => (t > (totals[best] ?? 0) ? i : best), 0);
   const sum = totals.reduce((a, b) => a + b, 0);
   const description =
-    sum === 0
-      ? 'Nothing was charged in this range.'
-      : `${sum} units over ${days.length} days; the busiest day was ${dayWords(days[busiest]!)}.`;
-  // a date under the first and last bar, and in between when they fit
+    sum === 0 ? 'Nothing was charged in this range.' : `${sum} units over ${days.length} days; the busiest day was ${dayWords(days[busiest]!)}.`;
+  // a date under the first and last bar, and every few in between where they do not crowd the last
   const labelEvery = Math.max(1, Math.ceil(days.length / 8));
 
   return (
@@ -82,7 +80,7 @@ export function UsageChart({ days }: { days: readonly Day[] }) {
                 y -= h;
                 return h > 0 ? <rect key={k} x={x} y={y} width={bar} height={h} className={styles[k]} /> : null;
               })}
-              {(i % labelEvery === 0 || i === days.length - 1) && (
+              {((i % labelEvery === 0 && days.length - 1 - i >= labelEvery / 2) || i === days.length - 1) && (
                 <text x={x + bar / 2} y={HEIGHT - 4} textAnchor="middle" className={styles.tick}>
                   {d.date.slice(5)}
                 </text>

@@ -51,9 +51,7 @@ export function listGenerationLog(
   if (input.text) {
     // instr on lower-cased text: no LIKE wildcards to escape, and "50%" finds "50%"
     const needle = input.text.toLowerCase();
-    conditions.push(
-      or(sql`instr(lower(${job.prompt}), ${needle}) > 0`, sql`instr(lower(coalesce(${job.negativePrompt}, '')), ${needle}) > 0`),
-    );
+    conditions.push(or(sql`instr(lower(${job.prompt}), ${needle}) > 0`, sql`instr(lower(coalesce(${job.negativePrompt}, '')), ${needle}) > 0`));
   }
   if (input.cursor) {
     const after = decodeJobCursor(input.cursor);

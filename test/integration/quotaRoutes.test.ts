@@ -233,29 +233,20 @@ describe('quotas.usage_report', () => {
     const result = await t.call('alice', 'quotas.usage_report', { from: '2026-11-20', to: '2026-11-26' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const report = result.data as {
-      rows: { userId: string; email: string; kind: string; used: number; limit: number; committedInRange: number }[];
-      rangeStart: number;
-      rangeEnd: number;
-    };
+    const report = result.data;
     expect(report.rangeStart).toBe(Date.UTC(2026, 10, 20));
     expect(report.rangeEnd).toBe(Date.UTC(2026, 10, 27));
-    expect(new Set(report.rows.map((r) => r.userId))).toEqual(new Set([alice, ann, ben]));
-    expect(report.rows.map((r) => r.email)).toEqual([
-      'alice@lab.org',
-      'alice@lab.org',
-      'alice@lab.org',
-      'ann@lab.org',
-      'ann@lab.org',
-      'ann@lab.org',
-      'ben@lab.org',
-      'ben@lab.org',
-      'ben@lab.org',
-    ]);
-    expect(report.rows.find((r) => r.userId === ann && r.kind === 'image')).toMatchObject({ used: 3, limit: 50, committedInRange: 2 });
+    // one row per person, kinds as columns, and a totals line over them
+    expect(report.people.map((p) => p.email)).toEqual(['alice@lab.org', 'ann@lab.org', 'ben@lab.org']);
+    expect(new Set(report.people.map((p) => p.userId))).toEqual(new Set([alice, ann, ben]));
+    expect(report.people.find((p) => p.userId === ann)?.kinds.image).toMatchObject({ used: 3, limit: 50, charged: 2 });
+    expect(report.totals.kinds.image.charged).toBe(2);
+    expect(report.days).toHaveLength(7);
+    expect(report.days.find((d) => d.date === '2026-11-26')).toEqual({ date: '2026-11-26', image: 2, edit: 0, video: 0 });
 
     const wider = await t.call('alice', 'quotas.usage_report', { from: '2026-11-01', to: '2026-11-30' });
-    expect(wider.ok && (wider.data as typeof report).rows.find((r) => r.userId === ann && r.kind === 'image')?.committedInRange).toBe(6);
+    expect(wider.ok && wider.data.people.find((p) => p.userId === ann)?.kinds.image.charged).toBe(6);
+    expect(wider.ok && wider.data.totals.kinds.image.charged).toBe(6);
   });
 
   it("uses the workstation's calendar for the range", async () => {
@@ -320,7 +311,7 @@ describe('admin scoping on every admin quota route', () => {
   it('lets a non-managing admin see nobody but themselves in the report', async () => {
     const { carl } = await lab();
     const result = await t.call('carl', 'quotas.usage_report', { from: '2026-11-01', to: '2026-11-30' });
-    expect(result.ok && (result.data as { rows: { userId: string }[] }).rows.map((r) => r.userId)).toEqual([carl, carl, carl]);
+    expect(result.ok && result.data.people.map((p) => p.userId)).toEqual([carl]);
   });
 
   it('follows sharing: once Bob shares Bea with Alice, Alice may set her quotas', async () => {

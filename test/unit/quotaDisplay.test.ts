@@ -53,53 +53,50 @@ describe('usage CSV', () => {
     expect(csvCell(-3)).toBe('-3');
   });
 
-  it('exports one line per user and kind with the range in the header', () => {
+  it('exports one line per person, a column group per kind, ISO dates and a totals line', () => {
+    const kind = (over: Partial<Parameters<typeof usageReportCsv>[0]['people'][number]['kinds']['image']>) => ({
+      period: 'daily' as const,
+      limit: 50,
+      used: 3,
+      resetsAt: Date.UTC(2026, 10, 26, 23),
+      charged: 0,
+      costMicros: null,
+      ...over,
+    });
     const csv = usageReportCsv({
       from: '2026-11-01',
       to: '2026-11-30',
-      rows: [
+      people: [
         {
           email: 'ann@lab.org',
           userId: 'u1',
-          kind: 'image',
-          period: 'daily',
-          limit: 50,
-          used: 3,
-          remaining: 47,
-          resetsAtLabel: 'Fri 27 Nov 2026, 00:00',
-          committedInRange: 120,
-        },
-        {
-          email: 'ann@lab.org',
-          userId: 'u1',
-          kind: 'video',
-          period: 'total',
-          limit: 5,
-          used: 5,
-          remaining: 0,
-          resetsAtLabel: null,
-          committedInRange: 2,
-        },
-        {
-          email: 'ann@lab.org',
-          userId: 'u1',
-          kind: 'edit',
-          period: 'unlimited',
-          limit: 0,
-          used: 9,
-          remaining: null,
-          resetsAtLabel: null,
-          committedInRange: 9,
+          kinds: {
+            image: kind({ charged: 120, costMicros: 4_800_000 }),
+            edit: kind({ period: 'unlimited', limit: 0, used: 9, resetsAt: null, charged: 9 }),
+            video: kind({ period: 'total', limit: 5, used: 5, resetsAt: null, charged: 2, costMicros: 1_200_000 }),
+          },
+          costMicros: 6_000_000,
         },
       ],
+      totals: {
+        kinds: {
+          image: { charged: 120, costMicros: 4_800_000 },
+          edit: { charged: 9, costMicros: null },
+          video: { charged: 2, costMicros: 1_200_000 },
+        },
+        costMicros: 6_000_000,
+      },
     });
-    expect(csv.split('\r\n')).toEqual([
-      'Email,User id,Kind,Period,Limit,Used this period,Remaining,Resets at,Charged 2026-11-01 to 2026-11-30',
-      'ann@lab.org,u1,image,per day,50,3,47,"Fri 27 Nov 2026, 00:00",120',
-      'ann@lab.org,u1,video,in total,5,5,0,Does not reset,2',
-      'ann@lab.org,u1,edit,unlimited,,9,,,9',
-      '',
-    ]);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'Email,User id,From,To,' +
+        'image charged in range,image used this period,image limit,image period,image resets at,' +
+        'edit charged in range,edit used this period,edit limit,edit period,edit resets at,' +
+        'video charged in range,video used this period,video limit,video period,video resets at,Cost in range (USD)',
+    );
+    expect(lines[1]).toBe('ann@lab.org,u1,2026-11-01,2026-11-30,120,3,50,per day,2026-11-26T23:00:00.000Z,9,9,,unlimited,,2,5,5,in total,,6');
+    expect(lines[2]).toBe('Total,,2026-11-01,2026-11-30,120,,,,,9,,,,,2,,,,,6');
+    expect(lines[3]).toBe('');
     expect(usageCsvFileName('2026-11-01', '2026-11-30')).toBe('usage-2026-11-01-to-2026-11-30.csv');
   });
 });

@@ -10,6 +10,7 @@ import { diagnosticsHandlers } from './diagnostics';
 import { usersHandlers } from './users';
 import { mediaHandlers } from './media';
 import { draftHandlers } from './drafts';
+import { recordsHandlers } from './records';
 
 /** Every route's handler. Leaving one out is a type error here. */
 export function createHandlers(s: Services): Handlers {
@@ -24,5 +25,6 @@ export function createHandlers(s: Services): Handlers {
     ...auditHandlers(s),
     ...mediaHandlers(s),
     ...draftHandlers(s),
+    ...recordsHandlers(s),
   };
 }

@@ -15,6 +15,7 @@ export function quotaHandlers(
     'quotas.get': ({ userIds }, { actor }) => ({ users: s.quotaAdmin.get(actor, userIds) }),
     'quotas.set': ({ userIds, policies }, { actor }) => ({ users: s.quotaAdmin.set(actor, userIds, policies) }),
     'quotas.reset_usage': ({ userId, kinds }, { actor }) => ({ userId, status: s.quotaAdmin.resetUsage(actor, userId, kinds) }),
-    'quotas.usage_report': (range, { actor }) => buildUsageReport(s.quotaUsage, actor, range),
+    'quotas.usage_report': (range, { actor }) =>
+      buildUsageReport(s.quotaUsage, actor, range, new Map(s.settings.get('modelCatalogue').map((m) => [m.id, m.label]))),
   };
 }

@@ -1,7 +1,17 @@
 import type { Me } from './queries/auth';
 
 /** Every page's address; the router (router.tsx) maps each to its route component. */
-export type PagePath = '/image' | '/edit' | '/video' | '/gallery' | '/profile' | '/admin/users' | '/admin/usage' | '/admin/settings' | '/admin/audit';
+export type PagePath =
+  | '/image'
+  | '/edit'
+  | '/video'
+  | '/gallery'
+  | '/profile'
+  | '/admin/users'
+  | '/admin/usage'
+  | '/admin/settings'
+  | '/admin/audit'
+  | '/admin/generations';
 
 export interface PageDef {
   path: PagePath;
@@ -23,6 +33,7 @@ export const PAGES: readonly PageDef[] = [
   { path: '/admin/users', label: 'Users', adminOnly: true },
   { path: '/admin/usage', label: 'Usage', adminOnly: true },
   { path: '/admin/settings', label: 'Settings', adminOnly: true },
+  { path: '/admin/generations', label: 'Generation log', adminOnly: true },
   { path: '/admin/audit', label: 'Audit log', adminOnly: true },
 ];
 

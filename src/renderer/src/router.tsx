@@ -14,6 +14,7 @@ import { parseGallerySearch } from './features/gallery/gallerySearch';
 import { AuditPage } from './pages/AuditPage';
 import { EditPage } from './pages/EditPage';
 import { GalleryPage } from './pages/GalleryPage';
+import { GenerationLogPage } from './pages/GenerationLogPage';
 import { ImagePage } from './pages/ImagePage';
 import { ProfilePage } from './pages/ProfilePage';
 import { startPage } from './navigation';
@@ -125,6 +126,7 @@ const routeTree = rootRoute.addChildren([
   page('/admin/users', adminOnly(UsersPage)),
   page('/admin/usage', adminOnly(UsageReportPage)),
   page('/admin/settings', adminOnly(SettingsPage)),
+  page('/admin/generations', adminOnly(GenerationLogPage)),
   page('/admin/audit', adminOnly(AuditPage)),
 ]);
 

@@ -29,6 +29,7 @@ import {
 import { generationImageCreate, generationImageEdit, generationModelsList, generationVideoCreate, jobsCancel, jobsList } from './routes/generation';
 import { mediaRoutes } from './routes/media';
 import { draftRoutes } from './routes/drafts';
+import { generationLogList } from './routes/records';
 
 /**
  * Every route of the product, declared once. The router's handler table, the renderer client's
@@ -80,6 +81,8 @@ export const routes = routeTable(
   jobsCancel,
   // drafts of the generator pages and the prompts a person already sent
   ...draftRoutes,
+  // records for admins: every generation attempt
+  generationLogList,
 );
 
 export type Routes = typeof routes;

@@ -32,14 +32,3 @@ export const SETTINGS_AUDIT_ACTIONS = [
   'settings.prices.update',
   'settings.diagnostics.saved',
 ] as const;
-
-/** The filter choices the audit page offers, broadest first. */
-export const AUDIT_ACTION_FILTERS: readonly string[] = [
-  'auth',
-  'auth.login',
-  'setup_code',
-  'users',
-  'settings',
-  ...Object.values(AUDIT_ACTIONS),
-  ...SETTINGS_AUDIT_ACTIONS,
-];

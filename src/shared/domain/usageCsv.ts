@@ -21,47 +21,65 @@ export function toCsv(rows: CsvCell[][]): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+interface KindCells {
+  period: QuotaPeriod;
+  limit: number;
+  used: number;
+  resetsAt: number | null;
+  charged: number;
+  costMicros: number | null;
+}
+
 export interface UsageCsvInput {
   from: string;
   to: string;
-  rows: {
-    email: string;
-    userId: string;
-    kind: QuotaKind;
-    period: QuotaPeriod;
-    limit: number;
-    used: number;
-    remaining: number | null;
-    resetsAtLabel: string | null;
-    committedInRange: number;
-  }[];
+  people: { email: string; userId: string; kinds: Record<UsageKind, KindCells>; costMicros: number | null }[];
+  totals: { kinds: Record<UsageKind, { charged: number; costMicros: number | null }>; costMicros: number | null };
 }
 
-/** The admin usage report as a spreadsheet: one line per user and kind. */
+type UsageKind = Extract<QuotaKind, 'image' | 'edit' | 'video'>;
+/** The unit kinds, one group of columns each (a money budget is the cost column, not a kind). */
+const CSV_KINDS: readonly UsageKind[] = ['image', 'edit', 'video'];
+
+const usd = (micros: number | null): number | null => (micros === null ? null : micros / 1_000_000);
+
+/**
+ * The admin usage report as a spreadsheet: one line per person, a column group per kind, the cost,
+ * and a totals line. Dates and times are ISO 8601 — the range as local dates of the workstation,
+ * "resets at" as an instant in UTC — so a spreadsheet reads them as dates, not text.
+ */
 export function usageReportCsv(report: UsageCsvInput): string {
-  const header = [
-    'Email',
-    'User id',
-    'Kind',
-    'Period',
-    'Limit',
-    'Used this period',
-    'Remaining',
-    'Resets at',
-    `Charged ${report.from} to ${report.to}`,
-  ];
-  const lines: CsvCell[][] = report.rows.map((r) => [
-    r.email,
-    r.userId,
-    r.kind,
-    QUOTA_PERIOD_LABELS[r.period],
-    r.period === 'unlimited' ? null : r.limit,
-    r.used,
-    r.remaining,
-    r.period === 'total' ? 'Does not reset' : r.resetsAtLabel,
-    r.committedInRange,
+  const header: CsvCell[] = ['Email', 'User id', 'From', 'To'];
+  for (const kind of CSV_KINDS) {
+    header.push(`${kind} charged in range`, `${kind} used this period`, `${kind} limit`, `${kind} period`, `${kind} resets at`);
+  }
+  header.push('Cost in range (USD)');
+  const lines: CsvCell[][] = report.people.map((p) => [
+    p.email,
+    p.userId,
+    report.from,
+    report.to,
+    ...CSV_KINDS.flatMap((kind) => {
+      const k = p.kinds[kind];
+      return [
+        k.charged,
+        k.used,
+        k.period === 'unlimited' ? null : k.limit,
+        QUOTA_PERIOD_LABELS[k.period],
+        k.resetsAt === null ? null : new Date(k.resetsAt).toISOString(),
+      ];
+    }),
+    usd(p.costMicros),
   ]);
-  return toCsv([header, ...lines]);
+  const totals: CsvCell[] = [
+    'Total',
+    null,
+    report.from,
+    report.to,
+    ...CSV_KINDS.flatMap((kind) => [report.totals.kinds[kind].charged, null, null, null, null]),
+    usd(report.totals.costMicros),
+  ];
+  return toCsv([header, ...lines, totals]);
 }
 
 /** A file name for the export: `usage-2026-11-01-to-2026-11-30.csv`. */

@@ -1,36 +1,43 @@
 import { useId, useState } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
-import { formatLocalDate } from '../../../shared/domain/localDates';
-import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, quotaLevel } from '../../../shared/domain/quotaStatus';
+import { addDays, formatLocalDate, type LocalDate } from '../../../shared/domain/localDates';
 import { usageCsvFileName, usageReportCsv } from '../../../shared/domain/usageCsv';
 import { useUsageReport } from '../queries/quotas';
 import { downloadCsv } from '../features/quotas/downloadCsv';
-import { levelWords } from '../features/quotas/quotaText';
+import { UsageChart } from '../features/records/UsageChart';
+import { UsageByModel, UsagePeopleTable } from '../features/records/UsageTables';
 import styles from './UsageReportPage.module.css';
 
-/** Today and the first of this month on this machine's calendar (the workstation's, as main's). */
-function thisMonthSoFar(): { from: string; to: string } {
+/** Today on this machine's calendar: the renderer runs on the workstation, so its calendar is main's. */
+function today(): LocalDate {
   const now = new Date();
-  const today = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-  return { from: formatLocalDate({ ...today, day: 1 }), to: formatLocalDate(today) };
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
+const PRESETS: { label: string; range: () => { from: string; to: string } }[] = [
+  { label: 'This month', range: () => ({ from: formatLocalDate({ ...today(), day: 1 }), to: formatLocalDate(today()) }) },
+  { label: 'Last 7 days', range: () => ({ from: formatLocalDate(addDays(today(), -6)), to: formatLocalDate(today()) }) },
+  { label: 'Last 30 days', range: () => ({ from: formatLocalDate(addDays(today(), -29)), to: formatLocalDate(today()) }) },
+];
+
 /**
- * Admin usage report (docs/quotas.md): for the admin and each user they manage, every kind's current
- * used/limit and what was charged between two dates; exportable as CSV.
+ * Admin usage report (docs/records.md): one row per person with the units each kind charged between
+ * two local dates, their cost and the current period's used / limit, a totals line, the split per
+ * model, a chart per day, and a CSV with ISO dates.
  */
 export function UsageReportPage() {
-  const [draft, setDraft] = useState(thisMonthSoFar);
+  const [draft, setDraft] = useState(PRESETS[0]!.range);
   const [range, setRange] = useState(draft);
   const report = useUsageReport(range);
   const headingId = useId();
   const rangeInvalid = !draft.from || !draft.to || draft.from > draft.to;
 
   return (
-    <section aria-labelledby={headingId}>
+    <section className="page" aria-labelledby={headingId}>
       <h1 id={headingId}>Usage report</h1>
       <form
         className={styles.range}
+        aria-label="Date range"
         onSubmit={(e) => {
           e.preventDefault();
           if (!rangeInvalid) setRange(draft);
@@ -47,9 +54,26 @@ export function UsageReportPage() {
         <button type="submit" className="primary" disabled={rangeInvalid}>
           Show
         </button>
+        <span className={styles.presets}>
+          {PRESETS.map((p) => (
+            <button
+              key={p.label}
+              type="button"
+              className="link"
+              onClick={() => {
+                const next = p.range();
+                setDraft(next);
+                setRange(next);
+              }}
+            >
+              {p.label}
+            </button>
+          ))}
+        </span>
         <button
           type="button"
-          disabled={!report.data || report.data.rows.length === 0}
+          className={styles.export}
+          disabled={!report.data || report.data.people.length === 0}
           onClick={() => report.data && downloadCsv(usageCsvFileName(report.data.from, report.data.to), usageReportCsv(report.data))}
         >
           Export CSV
@@ -67,39 +91,11 @@ export function UsageReportPage() {
         </p>
       )}
       {report.data && (
-        <table className={styles.table}>
-          <caption>
-            Current period usage, and units charged from {report.data.from} to {report.data.to} ({report.data.timeZone})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Policy</th>
-              <th scope="col">Used this period</th>
-              <th scope="col">Resets</th>
-              <th scope="col">Charged in range</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.data.rows.map((r) => {
-              const level = quotaLevel(r);
-              return (
-                <tr key={`${r.userId}-${r.kind}`} data-level={level}>
-                  <th scope="row">{r.email}</th>
-                  <td>{QUOTA_KIND_NOUNS[r.kind].title}</td>
-                  <td>{r.period === 'unlimited' ? 'Unlimited' : `${r.limit} ${QUOTA_PERIOD_LABELS[r.period]}`}</td>
-                  <td>
-                    {r.period === 'unlimited' ? r.used : `${r.used} / ${r.limit}`}
-                    {levelWords(r) && <span className="badge"> {levelWords(r)}</span>}
-                  </td>
-                  <td>{r.period === 'unlimited' ? '—' : (r.resetsAtLabel ?? 'Does not reset')}</td>
-                  <td>{r.committedInRange}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <>
+          <UsagePeopleTable report={report.data} />
+          <UsageByModel report={report.data} />
+          <UsageChart days={report.data.days} />
+        </>
       )}
     </section>
   );

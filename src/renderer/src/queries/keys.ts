@@ -20,6 +20,8 @@ export const queryKeys = {
   modelAccessOf: (userIds: readonly string[]) => ['users.model_access', [...userIds].sort()] as const,
   audit: ['audit.list'] as const,
   auditList: (filters: object) => ['audit.list', filters] as const,
+  /** the admin's generation log (every attempt of the people they manage) */
+  generationLog: (filters: object) => ['generation.log.list', filters] as const,
   /** everything from the media library; invalidated together when items come or go */
   media: ['media'] as const,
   mediaList: (filters: object) => ['media', 'list', filters] as const,

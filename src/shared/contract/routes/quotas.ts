@@ -57,9 +57,18 @@ const localDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-27.')
   .refine(isRealLocalDate, 'Not a real calendar date.');
 
+const chargedSchema = z.object({
+  /** units committed (charged) for jobs reserved inside the range */
+  charged: z.number().int(),
+  /** what those jobs cost in micro-dollars (billed where known, else estimated); null when no figure exists */
+  costMicros: z.number().int().nullable(),
+});
+const perKind = <T extends z.ZodType>(schema: T) => z.object({ image: schema, edit: schema, video: schema });
+
 /**
- * Usage per managed user (and the admin) and kind: the current period's used/limit, and units
- * committed between two local dates of the workstation, both inclusive.
+ * Usage per person (the admin and the users they manage): each unit kind's current-period used/limit,
+ * units charged between two local dates of the workstation (both inclusive) and their cost, a
+ * totals line, the split per model, and the units charged per day (docs/records.md).
  */
 export const quotasUsageReport = defineRoute({
   name: 'quotas.usage_report',
@@ -76,13 +85,25 @@ export const quotasUsageReport = defineRoute({
     rangeEnd: z.number(),
     timeZone: z.string(),
     generatedAt: z.number(),
-    rows: z.array(
-      quotaKindStatusSchema.extend({
+    people: z.array(
+      z.object({
         userId: z.string(),
         email: z.string(),
-        /** units committed (charged) for jobs reserved inside the range */
-        committedInRange: z.number().int(),
+        kinds: perKind(quotaKindStatusSchema.extend(chargedSchema.shape)),
+        costMicros: z.number().int().nullable(),
       }),
     ),
+    totals: z.object({ kinds: perKind(chargedSchema), costMicros: z.number().int().nullable() }),
+    models: z.array(
+      chargedSchema.extend({
+        userId: z.string(),
+        email: z.string(),
+        kind: z.enum(['image', 'edit', 'video']),
+        model: z.string(),
+        /** the catalogue's label, or the id when the catalogue no longer lists it */
+        label: z.string(),
+      }),
+    ),
+    days: z.array(z.object({ date: z.string(), image: z.number().int(), edit: z.number().int(), video: z.number().int() })),
   }),
 });

@@ -64,3 +64,8 @@ export function lineageOf<T extends VersionNodeInput>(entries: readonly VersionE
   }
   return path;
 }
+
+/** "Version 3", or "Version 1 (original)" for the root: how a person refers to one entry. */
+export function versionName(entry: { depth: number; number: number }): string {
+  return `Version ${entry.number}${entry.depth === 0 ? ' (original)' : ''}`;
+}

@@ -6,7 +6,10 @@ import styles from './MediaTile.module.css';
 export interface MediaTileProps {
   item: MediaItem;
   index: number;
-  size: number;
+  width: number;
+  height: number;
+  /** the owner's email, on an admin's view of someone else's item */
+  owner: string | null;
   selected: boolean;
   /** selection mode: a plain click toggles instead of opening */
   selecting: boolean;
@@ -14,9 +17,13 @@ export interface MediaTileProps {
   onToggle: (index: number, range: boolean) => void;
 }
 
-/** One gallery tile: thumbnail (or a placeholder), badges, and a checkbox for bulk selection. */
-export function MediaTile({ item, index, size, selected, selecting, onOpen, onToggle }: MediaTileProps) {
-  const label = tileLabel(item);
+/**
+ * One gallery tile at its item's aspect ratio: thumbnail or poster (or a placeholder), badges (a
+ * video's duration, favourite), the owner on an admin's view of someone else's item, and a checkbox
+ * for bulk selection.
+ */
+export function MediaTile({ item, index, width, height, owner, selected, selecting, onOpen, onToggle }: MediaTileProps) {
+  const label = tileLabel(item) + (owner ? ` · by ${owner}` : '');
   const onClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (event.shiftKey) onToggle(index, true);
     else if (event.ctrlKey || event.metaKey || selecting) onToggle(index, false);
@@ -28,7 +35,7 @@ export function MediaTile({ item, index, size, selected, selecting, onOpen, onTo
       data-testid="media-tile"
       data-index={index}
       role="listitem"
-      style={{ width: size, height: size }}
+      style={{ width, height }}
     >
       <button type="button" className={styles.open} aria-label={label} data-tile-index={index} onClick={onClick}>
         {item.missing ? (
@@ -49,9 +56,18 @@ export function MediaTile({ item, index, size, selected, selecting, onOpen, onTo
       />
       <span className={styles.badges} aria-hidden="true">
         {item.favorite && <span className={styles.badge}>★</span>}
-        {item.kind === 'video' && <span className={styles.badge}>{item.durationMs ? formatDuration(item.durationMs) : 'Video'}</span>}
+        {item.kind === 'video' && (
+          <span className={styles.badge}>
+            <span className={styles.play}>▶</span> {item.durationMs ? formatDuration(item.durationMs) : 'Video'}
+          </span>
+        )}
         {item.kind === 'input' && <span className={styles.badge}>Input</span>}
       </span>
+      {owner && (
+        <span className={styles.owner} aria-hidden="true" data-testid="tile-owner">
+          {owner}
+        </span>
+      )}
     </div>
   );
 }

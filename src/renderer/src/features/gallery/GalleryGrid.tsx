@@ -48,7 +48,9 @@ export function GalleryGrid(props: GalleryGridProps) {
     return { rows, rowIndex: rowOfItem(rows, items.length) };
   }, [items, inner]);
   const { rows, rowIndex } = layout;
-  const rowCount = rows.length + (hasNextPage ? 1 : 0);
+  // nothing is laid out before the width is known: a first pass at width 0 would mount every loaded
+  // tile as a one-pixel row (and start all their thumbnails) only to throw it away
+  const rowCount = inner > 0 ? rows.length + (hasNextPage ? 1 : 0) : 0;
 
   const virtualizer = useVirtualizer({
     count: rowCount,

@@ -41,7 +41,9 @@ export function MediaTile({ item, index, width, height, owner, selected, selecti
         {item.missing ? (
           <span className={styles.missing}>File missing</span>
         ) : item.thumbUrl ? (
-          <img src={item.thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />
+          // not loading="lazy": the grid is virtualized, so a tile in the DOM is on screen or about to
+          // be, and lazy loading only held each fetch back until a layout and an intersection check
+          <img src={item.thumbUrl} alt="" decoding="async" draggable={false} />
         ) : (
           <span className={styles.placeholder}>{item.kind === 'video' ? 'Video' : 'No preview'}</span>
         )}

@@ -65,7 +65,9 @@ test('tiles keep their aspect ratio in one row, with the count, day headings and
   await expect(days.first().getByRole('heading', { level: 2 })).toHaveText(today);
 
   // the admin sees whose item it is on other people's tiles, not on their own
-  await expect(tile(page, 'Image: Bo sketch 0000 · by bo@lab.org').getByTestId('tile-owner')).toHaveText('bo@lab.org');
+  const bos = tile(page, 'Image: Bo sketch 0000');
+  await expect(bos.getByTestId('tile-owner')).toHaveText('bo@lab.org');
+  await expect(bos.getByRole('button', { name: 'Image: Bo sketch 0000' })).toHaveAccessibleDescription('bo@lab.org');
   await expect(tile(page, 'Image: Tall lighthouse 0000').getByTestId('tile-owner')).toHaveCount(0);
 
   // a search says how many it found
@@ -125,6 +127,8 @@ test('the lightbox steps through the versions of an item and compares two with a
   await expect(lightbox.getByTestId('details-prompt')).toHaveText('Fox edit of edit 0000');
   await versions.getByRole('button', { name: /^Version 1/ }).click();
   await expect(lightbox.getByTestId('details-prompt')).toHaveText('Fox original 0000');
+  // the strip stays in place: focus is still on the version just pressed
+  await expect(versions.getByRole('button', { name: /^Version 1/ })).toBeFocused();
   await versions.getByRole('button', { name: /^Version 3/ }).click();
   await expect(lightbox.getByTestId('details-prompt')).toHaveText('Fox edit of edit 0000');
 

@@ -81,9 +81,17 @@ export function useMediaCount(filters: MediaFilters) {
   return useQuery({ queryKey: queryKeys.mediaCount(filters), queryFn: () => call('media.count', filters) });
 }
 
-/** The version tree an item belongs to (its root and every version the person may see). */
+/**
+ * The version tree an item belongs to (its root and every version the person may see). Stepping to
+ * another version of the same tree keeps showing the tree while its own answer loads, so the strip's
+ * buttons (and the focus on the one just pressed) stay in place.
+ */
 export function useMediaVersions(id: string) {
-  return useQuery({ queryKey: queryKeys.mediaVersions(id), queryFn: () => call('media.versions', { id }) });
+  return useQuery({
+    queryKey: queryKeys.mediaVersions(id),
+    queryFn: () => call('media.versions', { id }),
+    placeholderData: (previous) => (previous?.items.some((item) => item.id === id) ? previous : undefined),
+  });
 }
 
 export function useMediaCapabilities() {

@@ -23,7 +23,8 @@ export interface MediaTileProps {
  * for bulk selection.
  */
 export function MediaTile({ item, index, width, height, owner, selected, selecting, onOpen, onToggle }: MediaTileProps) {
-  const label = tileLabel(item) + (owner ? ` · by ${owner}` : '');
+  const label = tileLabel(item);
+  const ownerId = `tile-owner-${item.id}`;
   const onClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (event.shiftKey) onToggle(index, true);
     else if (event.ctrlKey || event.metaKey || selecting) onToggle(index, false);
@@ -37,7 +38,14 @@ export function MediaTile({ item, index, width, height, owner, selected, selecti
       role="listitem"
       style={{ width, height }}
     >
-      <button type="button" className={styles.open} aria-label={label} data-tile-index={index} onClick={onClick}>
+      <button
+        type="button"
+        className={styles.open}
+        aria-label={label}
+        aria-describedby={owner ? ownerId : undefined}
+        data-tile-index={index}
+        onClick={onClick}
+      >
         {item.missing ? (
           <span className={styles.missing}>File missing</span>
         ) : item.thumbUrl ? (
@@ -66,7 +74,7 @@ export function MediaTile({ item, index, width, height, owner, selected, selecti
         {item.kind === 'input' && <span className={styles.badge}>Input</span>}
       </span>
       {owner && (
-        <span className={styles.owner} aria-hidden="true" data-testid="tile-owner">
+        <span id={ownerId} className={styles.owner} aria-hidden="true" data-testid="tile-owner">
           {owner}
         </span>
       )}

@@ -9,13 +9,30 @@ import { seedMediaRows } from '../support/seedMedia';
  * multi-user library without generating it. Part of the harness's opt-in test controls
  * (STUDIO_HARNESS_TEST_CONTROLS=1, like the movable clock); the harness itself is never packaged.
  *
- * - POST /__test/seed-media `{ users?: [{ email, password?, role?, managedBy?: [adminEmail] }], items?: [{ ownerEmail, count, promptPrefix? }] }`
+ * - POST /__test/seed-media `{ users?: [{ email, password?, role?, managedBy?: [adminEmail] }], items?: [{ ownerEmail, count, promptPrefix?,
+ *   width?, height?, kind?, durationMs?, daysAgo?, parentId?, color? }] }`
  *   → `{ users: { [email]: id }, items: { [ownerEmail]: [ids, oldest first] } }`; a user with a
- *   password signs in through the real login screen.
+ *   password signs in through the real login screen. Items are 96×96 unless sized (their files are
+ *   made at that aspect ratio), made `daysAgo` days before the clock, and versions of `parentId`
+ *   when it is given; a later group of the same owner adds to the ids listed.
  */
 interface SeedRequest {
   users?: { email: string; password?: string; role?: 'user' | 'admin'; managedBy?: string[] }[];
-  items?: { ownerEmail: string; count: number; promptPrefix?: string }[];
+  items?: SeedItems[];
+}
+
+interface SeedItems {
+  ownerEmail: string;
+  count: number;
+  promptPrefix?: string;
+  width?: number;
+  height?: number;
+  kind?: 'image' | 'video' | 'input';
+  durationMs?: number;
+  daysAgo?: number;
+  parentId?: string;
+  /** the files' colour, so groups look apart in screenshots */
+  color?: string;
 }
 
 export interface SeedControls {
@@ -24,20 +41,32 @@ export interface SeedControls {
 }
 
 export function createSeedControls(core: Core, readBody: (req: http.IncomingMessage) => Promise<string>): SeedControls {
-  let files: { original: Buffer; thumbnail: Buffer } | null = null;
+  const fileCache = new Map<string, { original: Buffer; thumbnail: Buffer }>();
+  const filesFor = async (width: number, height: number, color: string) => {
+    const key = `${width}x${height}${color}`;
+    let files = fileCache.get(key);
+    if (!files) {
+      // small files at the item's aspect ratio: the long side 96 px
+      const scale = 96 / Math.max(width, height);
+      const size = {
+        width: Math.max(1, Math.round(width * scale)),
+        height: Math.max(1, Math.round(height * scale)),
+        channels: 3 as const,
+        background: color,
+      };
+      files = {
+        original: await sharp({ create: size }).png().toBuffer(),
+        thumbnail: await sharp({ create: size }).webp().toBuffer(),
+      };
+      fileCache.set(key, files);
+    }
+    return files;
+  };
 
   const userIdOf = (email: string): string | undefined =>
     (core.services.db.$client.prepare('SELECT id FROM user WHERE email = ?').get(email.toLowerCase()) as { id: string } | undefined)?.id;
 
   async function seed(body: SeedRequest) {
-    files ??= {
-      original: await sharp({ create: { width: 96, height: 96, channels: 3, background: '#4a6fa5' } })
-        .png()
-        .toBuffer(),
-      thumbnail: await sharp({ create: { width: 96, height: 96, channels: 3, background: '#4a6fa5' } })
-        .webp()
-        .toBuffer(),
-    };
     const users: Record<string, string> = {};
     for (const u of body.users ?? []) {
       const managedBy = (u.managedBy ?? []).map((email) => userIdOf(email) ?? users[email]).filter((id): id is string => Boolean(id));
@@ -54,12 +83,25 @@ export function createSeedControls(core: Core, readBody: (req: http.IncomingMess
       const owner = userIdOf(group.ownerEmail);
       if (!owner) throw new Error(`unknown owner ${group.ownerEmail}`);
       const prefix = group.promptPrefix ?? 'Seeded item';
+      const width = group.width ?? 96;
+      const height = group.height ?? 96;
+      const start = now - (group.daysAgo ?? 0) * 86_400_000;
       const rows = Array.from({ length: group.count }, (_, i) => ({
         userId: owner,
-        createdAt: now - (group.count - i) * 1000,
+        createdAt: start - (group.count - i) * 1000,
         prompt: `${prefix} ${String(i).padStart(4, '0')}`,
+        width,
+        height,
+        kind: group.kind,
+        durationMs: group.durationMs,
+        parentMediaId: group.parentId,
+        mimeType: group.kind === 'video' ? 'video/mp4' : 'image/png',
       }));
-      items[group.ownerEmail] = seedMediaRows(core.services.db, rows, { dataDir: core.services.dataDir, ...files });
+      const files = await filesFor(width, height, group.color ?? '#4a6fa5');
+      items[group.ownerEmail] = [
+        ...(items[group.ownerEmail] ?? []),
+        ...seedMediaRows(core.services.db, rows, { dataDir: core.services.dataDir, ...files }),
+      ];
     }
     return { users, items };
   }

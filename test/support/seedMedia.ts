@@ -15,6 +15,11 @@ export interface SeedMediaRow {
   parentMediaId?: string | null;
   inputIds?: string[];
   params?: Record<string, unknown>;
+  /** pixel size (64×48 unless given): the gallery lays tiles out by it */
+  width?: number;
+  height?: number;
+  durationMs?: number | null;
+  mimeType?: string;
 }
 
 /**
@@ -25,9 +30,9 @@ export interface SeedMediaRow {
 export function seedMediaRows(db: Db, rows: SeedMediaRow[], files?: { dataDir: string; original: Buffer; thumbnail: Buffer }): string[] {
   const insert = db.$client.prepare(
     `INSERT INTO media (id, user_id, kind, rel_path, thumb_rel_path, mime_type, bytes, width, height, prompt, model, params, input_ids,
-       parent_media_id, favorite, workstation_host, workstation_user, workstation_ip, created_at)
-     VALUES (@id, @userId, @kind, @relPath, @thumbRelPath, 'image/png', @bytes, 64, 48, @prompt, @model, @params, @inputIds,
-       @parentMediaId, @favorite, 'lab-pc-07', 'student', '10.0.0.7', @createdAt)`,
+       parent_media_id, favorite, duration_ms, workstation_host, workstation_user, workstation_ip, created_at)
+     VALUES (@id, @userId, @kind, @relPath, @thumbRelPath, @mimeType, @bytes, @width, @height, @prompt, @model, @params, @inputIds,
+       @parentMediaId, @favorite, @durationMs, 'lab-pc-07', 'student', '10.0.0.7', @createdAt)`,
   );
   const ids: string[] = [];
   const madeDirs = new Set<string>();
@@ -58,6 +63,10 @@ export function seedMediaRows(db: Db, rows: SeedMediaRow[], files?: { dataDir: s
         inputIds: JSON.stringify(row.inputIds ?? []),
         parentMediaId: row.parentMediaId ?? null,
         favorite: row.favorite ? 1 : 0,
+        mimeType: row.mimeType ?? 'image/png',
+        width: row.width ?? 64,
+        height: row.height ?? 48,
+        durationMs: row.durationMs ?? null,
         createdAt: row.createdAt,
       });
       ids.push(id);

@@ -9,6 +9,8 @@ type MediaRoutes =
   | 'media.delete'
   | 'media.export'
   | 'media.stats'
+  | 'media.count'
+  | 'media.versions'
   | 'media.capabilities.get'
   | 'media.save_as'
   | 'media.reveal';
@@ -23,6 +25,8 @@ export function mediaHandlers(s: Services): Pick<Handlers, MediaRoutes> {
     'media.delete': (input, { actor }) => library.delete(actor, input.ids),
     'media.export': (input, { actor, caller }) => library.export(actor, caller, input.ids),
     'media.stats': (_input, { actor }) => library.stats(actor),
+    'media.count': (input, { actor }) => library.count(actor, input),
+    'media.versions': (input, { actor }) => library.versions(actor, input.id),
     'media.capabilities.get': () => library.capabilities(),
     'media.save_as': (input, { actor, caller }) => library.saveAs(actor, caller, input.id),
     'media.reveal': (input, { actor }) => library.reveal(actor, input.id),

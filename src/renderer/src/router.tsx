@@ -112,7 +112,8 @@ const galleryRoute = createRoute({
   path: '/gallery',
   validateSearch: parseGallerySearch,
   component: function GalleryRoute() {
-    return <GalleryPage isAdmin={useSignedIn().role === 'admin'} />;
+    const me = useSignedIn();
+    return <GalleryPage isAdmin={me.role === 'admin'} viewerId={me.userId} />;
   },
 });
 

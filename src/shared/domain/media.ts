@@ -25,3 +25,9 @@ export const MEDIA_PAGE_MAX = 200;
 /** how many items one delete or export may name; the gallery sends bigger selections in batches */
 export const MEDIA_BATCH_MAX = 500;
 export const MEDIA_QUERY_MAX_CHARS = 200;
+
+/** `media.count` stops counting here: a count past it reads "more than 10,000", at a bounded cost. */
+export const MEDIA_COUNT_CAP = 10_000;
+
+/** `media.versions` answers at most this many items of one tree (and says when it cut it). */
+export const MEDIA_VERSIONS_MAX = 500;

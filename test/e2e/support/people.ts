@@ -11,12 +11,26 @@ export interface SeedUser {
   managedBy?: string[];
 }
 
+/** A group of seeded items (test/harness/seedControls.ts): sized, of a kind, some days old, versions of `parentId`. */
+export interface SeedItemGroup {
+  ownerEmail: string;
+  count: number;
+  promptPrefix?: string;
+  width?: number;
+  height?: number;
+  kind?: 'image' | 'video' | 'input';
+  durationMs?: number;
+  daysAgo?: number;
+  parentId?: string;
+  color?: string;
+}
+
 /** Accounts (and optionally gallery items) through the harness's test controls. */
 export async function seedPeople(
   request: APIRequestContext,
   harness: RunningHarness,
   users: SeedUser[],
-  items: { ownerEmail: string; count: number; promptPrefix?: string }[] = [],
+  items: SeedItemGroup[] = [],
 ): Promise<{ users: Record<string, string>; items: Record<string, string[]> }> {
   const response = await request.post(`${harness.url}__test/seed-media`, {
     data: { users: users.map((u) => ({ ...u, password: SEEDED_PASSWORD })), items },

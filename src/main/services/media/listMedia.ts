@@ -1,11 +1,11 @@
 import type { MediaItem } from '../../../shared/contract/routes/media';
-import type { MediaKind } from '../../../shared/domain/media';
+import { MEDIA_COUNT_CAP, type MediaKind } from '../../../shared/domain/media';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../identity';
 import { assertCanAccessUser, visibleUserIds } from '../accounts/scope';
 import { decodeCursor, encodeCursor } from './cursor';
 import { toMediaItem } from './mediaRecord';
-import { explainMediaPage, mediaPage, type MediaPageQuery } from './mediaRepository';
+import { countMediaPage, explainMediaPage, mediaPage, type MediaPageQuery } from './mediaRepository';
 import { toFtsQuery } from './searchQuery';
 
 export interface ListMediaInput {
@@ -31,6 +31,21 @@ export function listMedia(db: Db, actor: Actor, input: ListMediaInput, urlBase: 
   const items = rows.slice(0, input.limit).map((r) => toMediaItem(r, ctx));
   const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+}
+
+/**
+ * How many items the view with these filters holds: the gallery's "100,000 items" or "214 results".
+ * With no filter (one person, or everyone an admin sees) it is exact: an index-only count, a few
+ * milliseconds at 100 000 items. A search or filter is counted up to MEDIA_COUNT_CAP with the plans a
+ * page uses, so it never walks more than the cap.
+ */
+export function countMedia(db: Db, actor: Actor, input: Omit<ListMediaInput, 'cursor' | 'limit'>): { count: number; capped: boolean } {
+  const { cursor: _none, fetch: _fetch, ...query } = pageQuery(db, actor, { ...input, limit: 1 });
+  const { userId: _who, ...filters } = input;
+  const unfiltered = Object.values(filters).every((value) => value === undefined);
+  if (unfiltered) return { count: countMediaPage(db, query, Number.MAX_SAFE_INTEGER), capped: false };
+  const counted = countMediaPage(db, query, MEDIA_COUNT_CAP + 1);
+  return { count: Math.min(counted, MEDIA_COUNT_CAP), capped: counted > MEDIA_COUNT_CAP };
 }
 
 /** SQLite's plan for a list query (tests and the benchmark check no page scans the table or sorts it whole). */

@@ -13,11 +13,12 @@ import { deleteMedia } from './deleteMedia';
 import type { MediaDesktopHooks } from './desktopHooks';
 import { exportMedia } from './exportMedia';
 import { findVisibleMedia, getMediaDetails, mediaNotFound } from './getMedia';
-import { listMedia } from './listMedia';
+import { countMedia, listMedia } from './listMedia';
 import { announceMedia } from './mediaEvents';
 import { mediaUrl } from './mediaRecord';
 import type { MediaRecord } from './mediaRepository';
 import { mediaStats } from './mediaStats';
+import { mediaVersions } from './mediaVersions';
 import type { MediaStore } from './mediaStore';
 
 export interface MediaLibraryDeps {
@@ -51,6 +52,14 @@ export class MediaLibrary {
 
   get(actor: Actor, id: string): RouteOutput<'media.get'> {
     return getMediaDetails(this.deps.db, actor, id, this.deps.mediaUrlBase);
+  }
+
+  count(actor: Actor, input: ParsedInput<'media.count'>): RouteOutput<'media.count'> {
+    return countMedia(this.deps.db, actor, input);
+  }
+
+  versions(actor: Actor, id: string): RouteOutput<'media.versions'> {
+    return mediaVersions(this.deps.db, actor, id, this.deps.mediaUrlBase);
   }
 
   stats(actor: Actor): RouteOutput<'media.stats'> {

@@ -78,6 +78,40 @@ export function sourceChainOf(db: Db, id: string, maxDepth: number): MediaRecord
   );
 }
 
+/**
+ * Everything made from `rootId`, however deep (edits of edits, extensions of refines), with the
+ * root itself: one recursive walk down media_parent_idx. At most `limit` rows, `maxDepth` levels (a
+ * cycle in bad data cannot loop forever); oldest first.
+ */
+export function descendantsOf(db: Db, rootId: string, maxDepth: number, limit: number): MediaRecord[] {
+  return all(
+    db,
+    `WITH RECURSIVE tree(id, depth) AS (
+       SELECT ?, 0
+       UNION
+       SELECT m.id, t.depth + 1 FROM media m JOIN tree t ON m.parent_media_id = t.id WHERE t.depth < ${Math.trunc(maxDepth)}
+     ),
+     ids AS (SELECT DISTINCT id FROM tree LIMIT ${Math.trunc(limit)})
+     SELECT ${MEDIA_RECORD_COLUMNS} FROM ids JOIN media m ON m.id = ids.id JOIN user u ON u.id = m.user_id ORDER BY m.created_at, m.id`,
+    [rootId],
+  );
+}
+
+/**
+ * How many items a gallery view holds, counting at most `cap` (the same plans as a page: an index
+ * range per owner, or the FTS matches as the outer loop, so the cost is bounded by the cap).
+ */
+export function countMediaPage(db: Db, query: Omit<MediaPageQuery, 'cursor' | 'fetch'>, cap: number): number {
+  const { userIds, fts } = query;
+  const filter = filterSql(query);
+  const sql = fts
+    ? `SELECT count(*) AS n FROM (SELECT 1 FROM (SELECT k.media_id AS id FROM media_fts JOIN media_search_key k ON k.id = media_fts.rowid WHERE media_fts MATCH ?) h
+         CROSS JOIN media m ON m.id = h.id WHERE m.user_id IN (${marks(userIds.length)})${filter.sql} LIMIT ?)`
+    : `SELECT count(*) AS n FROM (SELECT 1 FROM media m WHERE m.user_id IN (${marks(userIds.length)})${filter.sql} LIMIT ?)`;
+  const params = fts ? [fts, ...userIds, ...filter.params, cap] : [...userIds, ...filter.params, cap];
+  return (prepared(db, sql).get(...params) as { n: number }).n;
+}
+
 export interface MediaPageQuery {
   /** the owners whose items may appear (already scope-checked) */
   userIds: readonly string[];
@@ -148,7 +182,7 @@ function userWalk(users: number, filterSql: string): string {
     ORDER BY m.created_at DESC, m.id DESC LIMIT ?`;
 }
 
-function filterSql(query: MediaPageQuery): { sql: string; params: unknown[] } {
+function filterSql(query: Omit<MediaPageQuery, 'fetch'>): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const where = (clause: string, value: unknown): void => {

@@ -1,8 +1,9 @@
 import type { MediaTotals } from '../../../shared/contract/routes/media';
 import { MEDIA_KINDS, type MediaKind } from '../../../shared/domain/media';
-import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { media, user, userManager } from '../../db/schema';
+import { prepared } from './statementCache';
 import type { Actor } from '../../identity';
 
 interface StatsRow {
@@ -47,13 +48,7 @@ export function mediaStats(db: Db, actor: Actor): MediaStatsResult {
     .where(inArray(media.userId, userIds))
     .groupBy(media.userId, media.kind)
     .all();
-  const models = db
-    .selectDistinct({ model: media.model })
-    .from(media)
-    .where(and(inArray(media.userId, userIds), isNotNull(media.model)))
-    .orderBy(media.model)
-    .all()
-    .map((r) => r.model as string);
+  const models = distinctModels(db, userIds);
 
   const totalsOf = (ids: Set<string>): MediaTotals => {
     const totals = emptyTotals();
@@ -84,4 +79,24 @@ export function mediaStats(db: Db, actor: Actor): MediaStatsResult {
 function emptyTotals(): MediaTotals {
   const byKind = Object.fromEntries(MEDIA_KINDS.map((k) => [k, { count: 0, bytes: 0 }])) as MediaTotals['byKind'];
   return { count: 0, bytes: 0, missing: 0, byKind };
+}
+
+/**
+ * The models that made these owners' media, sorted. A plain DISTINCT reads every index entry (about
+ * 25 ms at 100 000 items, on every gallery open); this skips from one model to the next along
+ * media_user_model_created_idx, so it costs a few index seeks per model and owner.
+ */
+function distinctModels(db: Db, userIds: readonly string[]): string[] {
+  const statement = prepared(
+    db,
+    `WITH RECURSIVE m(model) AS (
+       SELECT (SELECT min(model) FROM media WHERE user_id = ? AND model IS NOT NULL)
+       UNION ALL
+       SELECT (SELECT min(model) FROM media WHERE user_id = ? AND model > m.model) FROM m WHERE m.model IS NOT NULL
+     )
+     SELECT model FROM m WHERE model IS NOT NULL`,
+  );
+  const models = new Set<string>();
+  for (const id of userIds) for (const row of statement.all(id, id) as { model: string }[]) models.add(row.model);
+  return [...models].sort();
 }

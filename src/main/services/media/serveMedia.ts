@@ -17,6 +17,9 @@ import type { MediaStore } from './mediaStore';
 const ELECTRON_PATH = /^\/([^/]+)\/([^/]+)$/;
 const HTTP_PATH = /^\/media\/([^/]+)\/([^/]+)$/;
 
+/** Files up to this size (every thumbnail and poster) are read whole and sent as bytes. */
+const WHOLE_READ_MAX = 512 * 1024;
+
 const BASE_HEADERS = {
   // A signed-out person's media must not come back from a cache for the next person at the screen.
   'cache-control': 'private, no-store',
@@ -76,6 +79,13 @@ export function createMediaServer(deps: MediaServerDeps): (transportId: string, 
         return new Response(null, { status, headers });
       }
       // the stream owns the handle from here and closes it when done or aborted
+      if (range.type === 'full' && size <= WHOLE_READ_MAX) {
+        // a thumbnail or poster: one read and a byte body, instead of a Node stream wrapped as a web
+        // stream (several reads and event-loop turns each) — the gallery asks for dozens at once
+        const bytes = await handle.readFile();
+        await handle.close();
+        return new Response(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { status, headers });
+      }
       const body = Readable.toWeb(handle.createReadStream({ start, end })) as ReadableStream<Uint8Array>;
       return new Response(body, { status, headers });
     } catch (error) {

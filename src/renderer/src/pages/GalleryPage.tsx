@@ -1,7 +1,7 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
-import { useDeleteMedia, useExportMedia, useMediaPages, useMediaStats } from '../queries/media';
+import { useDeleteMedia, useExportMedia, useMediaCount, useMediaPages, useMediaStats } from '../queries/media';
 import type { GeneratorTarget } from '../stores/generatorIntent';
 import { GalleryGrid } from '../features/gallery/GalleryGrid';
 import { emptyToolbar, filtersOf, GalleryToolbar, isFiltered } from '../features/gallery/GalleryToolbar';
@@ -11,10 +11,13 @@ import { emptySelection, keepListed, selectAll, selectRange, type Selection, tog
 import { useGalleryFilters, useLightboxLocation } from '../features/gallery/useGalleryLocation';
 import styles from './GalleryPage.module.css';
 import { plural } from '../../../shared/domain/plural';
+import type { RouteOutput } from '../../../shared/contract/types';
 
 export interface GalleryPageProps {
   /** admins get the user filter; by default known from `media.stats` (only admins get managed totals) */
   isAdmin?: boolean;
+  /** the signed-in person: an admin's tiles of other people's items name the owner */
+  viewerId?: string;
 }
 
 /**
@@ -22,13 +25,15 @@ export interface GalleryPageProps {
  * details and actions, and bulk selection for delete and export. The filters and the open item
  * live in the location (features/gallery/gallerySearch.ts), so back/forward and links return to them.
  */
-export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
+export function GalleryPage({ isAdmin: isAdminProp, viewerId }: GalleryPageProps) {
   const stats = useMediaStats();
   const isAdmin = isAdminProp ?? (stats.data ? stats.data.managed !== null : false);
   const navigate = useNavigate();
   const { toolbar, setToolbar } = useGalleryFilters();
   const filters = useMemo(() => filtersOf(toolbar), [toolbar]);
   const pages = useMediaPages(filters);
+  const filtered = isFiltered(toolbar);
+  const count = useMediaCount(filters);
   const items = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const order = useMemo(() => items.map((i) => i.id), [items]);
 
@@ -79,7 +84,12 @@ export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
   return (
     <section className={styles.page} data-fills-window aria-labelledby="gallery-title">
       <header className={styles.header}>
-        <h1 id="gallery-title">Gallery</h1>
+        <div className={styles.titleRow}>
+          <h1 id="gallery-title">Gallery</h1>
+          <p className={styles.count} aria-live="polite" data-testid="gallery-count">
+            {countText(count.data, filtered)}
+          </p>
+        </div>
         <GalleryToolbar values={toolbar} onChange={setToolbar} isAdmin={isAdmin} />
       </header>
       {selection.ids.size > 0 && (
@@ -147,6 +157,7 @@ export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
           onOpen={lightbox.open}
           onToggle={onToggle}
           focusRequest={focusRequest}
+          viewerId={isAdmin ? (viewerId ?? null) : null}
         />
       )}
 
@@ -161,8 +172,17 @@ export function GalleryPage({ isAdmin: isAdminProp }: GalleryPageProps) {
           onDelete={deleteFromLightbox}
           onOpenGenerator={openGenerator}
           onMessage={setMessage}
+          onShowItem={lightbox.showId}
         />
       )}
     </section>
   );
+}
+
+/** "100,000 items" for everything the person can see here, "214 results" for a search or filter. */
+function countText(count: RouteOutput<'media.count'> | undefined, filtered: boolean): string {
+  if (!count) return '';
+  const [one, other] = filtered ? ['result', 'results'] : ['item', 'items'];
+  if (count.capped) return `More than ${count.count.toLocaleString()} ${other}`;
+  return `${count.count.toLocaleString()} ${count.count === 1 ? one : other}`;
 }

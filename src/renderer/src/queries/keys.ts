@@ -28,6 +28,9 @@ export const queryKeys = {
   mediaLists: ['media', 'list'] as const,
   mediaItem: (id: string) => ['media', 'item', id] as const,
   mediaStats: ['media', 'stats'] as const,
+  // what changes whenever items come or go sits under the stats prefix, which both media events invalidate
+  mediaCount: (filters: object) => ['media', 'stats', 'count', filters] as const,
+  mediaVersions: (id: string) => ['media', 'stats', 'versions', id] as const,
   mediaCapabilities: ['media', 'capabilities'] as const,
   /** a generator page's draft, kept by main for the signed-in person */
   draft: (page: string) => ['drafts.get', page] as const,

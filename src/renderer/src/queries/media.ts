@@ -76,6 +76,24 @@ export function useMediaStats() {
   return useQuery({ queryKey: queryKeys.mediaStats, queryFn: () => call('media.stats') });
 }
 
+/** How many items the gallery view with these filters holds (a search or filter is counted up to a cap). */
+export function useMediaCount(filters: MediaFilters) {
+  return useQuery({ queryKey: queryKeys.mediaCount(filters), queryFn: () => call('media.count', filters) });
+}
+
+/**
+ * The version tree an item belongs to (its root and every version the person may see). Stepping to
+ * another version of the same tree keeps showing the tree while its own answer loads, so the strip's
+ * buttons (and the focus on the one just pressed) stay in place.
+ */
+export function useMediaVersions(id: string) {
+  return useQuery({
+    queryKey: queryKeys.mediaVersions(id),
+    queryFn: () => call('media.versions', { id }),
+    placeholderData: (previous) => (previous?.items.some((item) => item.id === id) ? previous : undefined),
+  });
+}
+
 export function useMediaCapabilities() {
   return useQuery({ queryKey: queryKeys.mediaCapabilities, queryFn: () => call('media.capabilities.get'), staleTime: Infinity });
 }

@@ -166,6 +166,39 @@ export const mediaStats = defineRoute({
   }),
 });
 
+/** The filters of `media.list` without paging: what `media.count` counts. */
+const listFilters = mediaList.input.omit({ cursor: true, limit: true });
+
+/**
+ * How many items a gallery view holds ("100,000 items", "214 results"). Without filters the count is
+ * exact (an index-only count); a search or filter is counted up to MEDIA_COUNT_CAP, so a search that
+ * matches most of a 100 000-item library costs a bounded walk, and `capped` then says "more than".
+ */
+export const mediaCount = defineRoute({
+  name: 'media.count',
+  access: 'user',
+  input: listFilters.strict(),
+  output: z.object({ count: z.number().int(), capped: z.boolean() }),
+});
+
+/**
+ * The versions of a piece of work (docs/media.md): the root an item descends from (edits of an
+ * image, refines and extensions of a video follow `parentMediaId`) and every item of that tree the
+ * caller may see. A version the caller may not see is left out with everything made from it.
+ */
+export const mediaVersions = defineRoute({
+  name: 'media.versions',
+  access: 'user',
+  input: z.object({ id: mediaIdSchema }).strict(),
+  output: z.object({
+    rootId: z.string(),
+    /** the tree's items, oldest first; `parentMediaId` links them */
+    items: z.array(mediaItemSchema),
+    /** true when the tree was larger than one answer holds (it is cut, never an error) */
+    truncated: z.boolean(),
+  }),
+});
+
 /** What this transport can do beyond the contract's core (desktop dialogs and the file manager). */
 export const mediaCapabilitiesGet = defineRoute({
   name: 'media.capabilities.get',
@@ -196,6 +229,8 @@ export const mediaRoutes = [
   mediaDelete,
   mediaExport,
   mediaStats,
+  mediaCount,
+  mediaVersions,
   mediaCapabilitiesGet,
   mediaSaveAs,
   mediaReveal,

@@ -4,6 +4,7 @@ import type { GeneratorTarget } from '../../stores/generatorIntent';
 import { ConfirmDelete } from './ConfirmDelete';
 import { DetailsPanel } from './DetailsPanel';
 import { MediaActions } from './MediaActions';
+import { VersionsStrip } from './VersionsStrip';
 import styles from './Lightbox.module.css';
 
 export interface LightboxProps {
@@ -16,6 +17,8 @@ export interface LightboxProps {
   onDelete: (ids: string[]) => Promise<boolean>;
   onOpenGenerator?: (target: GeneratorTarget) => void;
   onMessage: (message: string) => void;
+  /** shows another item by id (a version of this one), listed in the gallery or not */
+  onShowItem?: (id: string) => void;
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, video[controls], [tabindex]:not([tabindex="-1"])';
@@ -128,6 +131,7 @@ export function Lightbox(props: LightboxProps) {
                 onMessage={props.onMessage}
               />
             )}
+            <VersionsStrip item={item} onShow={props.onShowItem} />
             <DetailsPanel item={item} />
           </aside>
         </div>

@@ -6,7 +6,10 @@ import styles from './MediaTile.module.css';
 export interface MediaTileProps {
   item: MediaItem;
   index: number;
-  size: number;
+  width: number;
+  height: number;
+  /** the owner's email, on an admin's view of someone else's item */
+  owner: string | null;
   selected: boolean;
   /** selection mode: a plain click toggles instead of opening */
   selecting: boolean;
@@ -14,9 +17,14 @@ export interface MediaTileProps {
   onToggle: (index: number, range: boolean) => void;
 }
 
-/** One gallery tile: thumbnail (or a placeholder), badges, and a checkbox for bulk selection. */
-export function MediaTile({ item, index, size, selected, selecting, onOpen, onToggle }: MediaTileProps) {
+/**
+ * One gallery tile at its item's aspect ratio: thumbnail or poster (or a placeholder), badges (a
+ * video's duration, favourite), the owner on an admin's view of someone else's item, and a checkbox
+ * for bulk selection.
+ */
+export function MediaTile({ item, index, width, height, owner, selected, selecting, onOpen, onToggle }: MediaTileProps) {
   const label = tileLabel(item);
+  const ownerId = `tile-owner-${item.id}`;
   const onClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (event.shiftKey) onToggle(index, true);
     else if (event.ctrlKey || event.metaKey || selecting) onToggle(index, false);
@@ -28,13 +36,22 @@ export function MediaTile({ item, index, size, selected, selecting, onOpen, onTo
       data-testid="media-tile"
       data-index={index}
       role="listitem"
-      style={{ width: size, height: size }}
+      style={{ width, height }}
     >
-      <button type="button" className={styles.open} aria-label={label} data-tile-index={index} onClick={onClick}>
+      <button
+        type="button"
+        className={styles.open}
+        aria-label={label}
+        aria-describedby={owner ? ownerId : undefined}
+        data-tile-index={index}
+        onClick={onClick}
+      >
         {item.missing ? (
           <span className={styles.missing}>File missing</span>
         ) : item.thumbUrl ? (
-          <img src={item.thumbUrl} alt="" loading="lazy" decoding="async" draggable={false} />
+          // not loading="lazy": the grid is virtualized, so a tile in the DOM is on screen or about to
+          // be, and lazy loading only held each fetch back until a layout and an intersection check
+          <img src={item.thumbUrl} alt="" decoding="async" draggable={false} />
         ) : (
           <span className={styles.placeholder}>{item.kind === 'video' ? 'Video' : 'No preview'}</span>
         )}
@@ -49,9 +66,18 @@ export function MediaTile({ item, index, size, selected, selecting, onOpen, onTo
       />
       <span className={styles.badges} aria-hidden="true">
         {item.favorite && <span className={styles.badge}>★</span>}
-        {item.kind === 'video' && <span className={styles.badge}>{item.durationMs ? formatDuration(item.durationMs) : 'Video'}</span>}
+        {item.kind === 'video' && (
+          <span className={styles.badge}>
+            <span className={styles.play}>▶</span> {item.durationMs ? formatDuration(item.durationMs) : 'Video'}
+          </span>
+        )}
         {item.kind === 'input' && <span className={styles.badge}>Input</span>}
       </span>
+      {owner && (
+        <span id={ownerId} className={styles.owner} aria-hidden="true" data-testid="tile-owner">
+          {owner}
+        </span>
+      )}
     </div>
   );
 }

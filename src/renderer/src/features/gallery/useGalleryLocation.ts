@@ -45,6 +45,8 @@ export function useLightboxLocation(items: MediaItem[], listLoaded: boolean) {
     listed: listedIndex >= 0,
     open: (at: number) => show(lightboxItems[at]?.id, 'open'),
     step: (at: number) => show(lightboxItems[at]?.id, 'step'),
+    /** shows the item with this id in place (a version of the open one), listed or not */
+    showId: (id: string) => show(id, 'step'),
     close: () => {
       if (openedHere.current) {
         openedHere.current = false;

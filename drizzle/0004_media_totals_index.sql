@@ -1,0 +1,1 @@
+CREATE INDEX `media_user_kind_totals_idx` ON `media` (`user_id`,`kind`,`bytes`,`missing`);

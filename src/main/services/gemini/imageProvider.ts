@@ -2,6 +2,8 @@ import type { GoogleGenAI, Part } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
 import { noAnswerWithin, withDeadline } from './callBudget';
 import { toStudioError } from './errors';
+import { usageFromMetadata } from './usage';
+import type { ReportedUsage } from '../../../shared/domain/pricing';
 
 export interface InlineImage {
   mimeType: string;
@@ -30,6 +32,8 @@ export interface ImageResult {
   image: GeneratedImage;
   responseId?: string;
   modelVersion?: string;
+  /** Google's token counts for the call (the job's actual cost) */
+  usage?: ReportedUsage;
 }
 
 /** finishReasons that mean the output image itself was withheld by a safety or policy filter */
@@ -74,7 +78,12 @@ export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Pro
       throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: request.timeoutMs });
     }
   });
-  return { image: pickImage(response), responseId: response.responseId, modelVersion: response.modelVersion };
+  return {
+    image: pickImage(response),
+    responseId: response.responseId,
+    modelVersion: response.modelVersion,
+    usage: usageFromMetadata(response.usageMetadata),
+  };
 }
 
 interface ResponseLike {

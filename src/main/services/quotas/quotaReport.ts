@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
 import { addDays, daysBetween, parseLocalDate } from '../../../shared/domain/localDates';
 import { startOfLocalDate } from '../../../shared/domain/quotaPeriods';
-import { QUOTA_KINDS, type QuotaKind } from '../../../shared/domain/quotas';
+import { type QuotaKind, UNIT_QUOTA_KINDS } from '../../../shared/domain/quotas';
 import type { QuotaKindStatus } from '../../../shared/domain/quotaStatus';
 import { quotaReservation, user } from '../../db/schema';
 import type { Actor } from '../../identity';
@@ -70,7 +70,7 @@ export function buildUsageReport(usage: QuotaUsage, actor: Actor, range: { from:
     const rows: UsageReportRow[] = [];
     for (const u of users) {
       const policies = usage.policies(u.id);
-      for (const kind of QUOTA_KINDS) {
+      for (const kind of UNIT_QUOTA_KINDS) {
         rows.push({ ...usage.kindStatus(u.id, policies[kind]), userId: u.id, email: u.email, committedInRange: totals.get(key(u.id, kind)) ?? 0 });
       }
     }

@@ -27,6 +27,7 @@ const account = (userId: string, email: string) => ({
       image: kindStatus('image', 'daily', 50, 3),
       edit: kindStatus('edit', 'weekly', 30, 0, true),
       video: kindStatus('video', 'total', 10, 4),
+      spend: kindStatus('spend', 'unlimited', 0, 0, true),
     },
   },
 });

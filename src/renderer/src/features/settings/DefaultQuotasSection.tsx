@@ -11,7 +11,7 @@ import quotaEditor from '../quotas/QuotaEditor.module.css';
 type DefaultQuotas = Record<QuotaKind, QuotaPolicy>;
 
 const draftsOf = (quotas: DefaultQuotas) =>
-  Object.fromEntries(QUOTA_KINDS.map((k) => [k, draftFromPolicy(quotas[k])])) as Record<QuotaKind, PolicyDraft>;
+  Object.fromEntries(QUOTA_KINDS.map((k) => [k, draftFromPolicy(quotas[k], k)])) as Record<QuotaKind, PolicyDraft>;
 
 /**
  * The policy new accounts start with (docs/quotas.md). Accounts without quotas of their own follow it, so

@@ -120,14 +120,14 @@ export function formatUsd(amount: MicroUsd, locale?: string): string {
 }
 
 /**
- * The words beside Generate: "≈ $0.40 for 4 images", "≈ $3.20 for an 8 s video", or the plain fact
+ * The words beside Generate: "≈ $0.40 for 4 images", "≈ $3.20 for 8 s of video", or the plain fact
  * that no price is known. `≈` always: every figure is an estimate until Google reports the usage.
  */
 export function estimateText(figure: CostFigure | null, order: PricedOrder, locale?: string): string {
   const what =
     order.kind === 'video'
       ? order.durationSeconds
-        ? `a ${order.durationSeconds} s video`
+        ? `${order.durationSeconds} s of video`
         : 'a video'
       : order.count === 1
         ? order.kind === 'edit'

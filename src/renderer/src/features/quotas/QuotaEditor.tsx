@@ -3,7 +3,7 @@ import { isStudioError } from '../../../../shared/contract/errors';
 import { QUOTA_KINDS, type QuotaKind, type QuotaPolicies } from '../../../../shared/domain/quotas';
 import { QUOTA_KIND_NOUNS, quotaAmount } from '../../../../shared/domain/quotaStatus';
 import { useQuotasOf, useResetQuotaUsage, useSetQuotas } from '../../queries/quotas';
-import { draftChanged, draftFromPolicy, LIMIT_PROBLEM, limitIsValid, type PolicyDraft, policyFromDraft } from './policyDraft';
+import { draftChanged, draftFromPolicy, limitIsValid, limitProblems, type PolicyDraft, policyFromDraft } from './policyDraft';
 import { QuotaPolicyCells } from './QuotaPolicyCells';
 import { remainingText, resetText } from './quotaText';
 import styles from './QuotaEditor.module.css';
@@ -139,7 +139,7 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: (p
       </table>
       {invalid.length > 0 && (
         <p className="form-error" role="alert" id={problemId}>
-          {LIMIT_PROBLEM} for: {invalid.map((k) => QUOTA_KIND_NOUNS[k].title.toLowerCase()).join(', ')}.
+          {limitProblems(invalid, (k) => QUOTA_KIND_NOUNS[k].title.toLowerCase())}
         </p>
       )}
       {save.isError && (

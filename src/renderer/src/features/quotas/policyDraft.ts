@@ -47,4 +47,13 @@ export function draftChanged(a: PolicyDraft, b: PolicyDraft): boolean {
   return a.period !== b.period || a.limit.trim() !== b.limit.trim();
 }
 
-export const LIMIT_PROBLEM = `Enter a whole number from 0 to ${QUOTA_LIMIT_MAX.toLocaleString('en-GB')} (for spend, dollars like 5 or 12.50)`;
+export const LIMIT_PROBLEM = `Enter a whole number from 0 to ${QUOTA_LIMIT_MAX.toLocaleString('en-GB')}`;
+export const BUDGET_PROBLEM = 'Enter the budget in dollars, like 5 or 12.50';
+
+/** The sentence under a quota table with invalid limits, money apart from units. */
+export function limitProblems(invalid: readonly QuotaKind[], title: (kind: QuotaKind) => string): string {
+  const units = invalid.filter((k) => k !== 'spend');
+  const parts = units.length ? [`${LIMIT_PROBLEM} for: ${units.map(title).join(', ')}.`] : [];
+  if (invalid.includes('spend')) parts.push(`${BUDGET_PROBLEM}.`);
+  return parts.join(' ');
+}

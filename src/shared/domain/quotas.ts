@@ -33,11 +33,6 @@ export const spendPolicySchema = z.object({
   limit: z.number().int().min(0).max(SPEND_LIMIT_MAX),
 });
 
-/** The largest limit of a kind (forms and main check the same). */
-export function limitMaxOf(kind: QuotaKind): number {
-  return kind === 'spend' ? SPEND_LIMIT_MAX : QUOTA_LIMIT_MAX;
-}
-
 /** Policies by kind; a kind left out keeps its current (or default) policy. */
 export const quotaPoliciesSchema = z
   .object({ image: quotaPolicySchema, edit: quotaPolicySchema, video: quotaPolicySchema, spend: spendPolicySchema })

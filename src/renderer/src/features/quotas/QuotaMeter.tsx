@@ -26,7 +26,7 @@ export function SpendLine() {
   const s = data.kinds.spend;
   const words = levelWords(s);
   return (
-    <p className={styles.text} data-testid="spend-line" data-level={quotaLevel(s)}>
+    <p className={`${styles.text} ${styles.spend}`} data-testid="spend-line" data-level={quotaLevel(s)}>
       {words && <strong className={styles.level}>{words}: </strong>}
       {spendText(s)}
       {s.remaining !== null && `, ${formatUsd(s.remaining)} left`}

@@ -28,7 +28,7 @@ import {
 import { EventHub, type EventSink, readWorkstationIdentity } from './services/app';
 import { Drafts } from './services/drafts';
 import { createGenAi, createOmniProvider, createVeoProvider, DEFAULT_MODEL_CHECK, listModelIds, type ModelCheckOptions } from './services/gemini';
-import { DEFAULT_JOB_TIMINGS, GenerationService, GenerationWorker, JobRepository, JobRunner, type JobTimings, PendingResults } from './services/jobs';
+import { DEFAULT_JOB_TIMINGS, GenerationService, GenerationWorker, JobRepository, JobRunner, type JobTimings, PendingResults, withJobCost } from './services/jobs';
 import {
   bundledFfmpegPath,
   createMediaPort,
@@ -185,7 +185,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const genai = () => createGenAi({ apiKey: apiKeys.current(), baseUrl: options.geminiBaseUrl });
   const jobs = new JobRepository(db, clock);
   const jobTimings: JobTimings = { ...DEFAULT_JOB_TIMINGS, ...options.jobTimings };
-  const quotaPort = ledgerQuotaPort(quotaLedger, db);
+  // every job's cost rides on its quota settlement (jobs/jobCost.ts)
+  const quotaPort = withJobCost(ledgerQuotaPort(quotaLedger, db), { db, jobs });
   const mediaPort = createMediaPort({ db, media: mediaLibrary.store, events, clock, dataDir: options.dataDir });
   const generationWorker = new GenerationWorker({ logger, dataDir: options.dataDir, exitAtWriteStep: options.generationWorkerExitAt });
   const jobRunner = new JobRunner({

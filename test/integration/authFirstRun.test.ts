@@ -23,6 +23,7 @@ describe('first run', () => {
     expect(rows).toEqual([
       { kind: 'edit', period: 'daily', limit: 30 },
       { kind: 'image', period: 'daily', limit: 50 },
+      { kind: 'spend', period: 'unlimited', limit: 0 },
       { kind: 'video', period: 'daily', limit: 10 },
     ]);
   });

@@ -16,7 +16,7 @@ const until = async (condition: () => boolean) => {
 };
 const jobRow = (r: GenerationRig) => r.core.services.db.$client.prepare('SELECT * FROM job').get() as Record<string, unknown>;
 const ledger = (r: GenerationRig) =>
-  r.core.services.db.$client.prepare('SELECT state, SUM(units) AS units FROM quota_reservation GROUP BY state').all() as {
+  r.core.services.db.$client.prepare("SELECT state, SUM(units) AS units FROM quota_reservation WHERE kind != 'spend' GROUP BY state").all() as {
     state: string;
     units: number;
   }[];

@@ -49,6 +49,8 @@ describe('quotas.status', () => {
           },
           edit: expect.objectContaining({ limit: 30, used: 0, remaining: 30 }),
           video: expect.objectContaining({ limit: 10, used: 0, remaining: 10 }),
+          // no budget by default: this month's spend, nothing left to count down
+          spend: expect.objectContaining({ kind: 'spend', period: 'unlimited', used: 0, remaining: null }),
         },
         askAdmins: ['alice@lab.org'],
       },
@@ -166,7 +168,10 @@ describe('quotas.set and quotas.get', () => {
 describe('the default policy', () => {
   it('applies a new default at once to users who follow it, and tells their windows', async () => {
     const { ann, ben } = await lab();
-    await t.call('alice', 'quotas.set', { userIds: [ben], policies: { image: daily(5), edit: daily(5), video: daily(5) } });
+    await t.call('alice', 'quotas.set', {
+      userIds: [ben],
+      policies: { image: daily(5), edit: daily(5), video: daily(5), spend: { period: 'weekly', limit: 5_000_000 } },
+    });
     const seen: string[] = [];
     for (const [window, id] of [
       ['ann', ann],
@@ -209,7 +214,12 @@ describe('quotas.reset_usage', () => {
     const { ann } = await lab();
     await t.call('alice', 'quotas.reset_usage', { userId: ann });
     const rows = t.core.services.db.select().from(quotaPolicy).all();
-    expect(rows.map((r) => `${r.kind}:${r.period}:${r.limit}`).sort()).toEqual(['edit:daily:30', 'image:daily:50', 'video:daily:10']);
+    expect(rows.map((r) => `${r.kind}:${r.period}:${r.limit}`).sort()).toEqual([
+      'edit:daily:30',
+      'image:daily:50',
+      'spend:unlimited:0',
+      'video:daily:10',
+    ]);
   });
 });
 

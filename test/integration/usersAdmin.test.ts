@@ -67,6 +67,8 @@ describe('inviting', () => {
     expect(rows).toEqual([
       { kind: 'edit', period: 'daily', limit: 30 },
       { kind: 'image', period: 'daily', limit: 50 },
+      // the default budget: none
+      { kind: 'spend', period: 'unlimited', limit: 0 },
       { kind: 'video', period: 'weekly', limit: 3 },
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costFromUsage, estimateCost, formatUsd, priceRulesSchema } from '../../src/shared/domain/pricing';
-import { SHIPPED_PRICES } from '../../src/shared/domain/shippedPrices';
+import { costFromUsage, estimateCost, estimateText, formatUsd, priceRulesSchema } from '../../src/shared/domain/pricing';
+import { estimateOrder, SHIPPED_PRICES } from '../../src/shared/domain/shippedPrices';
 import { DEFAULT_CATALOGUE } from '../../src/shared/domain/models';
 
 const banana = SHIPPED_PRICES['gemini-nano-banana-2.1']!;
@@ -77,5 +77,21 @@ describe('price rules as data', () => {
     expect(formatUsd(33_600, 'en-US')).toBe('$0.03');
     expect(formatUsd(600, 'en-US')).toBe('< $0.01');
     expect(formatUsd(0, 'en-US')).toBe('$0.00');
+  });
+});
+
+describe('the words beside Generate', () => {
+  it('names the figure and what it buys', () => {
+    const four = { kind: 'image', count: 4, imageSize: '4K', inputImages: 0 } as const;
+    expect(estimateText(estimateCost(banana, four), four, 'en-US')).toBe('≈ $0.45 for 4 images');
+    const video = { kind: 'video', resolution: '720p', durationSeconds: 8 } as const;
+    expect(estimateText(estimateCost(veo, video), video, 'en-US')).toBe('≈ $3.20 for 8 s of video');
+    expect(estimateText(null, { kind: 'edit', count: 1, inputImages: 1 }, 'en-US')).toBe('No price known for 1 edit');
+  });
+
+  it('is the same figure main stores on the job (estimateOrder)', () => {
+    const order = { kind: 'image', count: 1, imageSize: '2K', inputImages: 1 } as const;
+    expect(estimateOrder('gemini-3-pro-image', order)).toEqual(estimateCost(SHIPPED_PRICES['gemini-3-pro-image']!, order));
+    expect(estimateOrder('a-model-nobody-priced', order)).toBeNull();
   });
 });

@@ -100,3 +100,14 @@ describe('usage CSV', () => {
     expect(usageCsvFileName('2026-11-01', '2026-11-30')).toBe('usage-2026-11-01-to-2026-11-30.csv');
   });
 });
+
+describe('a money budget in words', () => {
+  it('names money plainly when a request does not fit', () => {
+    expect(quotaExceededMessage('spend', 4_750_000, 5_000_000, 'Mon 7 Dec 2026, 00:00', 400_000, 'weekly')).toBe(
+      'This would cost about $0.40; $0.25 of your $5.00 weekly budget is left. Resets at Mon 7 Dec 2026, 00:00.',
+    );
+    expect(quotaExceededMessage('spend', 20_000_000, 20_000_000, null, 1_000_000, 'total')).toBe(
+      'This would cost about $1.00; $0.00 of your $20.00 budget is left. Does not reset.',
+    );
+  });
+});

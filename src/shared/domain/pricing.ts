@@ -118,3 +118,22 @@ export function formatUsd(amount: MicroUsd, locale?: string): string {
     amount / MICRO_USD_PER_USD,
   );
 }
+
+/**
+ * The words beside Generate: "≈ $0.40 for 4 images", "≈ $3.20 for 8 s of video", or the plain fact
+ * that no price is known. `≈` always: every figure is an estimate until Google reports the usage.
+ */
+export function estimateText(figure: CostFigure | null, order: PricedOrder, locale?: string): string {
+  const what =
+    order.kind === 'video'
+      ? order.durationSeconds
+        ? `${order.durationSeconds} s of video`
+        : 'a video'
+      : order.count === 1
+        ? order.kind === 'edit'
+          ? '1 edit'
+          : '1 image'
+        : `${order.count} ${order.kind === 'edit' ? 'edits' : 'images'}`;
+  if (!figure) return `No price known for ${what}`;
+  return `≈ ${formatUsd(figure.microUsd, locale)} for ${what}`;
+}

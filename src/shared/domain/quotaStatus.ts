@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { formatUsd } from './pricing';
 import { QUOTA_KINDS, QUOTA_PERIODS, type QuotaKind, type QuotaPeriod } from './quotas';
 
 /** One kind of one user's quota as it stands now, in the current period. */
 export const quotaKindStatusSchema = z.object({
   kind: z.enum(QUOTA_KINDS),
   period: z.enum(QUOTA_PERIODS),
-  /** units per period; not enforced for `unlimited` (kept so switching back restores it) */
+  /** units per period (micro-dollars for `spend`); not enforced for `unlimited` (kept so switching back restores it) */
   limit: z.number().int(),
   /** committed + reserved in the current period (since an admin's usage reset, if later) */
   used: z.number().int(),
@@ -22,7 +23,7 @@ export type QuotaKindStatus = z.infer<typeof quotaKindStatusSchema>;
 
 export const quotaStatusSchema = z.object({
   userId: z.string(),
-  kinds: z.object({ image: quotaKindStatusSchema, edit: quotaKindStatusSchema, video: quotaKindStatusSchema }),
+  kinds: z.object({ image: quotaKindStatusSchema, edit: quotaKindStatusSchema, video: quotaKindStatusSchema, spend: quotaKindStatusSchema }),
 });
 export type QuotaStatus = z.infer<typeof quotaStatusSchema>;
 
@@ -42,9 +43,30 @@ export function quotaLevel(status: Pick<QuotaKindStatus, 'period' | 'used' | 'li
  * The refusal every generator shows (docs/quotas.md), word for word:
  * `Quota exceeded for video. Used: 10/10. Resets at Fri 27 Nov 2026, 00:00` or `… Does not reset`.
  */
-export function quotaExceededMessage(kind: QuotaKind, used: number, limit: number, resetsAtLabel: string | null): string {
+export function quotaExceededMessage(
+  kind: QuotaKind,
+  used: number,
+  limit: number,
+  resetsAtLabel: string | null,
+  requested = 0,
+  period?: QuotaPeriod,
+): string {
   const when = resetsAtLabel === null ? 'Does not reset' : `Resets at ${resetsAtLabel}`;
+  if (kind === 'spend') return `${budgetShortfall(requested, limit - used, limit, period)} ${when}.`;
   return `Quota exceeded for ${kind}. Used: ${used}/${limit}. ${when}`;
+}
+
+/** "This would cost about $0.40; $0.25 of your $5.00 weekly budget is left." — money in plain words. */
+function budgetShortfall(asked: number, left: number, limit: number, period: QuotaPeriod | undefined): string {
+  const which = period ? BUDGET_PERIOD_WORDS[period] : '';
+  return `This would cost about ${formatUsd(asked)}; ${formatUsd(Math.max(0, left))} of your ${formatUsd(limit)} ${which}budget is left.`;
+}
+
+const BUDGET_PERIOD_WORDS: Record<QuotaPeriod, string> = { daily: 'daily ', weekly: 'weekly ', monthly: 'monthly ', total: '', unlimited: '' };
+
+/** A kind's figure as people read it: money for the budget, a count otherwise. */
+export function quotaAmount(kind: QuotaKind, n: number): string {
+  return kind === 'spend' ? formatUsd(n) : String(n);
 }
 
 /** Plural nouns for the UI ("3 images left"). */
@@ -52,6 +74,7 @@ export const QUOTA_KIND_NOUNS: Record<QuotaKind, { one: string; many: string; ti
   image: { one: 'image', many: 'images', title: 'Images' },
   edit: { one: 'edit', many: 'edits', title: 'Edits' },
   video: { one: 'video', many: 'videos', title: 'Videos' },
+  spend: { one: 'budget', many: 'budget', title: 'Spend' },
 };
 
 export const QUOTA_PERIOD_LABELS: Record<QuotaPeriod, string> = {
@@ -72,6 +95,10 @@ export function quotaFit(status: QuotaKindStatus, asked: number, askAdmins: read
   if (status.remaining === null || asked <= status.remaining) return { fits: true };
   const noun = QUOTA_KIND_NOUNS[status.kind];
   const left = Math.max(0, status.remaining);
+  if (status.kind === 'spend') {
+    const resets = status.resetsAtLabel === null ? 'Your budget does not reset.' : `Your budget resets ${status.resetsAtLabel}.`;
+    return { fits: false, message: `${budgetShortfall(asked, left, status.limit, status.period)} ${resets} Ask ${whoToAsk(askAdmins)} for more.` };
+  }
   const resets = status.resetsAtLabel === null ? `Your ${noun.one} quota does not reset.` : `Your ${noun.one} quota resets ${status.resetsAtLabel}.`;
   return {
     fits: false,

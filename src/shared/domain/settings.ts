@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { catalogueSchema, DEFAULT_CATALOGUE, modelCheckRecordSchema } from './models';
 import { modelAccessSchema, UNRESTRICTED_ACCESS } from './modelAccess';
 import { priceOverridesSchema } from './priceTable';
-import { INITIAL_DEFAULT_QUOTAS, quotaPolicySchema } from './quotas';
+import { INITIAL_DEFAULT_QUOTAS, NO_BUDGET, quotaPolicySchema, spendPolicySchema } from './quotas';
 
 /**
  * Bounds of the numeric settings, shared so the settings form checks exactly what main enforces.
@@ -22,7 +22,13 @@ export const SETTING_LIMITS = {
  */
 export const settingSchemas = {
   idleTimeoutMinutes: z.number().int().min(SETTING_LIMITS.idleTimeoutMinutes.min).max(SETTING_LIMITS.idleTimeoutMinutes.max),
-  defaultQuotas: z.object({ image: quotaPolicySchema, edit: quotaPolicySchema, video: quotaPolicySchema }),
+  defaultQuotas: z.object({
+    image: quotaPolicySchema,
+    edit: quotaPolicySchema,
+    video: quotaPolicySchema,
+    // installs from before budgets have no `spend` default: no budget, as before
+    spend: spendPolicySchema.default(NO_BUDGET),
+  }),
   maxParallelJobs: z.number().int().min(SETTING_LIMITS.maxParallelJobs.min).max(SETTING_LIMITS.maxParallelJobs.max),
   modelCatalogue: catalogueSchema,
   importLimitMb: z.number().int().min(SETTING_LIMITS.importLimitMb.min).max(SETTING_LIMITS.importLimitMb.max),

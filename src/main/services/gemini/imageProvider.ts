@@ -2,6 +2,8 @@ import type { GoogleGenAI, Part } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
 import { noAnswerWithin, withDeadline } from './callBudget';
 import { toStudioError } from './errors';
+import { usageFromMetadata } from './usage';
+import type { ReportedUsage } from '../../../shared/domain/pricing';
 
 export interface InlineImage {
   mimeType: string;
@@ -30,8 +32,8 @@ export interface ImageResult {
   image: GeneratedImage;
   responseId?: string;
   modelVersion?: string;
-  /** Google's token counts for the call (what it bills by), when it sent them */
-  usage?: { promptTokenCount?: number; candidatesTokenCount?: number; thoughtsTokenCount?: number; totalTokenCount?: number };
+  /** Google's token counts for the call (the job's actual cost) */
+  usage?: ReportedUsage;
 }
 
 /** finishReasons that mean the output image itself was withheld by a safety or policy filter */
@@ -76,19 +78,11 @@ export async function generateImage(ai: GoogleGenAI, request: ImageRequest): Pro
       throw toStudioError(error, { abortReason: deadline.signal.aborted ? 'timeout' : undefined, timeoutMs: request.timeoutMs });
     }
   });
-  const usage = response.usageMetadata;
   return {
     image: pickImage(response),
     responseId: response.responseId,
     modelVersion: response.modelVersion,
-    usage: usage
-      ? {
-          promptTokenCount: usage.promptTokenCount,
-          candidatesTokenCount: usage.candidatesTokenCount,
-          thoughtsTokenCount: usage.thoughtsTokenCount,
-          totalTokenCount: usage.totalTokenCount,
-        }
-      : undefined,
+    usage: usageFromMetadata(response.usageMetadata),
   };
 }
 

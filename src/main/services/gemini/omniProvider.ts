@@ -3,6 +3,7 @@ import { StudioError } from '../../../shared/contract/errors';
 import { noAnswerWithin, withDeadline } from './callBudget';
 import { toStudioError } from './errors';
 import type { InlineImage } from './imageProvider';
+import { usageFromInteraction } from './usage';
 import type { VideoOutput, VideoPoll, VideoProvider, VideoSubmission } from './videoProvider';
 
 /** The Interactions client is a separate HTTP stack with its own (aggressive) retry defaults. */
@@ -16,6 +17,7 @@ interface InteractionLike {
   errors?: { code?: string | number; message?: string }[];
   steps?: { type?: string; content?: Record<string, unknown>[] }[];
   outputs?: Record<string, unknown>[];
+  usage?: Parameters<typeof usageFromInteraction>[0];
 }
 
 /**
@@ -158,6 +160,7 @@ function classify(interaction: InteractionLike, id: string): VideoPoll {
     const output: VideoOutput = {
       mimeType: typeof video.mime_type === 'string' ? video.mime_type : 'video/mp4',
       continuationRef: interaction.id ?? id,
+      usage: usageFromInteraction(interaction.usage),
       ...(typeof video.data === 'string' ? { base64: video.data } : { uri: String(video.uri) }),
     };
     return { done: true, output };

@@ -1,3 +1,4 @@
+import type { ReportedUsage } from '../../../shared/domain/pricing';
 import type { InlineImage } from './imageProvider';
 
 /**
@@ -29,6 +30,8 @@ export interface VideoOutput {
   mimeType: string;
   /** what a later extension or refinement of this result must send */
   continuationRef?: string;
+  /** Google's token counts for the video, where the API reports them (Omni; Veo reports none) */
+  usage?: ReportedUsage;
 }
 
 export type VideoPoll = { done: false } | { done: true; output: VideoOutput };

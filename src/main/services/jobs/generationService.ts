@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { StudioError } from '../../../shared/contract/errors';
 import type { JobKind } from '../../../shared/domain/jobs';
 import { accessRefusal, type AccessOrder, type ModelAccess, restrictCatalogue } from '../../../shared/domain/modelAccess';
-import { type CatalogueModel, defaultModel, isOffered } from '../../../shared/domain/models';
+import { type CatalogueModel, defaultModel, type ImageSize, isOffered } from '../../../shared/domain/models';
+import type { CostFigure } from '../../../shared/domain/pricing';
+import { estimateOrder } from '../../../shared/domain/shippedPrices';
 import { videoModeOf, videoOptionProblems } from '../../../shared/domain/videoRules';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
@@ -101,7 +103,9 @@ export class GenerationService {
     for (const id of inputIds) this.deps.media.assertInputImage(actor.userId, id);
 
     const params = { aspectRatio: order.aspectRatio, imageSize: order.imageSize, count: order.count };
-    return this.createJobs(actor, kind, order.count, order.idempotencyKey, (index) => ({
+    // priced per job (each image is its own call to Google): the same function the generator shows
+    const perJob = estimateOrder(model.id, { kind, count: 1, imageSize: order.imageSize as ImageSize | undefined, inputImages: inputIds.length });
+    return this.createJobs(actor, kind, order.count, order.idempotencyKey, perJob, (index) => ({
       provider: 'gemini-image',
       model: model.id,
       prompt: order.prompt,
@@ -152,7 +156,8 @@ export class GenerationService {
       ...(order.extendMediaId ? { extendFrom: continuationRef, extendMediaId: order.extendMediaId } : {}),
       ...(order.refineMediaId ? { refineFrom: continuationRef, refineMediaId: order.refineMediaId } : {}),
     };
-    return this.createJobs(actor, 'video', 1, order.idempotencyKey, () => ({
+    const estimate = estimateOrder(model.id, { kind: 'video', resolution: order.resolution, durationSeconds: order.durationSeconds });
+    return this.createJobs(actor, 'video', 1, order.idempotencyKey, estimate, () => ({
       provider: model.family,
       model: model.id,
       prompt: order.prompt,
@@ -168,6 +173,7 @@ export class GenerationService {
     kind: JobKind,
     count: number,
     idempotencyKey: string | undefined,
+    estimate: CostFigure | null,
     describe: (index: number) => Pick<NewJobRow, 'provider' | 'model' | 'prompt' | 'negativePrompt' | 'params' | 'inputIds' | 'parentMediaId'>,
   ): string[] {
     const now = this.deps.clock.now();
@@ -189,10 +195,14 @@ export class GenerationService {
         workstationIp: workstation.ipv4,
         createdAt: now + index, // keeps a batch in order in newest-first lists
         updatedAt: now,
+        estimatedCostMicros: estimate?.microUsd ?? null,
+        priceAsOf: estimate?.asOf ?? null,
         ...describe(index),
       }));
       this.deps.jobs.insert(rows);
-      this.deps.quota.reserve({ userId: actor.userId, kind, jobIds: rows.map((r) => r.id) });
+      // units and the estimate against the budget, checked and written with the job rows
+      const costs = rows.map(() => estimate?.microUsd ?? null);
+      this.deps.quota.reserve({ userId: actor.userId, kind, jobIds: rows.map((r) => r.id), costs });
       return rows.map((r) => r.id);
     });
     for (const id of jobIds) this.deps.runner.start(id);

@@ -7,6 +7,7 @@
 export { GenerationService, type GenerationDeps } from './generationService';
 export { cancelJob, listJobs } from './jobQueries';
 export { type GenerationLogDeps, listGenerationLog } from './generationLog';
+export { withJobCost } from './jobCost';
 export { JobRepository, type JobRow } from './jobRepository';
 export { DEFAULT_JOB_TIMINGS, JobRunner, type JobTimings } from './jobRunner';
 export { PendingResults } from './pendingResults';

@@ -109,6 +109,8 @@ export class JobRepository {
       typicalDurationMs,
       requestId: requestIdOf(row.idempotencyKey),
       retryAt: retryAtOf(row),
+      estimatedCostMicros: row.estimatedCostMicros,
+      actualCostMicros: row.actualCostMicros,
     };
   }
 }

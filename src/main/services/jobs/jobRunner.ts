@@ -308,7 +308,7 @@ export class JobRunner {
         this.deps.media.discard(result.prepared);
         throw error;
       }
-      await this.finalize(row, result.prepared, responseId, { responseId });
+      await this.finalize(row, result.prepared, responseId, { responseId }, result.usage);
     } finally {
       release();
     }
@@ -352,7 +352,7 @@ export class JobRunner {
       } finally {
         fs.rmSync(file.path, { force: true });
       }
-      await this.finalize(row, prepared, output.continuationRef ?? operation);
+      await this.finalize(row, prepared, output.continuationRef ?? operation, {}, output.usage);
     } finally {
       release();
     }
@@ -367,8 +367,14 @@ export class JobRunner {
    * transaction is retried on timers for `busyRetryMs`, and if the lock outlasts that (or the app
    * closes meanwhile) the job keeps its state and the next start finishes it from the file.
    */
-  private async finalize(row: JobRow, prepared: PreparedMedia, providerRef: string | null, fields: PendingResult['fields'] = {}): Promise<void> {
-    const pending: PendingResult = { jobId: row.id, prepared, providerRef, fields };
+  private async finalize(
+    row: JobRow,
+    prepared: PreparedMedia,
+    providerRef: string | null,
+    fields: PendingResult['fields'] = {},
+    usage?: PendingResult['usage'],
+  ): Promise<void> {
+    const pending: PendingResult = { jobId: row.id, prepared, providerRef, fields, usage };
     try {
       await this.deps.pendingResults.save(pending);
     } catch (error) {
@@ -413,7 +419,7 @@ export class JobRunner {
     return withWriteTx(this.deps.db, () => {
       if (!this.deps.jobs.transition(row.id, 'succeeded', pending.fields)) return false;
       this.deps.media.insert(pending.prepared, record);
-      this.deps.quota.commit(row.id);
+      this.deps.quota.commit(row.id, pending.usage); // units, and the actual cost from Google's usage (jobs/jobCost.ts)
       return true;
     });
   }

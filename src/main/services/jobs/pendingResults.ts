@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ReportedUsage } from '../../../shared/domain/pricing';
 import { writeDurable } from '../media/durableFile';
 import type { PreparedMedia } from './ports';
 
@@ -13,6 +14,8 @@ export interface PendingResult {
   providerRef: string | null;
   /** job fields written with the success (the image's response id) */
   fields: { responseId?: string | null };
+  /** Google's token counts for the call, for the job's actual cost */
+  usage?: ReportedUsage;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { GoogleGenAI } from '@google/genai';
-import type { QuotaKind } from '../../../shared/domain/quotas';
+import type { ReportedUsage } from '../../../shared/domain/pricing';
+import type { UnitQuotaKind } from '../../../shared/domain/quotas';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
 import type { MediaFileFacts } from '../../db/schema';
@@ -10,12 +11,20 @@ import type { Logger } from '../../logger';
  * generation code says exactly which guarantees it relies on.
  */
 export interface QuotaPort {
-  /** one unit per job, all or nothing; runs inside the caller's immediate transaction */
-  reserve(input: { userId: string; kind: QuotaKind; jobIds: string[] }): void;
-  /** idempotent: a second commit never charges twice */
-  commit(jobId: string): void;
+  /**
+   * one unit per job, all or nothing, and each job's estimate (micro-dollars; null: no price known)
+   * against the budget; runs inside the caller's immediate transaction
+   */
+  reserve(input: { userId: string; kind: UnitQuotaKind; jobIds: string[]; costs?: (number | null)[] }): void;
+  /**
+   * idempotent: a second commit never charges twice. `usage` is Google's report of the call, when it
+   * gave one: the job's actual cost is computed from it (jobs/jobCost.ts).
+   */
+  commit(jobId: string, usage?: ReportedUsage): void;
   /** idempotent; a committed reservation stays committed */
   release(jobId: string): void;
+  /** charges a job's actual cost (micro-dollars) to its budget reservation, in the caller's transaction */
+  commitSpend(jobId: string, actualMicros: number): void;
   /** job ids whose reservation is neither committed nor released (start-up recovery) */
   openReservationJobIds(): string[];
 }

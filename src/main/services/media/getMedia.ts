@@ -1,6 +1,8 @@
 import { StudioError } from '../../../shared/contract/errors';
 import type { MediaDetails } from '../../../shared/contract/routes/media';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { job } from '../../db/schema';
 import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
 import { toMediaItem } from './mediaRecord';
@@ -46,5 +48,12 @@ export function getMediaDetails(db: Db, actor: Actor, id: string, urlBase: strin
       .filter((r): r is MediaRecord => r !== undefined && visible.has(r.userId))
       .map((r) => toMediaItem(r, ctx)),
     sourceChain: chain.filter((r) => visible.has(r.userId)).map((r) => toMediaItem(r, ctx)),
+    cost: row.jobId ? jobCostOf(db, row.jobId) : null,
   };
+}
+
+/** The cost recorded on the job that made an item (docs/models-and-money.md). */
+function jobCostOf(db: Db, jobId: string): MediaDetails['cost'] {
+  const row = db.select({ estimatedMicros: job.estimatedCostMicros, actualMicros: job.actualCostMicros }).from(job).where(eq(job.id, jobId)).get();
+  return row ?? null;
 }

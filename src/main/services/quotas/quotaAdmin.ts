@@ -127,8 +127,9 @@ export class QuotaAdmin {
    * `settings.*` routes own the admin-facing change and its audit entry; this stores the value and
    * tells every user who follows the default that their quotas changed.
    */
-  setDefaultQuotas(value: SettingValue<'defaultQuotas'>, updatedBy: string | null): void {
-    withWriteTx(this.deps.db, () => this.deps.settings.set('defaultQuotas', value, updatedBy));
+  /** `spend` left out keeps the current default budget. */
+  setDefaultQuotas(value: Omit<SettingValue<'defaultQuotas'>, 'spend'> & { spend?: QuotaPolicy }, updatedBy: string | null): void {
+    withWriteTx(this.deps.db, () => this.deps.settings.set('defaultQuotas', { ...this.deps.settings.get('defaultQuotas'), ...value }, updatedBy));
     this.announceDefaultChange();
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
-import { QUOTA_KINDS, type QuotaKind } from '../../../shared/domain/quotas';
+import { type QuotaKind, UNIT_QUOTA_KINDS, type UnitQuotaKind } from '../../../shared/domain/quotas';
 import { quotaExceededMessage } from '../../../shared/domain/quotaStatus';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
@@ -19,7 +19,7 @@ export interface QuotaLedgerDeps {
 
 export interface ReserveRequest {
   userId: string;
-  kind: QuotaKind;
+  kind: UnitQuotaKind;
   units: number;
   jobId: string;
 }
@@ -60,12 +60,32 @@ export class QuotaLedger {
   private readonly openRowOfJob;
   private readonly insertRow;
   private readonly settleRow;
+  private readonly openSpendRowOfJob;
+  private readonly openRowsOfJob;
 
   constructor(private readonly deps: QuotaLedgerDeps) {
     const { db } = deps;
     const jobId = sql.placeholder('jobId');
-    this.rowsOfJob = db.select().from(quotaReservation).where(eq(quotaReservation.jobId, jobId)).orderBy(asc(quotaReservation.createdAt)).prepare();
+    // A job has one unit row and, when its price is known, one `spend` row: the unit API below
+    // (reserve, commit, settled) looks at the unit row; `commitSpend` at the spend row; release at both.
+    const unitRow = ne(quotaReservation.kind, 'spend');
+    this.rowsOfJob = db
+      .select()
+      .from(quotaReservation)
+      .where(and(eq(quotaReservation.jobId, jobId), unitRow))
+      .orderBy(asc(quotaReservation.createdAt))
+      .prepare();
     this.openRowOfJob = db
+      .select()
+      .from(quotaReservation)
+      .where(and(eq(quotaReservation.jobId, jobId), eq(quotaReservation.state, 'reserved'), unitRow))
+      .prepare();
+    this.openSpendRowOfJob = db
+      .select()
+      .from(quotaReservation)
+      .where(and(eq(quotaReservation.jobId, jobId), eq(quotaReservation.state, 'reserved'), eq(quotaReservation.kind, 'spend')))
+      .prepare();
+    this.openRowsOfJob = db
       .select()
       .from(quotaReservation)
       .where(and(eq(quotaReservation.jobId, jobId), eq(quotaReservation.state, 'reserved')))
@@ -110,9 +130,11 @@ export class QuotaLedger {
   /**
    * One unit for each job, all or nothing (four images asked with two left: none reserved), as part
    * of the caller's immediate transaction that also writes the job rows — a refusal rolls both back.
-   * The caller announces after its transaction commits.
+   * `costs` (micro-dollars per job, the estimate) are reserved against the person's `spend` budget
+   * in the same check: a job without a known price reserves none, and is refused while a budget is
+   * in force. The caller announces after its transaction commits.
    */
-  reserveJobsInCurrentTransaction(request: { userId: string; kind: QuotaKind; jobIds: string[] }): Reservation[] {
+  reserveJobsInCurrentTransaction(request: { userId: string; kind: UnitQuotaKind; jobIds: string[]; costs?: (number | null)[] }): Reservation[] {
     this.assertInTransaction();
     checkRequest(request.kind, request.jobIds.length);
     if (new Set(request.jobIds).size !== request.jobIds.length || request.jobIds.some((id) => !id)) {
@@ -121,15 +143,112 @@ export class QuotaLedger {
     if (request.jobIds.some((jobId) => this.rowsOfJob.all({ jobId }).length > 0)) {
       throw new StudioError('CONFLICT', 'A job in this request already has a quota reservation.');
     }
-    return this.reserveChecked(
+    const reserved = this.reserveChecked(
       request.userId,
       request.kind,
       request.jobIds.map((jobId) => ({ jobId, units: 1 })),
     );
+    if (request.costs) reserved.push(...this.reserveSpendChecked(request.userId, request.jobIds, request.costs));
+    return reserved;
+  }
+
+  /**
+   * The budget's check and write (inside the caller's immediate transaction, after the units'):
+   * the whole request's estimate must fit what is left of the period's budget.
+   */
+  private reserveSpendChecked(userId: string, jobIds: string[], costs: (number | null)[]): Reservation[] {
+    if (costs.length !== jobIds.length || costs.some((c) => c !== null && (!Number.isInteger(c) || c < 0))) {
+      throw new StudioError('VALIDATION_FAILED', 'Each job needs its own estimate in whole micro-dollars.');
+    }
+    const { clock, usage } = this.deps;
+    const now = clock.now();
+    const policy = usage.policy(userId, 'spend');
+    if (policy.period !== 'unlimited') {
+      if (costs.some((c) => c === null)) {
+        throw new StudioError(
+          'VALIDATION_FAILED',
+          'No price is known for this model and size, so it cannot be charged to your budget. Ask an admin.',
+        );
+      }
+      const asked = costs.reduce<number>((n, c) => n + (c ?? 0), 0);
+      const { since, resetsAt, resetsAtLabel } = usage.counting(policy, now);
+      const used = usage.usedSince(userId, 'spend', since);
+      if (used + asked > policy.limit) {
+        throw new StudioError('QUOTA_EXCEEDED', quotaExceededMessage('spend', used, policy.limit, resetsAtLabel, asked, policy.period), {
+          kind: 'spend',
+          used,
+          limit: policy.limit,
+          resetsAt,
+          requested: asked,
+        });
+      }
+    }
+    const out: Reservation[] = [];
+    jobIds.forEach((jobId, i) => {
+      const cost = costs[i];
+      if (cost === null || cost === undefined) return;
+      const reservation: Reservation = { id: randomUUID(), userId, kind: 'spend', units: cost, jobId, createdAt: now };
+      this.insertRow.run({ ...reservation, state: 'reserved', settledAt: null });
+      out.push(reservation);
+    });
+    return out;
+  }
+
+  /**
+   * Charges what a job actually cost against its `spend` reservation, inside the caller's
+   * transaction. A job that ran is charged in full even above its estimate (the next request sees
+   * the true total); below it, the rest is written as its own released row. A job with no spend
+   * reservation (no price was known, no budget in force) still records a known cost. Idempotent:
+   * a settled spend row is never charged again. Returns the person whose spend changed, or null.
+   */
+  commitSpendInCurrentTransaction(jobId: string, actualMicros: number): string | null {
+    this.assertInTransaction();
+    if (!Number.isInteger(actualMicros) || actualMicros < 0)
+      throw new StudioError('VALIDATION_FAILED', `Cannot charge ${actualMicros} micro-dollars.`);
+    const now = this.deps.clock.now();
+    const open = this.openSpendRowOfJob.get({ jobId });
+    if (!open) {
+      const unit = this.rowsOfJob.all({ jobId })[0];
+      const anySpend = this.deps.db
+        .select({ id: quotaReservation.id })
+        .from(quotaReservation)
+        .where(and(eq(quotaReservation.jobId, jobId), eq(quotaReservation.kind, 'spend')))
+        .get();
+      if (anySpend || !unit || actualMicros === 0) return null;
+      this.insertRow.run({
+        id: randomUUID(),
+        userId: unit.userId,
+        kind: 'spend',
+        units: actualMicros,
+        jobId,
+        state: 'committed',
+        createdAt: unit.createdAt,
+        settledAt: now,
+      });
+      return unit.userId;
+    }
+    if (actualMicros === 0) {
+      this.settleRow.run({ id: open.id, state: 'released', units: open.units, settledAt: now });
+      return open.userId;
+    }
+    this.settleRow.run({ id: open.id, state: 'committed', units: actualMicros, settledAt: now });
+    if (actualMicros < open.units) {
+      this.insertRow.run({
+        id: randomUUID(),
+        userId: open.userId,
+        kind: 'spend',
+        units: open.units - actualMicros,
+        jobId,
+        state: 'released',
+        createdAt: open.createdAt,
+        settledAt: now,
+      });
+    }
+    return open.userId;
   }
 
   /** The check and the write, together; callers hold the write lock (immediate transaction). */
-  private reserveChecked(userId: string, kind: QuotaKind, jobs: { jobId: string; units: number }[]): Reservation[] {
+  private reserveChecked(userId: string, kind: UnitQuotaKind, jobs: { jobId: string; units: number }[]): Reservation[] {
     const { clock, usage } = this.deps;
     const now = clock.now();
     const units = jobs.reduce((n, j) => n + j.units, 0);
@@ -216,13 +335,25 @@ export class QuotaLedger {
     return { jobId, userId: open.userId, committedUnits: charged, releasedUnits: rest, changed: true };
   }
 
-  /** `release` as part of the caller's transaction; call `announce(settlement)` after it commits. */
+  /**
+   * `release` as part of the caller's transaction (the job's units and its open spend, if any);
+   * call `announce(settlement)` after it commits.
+   */
   releaseInCurrentTransaction(jobId: string): Settlement {
     this.assertInTransaction();
-    const open = this.openRowOf(jobId);
-    if (!open) return this.alreadySettled(jobId);
-    this.settleRow.run({ id: open.id, state: 'released', units: open.units, settledAt: this.deps.clock.now() });
-    return { jobId, userId: open.userId, committedUnits: 0, releasedUnits: open.units, changed: true };
+    const now = this.deps.clock.now();
+    let unit: Reservation | undefined;
+    let changed = false;
+    for (const open of this.openRowsOfJob.all({ jobId })) {
+      this.settleRow.run({ id: open.id, state: 'released', units: open.units, settledAt: now });
+      if (open.kind !== 'spend') unit = open;
+      changed = true;
+    }
+    if (!unit) {
+      const settled = this.alreadySettled(jobId);
+      return changed ? { ...settled, changed } : settled;
+    }
+    return { jobId, userId: unit.userId, committedUnits: 0, releasedUnits: unit.units, changed: true };
   }
 
   /** Tells the user's windows about a settlement that changed something. */
@@ -305,7 +436,7 @@ export class QuotaLedger {
 }
 
 function checkRequest(kind: QuotaKind, units: number): void {
-  if (!QUOTA_KINDS.includes(kind)) throw new StudioError('VALIDATION_FAILED', `Unknown quota kind: ${String(kind)}`);
+  if (!(UNIT_QUOTA_KINDS as readonly string[]).includes(kind)) throw new StudioError('VALIDATION_FAILED', `Unknown quota kind: ${String(kind)}`);
   if (!Number.isInteger(units) || units < 1 || units > MAX_UNITS_PER_RESERVATION) {
     throw new StudioError('VALIDATION_FAILED', `A reservation needs 1–${MAX_UNITS_PER_RESERVATION} whole units, not ${units}.`);
   }

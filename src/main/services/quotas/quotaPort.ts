@@ -1,4 +1,4 @@
-import type { QuotaKind } from '../../../shared/domain/quotas';
+import type { UnitQuotaKind } from '../../../shared/domain/quotas';
 import type { Db } from '../../db/client';
 import type { QuotaPort } from '../jobs/ports';
 import type { QuotaLedger } from './quotaLedger';
@@ -17,9 +17,10 @@ export function ledgerQuotaPort(ledger: QuotaLedger, db: Db): QuotaPort {
     if (userId) queueMicrotask(() => ledger.announceUser(userId));
   };
   return {
-    reserve({ userId, kind, jobIds }: { userId: string; kind: QuotaKind; jobIds: string[] }) {
-      if (insideTransaction()) ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds });
-      else withWriteTx(db, () => ledger.reserveJobsInCurrentTransaction({ userId, kind, jobIds }));
+    reserve(request: { userId: string; kind: UnitQuotaKind; jobIds: string[]; costs?: (number | null)[] }) {
+      const { userId } = request;
+      if (insideTransaction()) ledger.reserveJobsInCurrentTransaction(request);
+      else withWriteTx(db, () => ledger.reserveJobsInCurrentTransaction(request));
       announceLater(userId);
     },
     commit(jobId: string) {
@@ -31,6 +32,13 @@ export function ledgerQuotaPort(ledger: QuotaLedger, db: Db): QuotaPort {
       if (!insideTransaction()) return void ledger.release(jobId);
       const settlement = ledger.releaseInCurrentTransaction(jobId);
       if (settlement.changed) announceLater(settlement.userId);
+    },
+    commitSpend(jobId: string, actualMicros: number) {
+      announceLater(
+        insideTransaction()
+          ? ledger.commitSpendInCurrentTransaction(jobId, actualMicros)
+          : withWriteTx(db, () => ledger.commitSpendInCurrentTransaction(jobId, actualMicros)),
+      );
     },
     openReservationJobIds() {
       return [...new Set(ledger.openReservations().map((r) => r.jobId))];

@@ -4,6 +4,7 @@ import { UNIT_KINDS } from '../../../shared/domain/generationLog';
 import type { JobKind } from '../../../shared/domain/jobs';
 import { addDays, daysBetween, formatLocalDate, parseLocalDate } from '../../../shared/domain/localDates';
 import { localDateOf, startOfLocalDate } from '../../../shared/domain/quotaPeriods';
+import type { QuotaKind, UnitQuotaKind } from '../../../shared/domain/quotas';
 import type { QuotaKindStatus } from '../../../shared/domain/quotaStatus';
 import { job, quotaReservation, user } from '../../db/schema';
 import type { Actor } from '../../identity';
@@ -123,7 +124,7 @@ export function buildUsageReport(
     const models: UsageByModel[] = [];
     for (const r of byModel) {
       const kind = r.kind;
-      if (!UNIT_KINDS.includes(kind)) continue;
+      if (!isUnitKind(kind)) continue;
       const units = Number(r.units);
       const cost = r.cost === null ? null : Number(r.cost);
       const k = key(r.userId, kind);
@@ -162,7 +163,7 @@ export function buildUsageReport(
     for (const b of perDay) {
       const kind = b.kind;
       const day = index.get(formatLocalDate(localDateOf(Number(b.bucket) * QUARTER_HOUR, timeZone)));
-      if (day !== undefined && UNIT_KINDS.includes(kind)) days[day]![kind] += Number(b.units);
+      if (day !== undefined && isUnitKind(kind)) days[day]![kind] += Number(b.units);
     }
     return { from: range.from, to: range.to, rangeStart, rangeEnd, timeZone, generatedAt: clock.now(), people, totals, models, days };
   });
@@ -170,4 +171,9 @@ export function buildUsageReport(
 
 function key(userId: string, kind: JobKind): string {
   return `${userId}\u0000${kind}`;
+}
+
+/** The ledger also holds money (`spend`, micro-dollars); the report's unit columns count the three unit kinds only. */
+function isUnitKind(kind: QuotaKind): kind is UnitQuotaKind {
+  return kind !== 'spend';
 }

@@ -107,9 +107,14 @@ export class QuotaUsage {
   }
 
   kindStatus(userId: string, policy: EffectivePolicy): QuotaKindStatus {
-    const { since, resetsAt, resetsAtLabel } = this.counting(policy, this.deps.clock.now());
-    const used = this.usedSince(userId, policy.kind, since);
     const unlimited = policy.period === 'unlimited';
+    // Without a budget, spend is still shown: this calendar month's, which is what a person asks
+    // ("what have I spent lately?") rather than everything since the install.
+    const shown = unlimited && policy.kind === 'spend' ? { ...policy, period: 'monthly' as const } : policy;
+    const counted = this.counting(shown, this.deps.clock.now());
+    const { since } = counted;
+    const { resetsAt, resetsAtLabel } = shown === policy ? counted : { resetsAt: null, resetsAtLabel: null };
+    const used = this.usedSince(userId, policy.kind, since);
     return {
       kind: policy.kind,
       period: policy.period,
@@ -131,6 +136,7 @@ export class QuotaUsage {
         image: this.kindStatus(userId, policies.image),
         edit: this.kindStatus(userId, policies.edit),
         video: this.kindStatus(userId, policies.video),
+        spend: this.kindStatus(userId, policies.spend),
       },
     };
   }

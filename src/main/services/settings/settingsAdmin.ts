@@ -56,8 +56,13 @@ export class SettingsAdmin {
   update(actor: Actor, input: ParsedInput<'settings.update'>): SettingsSnapshot {
     const { settings } = this.deps;
     withWriteTx(this.deps.db, () => {
+      // a default left without a budget keeps the current default budget
+      const given = {
+        ...input,
+        defaultQuotas: input.defaultQuotas && { ...input.defaultQuotas, spend: input.defaultQuotas.spend ?? settings.get('defaultQuotas').spend },
+      };
       for (const key of ['idleTimeoutMinutes', 'defaultQuotas', 'maxParallelJobs', 'importLimitMb', 'defaultModelAccess'] as const) {
-        const value = input[key];
+        const value = given[key];
         if (value === undefined) continue;
         const before = settings.get(key);
         settings.set(key, value, actor.userId);

@@ -6,6 +6,7 @@ import { GeneratorFrame } from '../features/generation/GeneratorFrame';
 import { ImageSlots } from '../features/generation/ImageSlots';
 import { JobResults } from '../features/generation/JobResults';
 import { PromptField } from '../features/generation/PromptField';
+import { EstimateNote } from '../features/generation/EstimateNote';
 import { useGenerate } from '../features/generation/useGenerate';
 import { earlierInputs } from '../features/generation/retryIntent';
 import { param, pickedFrom, useIntentFor } from '../features/generation/useIntent';
@@ -79,6 +80,10 @@ export function EditPage() {
         </p>
       )}
       <QuotaFitNote id="edit-quota-fit" fit={fit} />
+      <EstimateNote
+        model={model?.id}
+        order={{ kind: 'edit', count: 1, imageSize: form.imageSize, inputImages: form.source.length + form.references.length }}
+      />
       <button type="submit" className="primary" disabled={!canSubmit} aria-describedby={fit.fits ? undefined : 'edit-quota-fit'}>
         {isPending ? 'Sending…' : 'Apply edit'}
       </button>

@@ -7,6 +7,7 @@ import { ImageSlots } from '../features/generation/ImageSlots';
 import { JobResults } from '../features/generation/JobResults';
 import { PromptField } from '../features/generation/PromptField';
 import { Select } from '../features/generation/Select';
+import { EstimateNote } from '../features/generation/EstimateNote';
 import { useGenerate } from '../features/generation/useGenerate';
 import { earlierInputs } from '../features/generation/retryIntent';
 import { param, useIntentFor } from '../features/generation/useIntent';
@@ -70,6 +71,7 @@ export function ImagePage() {
         </p>
       )}
       <QuotaFitNote id="image-quota-fit" fit={fit} />
+      <EstimateNote model={model?.id} order={{ kind: 'image', count: form.count, imageSize: form.imageSize, inputImages: form.references.length }} />
       <button type="submit" className="primary" disabled={!canSubmit} aria-describedby={fit.fits ? undefined : 'image-quota-fit'}>
         {isPending ? 'Sending…' : form.count > 1 ? `Generate ${form.count} images` : 'Generate image'}
       </button>

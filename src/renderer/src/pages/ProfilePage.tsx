@@ -35,9 +35,11 @@ export function ProfilePage({ me }: { me: Me }) {
 
         <section className={styles.section} aria-labelledby="profile-quotas">
           <h2 id="profile-quotas">Your quotas</h2>
-          <QuotaMeter kind="image" />
-          <QuotaMeter kind="edit" />
-          <QuotaMeter kind="video" />
+          <QuotaMeter kind="image" withSpend={false} />
+          <QuotaMeter kind="edit" withSpend={false} />
+          <QuotaMeter kind="video" withSpend={false} />
+          {/* what this person's work cost Google this period, against their budget if they have one */}
+          <QuotaMeter kind="spend" />
         </section>
 
         <section className={`${styles.section} ${styles.wide}`} aria-labelledby="profile-recent">

@@ -67,7 +67,12 @@ function bridge(options: { jobs?: JobDto[]; refuse?: StudioError; videosLeft?: n
     }),
     'quotas.status': () => ({
       userId: 'u1',
-      kinds: { image: quota('image'), edit: quota('edit'), video: { ...quota('video'), remaining: options.videosLeft ?? 8 } },
+      kinds: {
+        image: quota('image'),
+        edit: quota('edit'),
+        video: { ...quota('video'), remaining: options.videosLeft ?? 8 },
+        spend: { ...quota('spend'), period: 'unlimited', remaining: null },
+      },
       askAdmins: ['admin@lab.org'],
     }),
     'generation.models.list': () => ({ models }),

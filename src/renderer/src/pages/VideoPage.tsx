@@ -7,6 +7,7 @@ import { ImageSlots } from '../features/generation/ImageSlots';
 import { JobResults } from '../features/generation/JobResults';
 import { PromptField } from '../features/generation/PromptField';
 import { Select } from '../features/generation/Select';
+import { EstimateNote } from '../features/generation/EstimateNote';
 import { useGenerate } from '../features/generation/useGenerate';
 import { useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../queries/models';
@@ -156,6 +157,7 @@ export function VideoPage() {
         </p>
       )}
       <QuotaFitNote id="video-quota-fit" fit={fit} />
+      <EstimateNote model={model?.id} order={{ kind: 'video', resolution: request.resolution, durationSeconds: request.durationSeconds }} />
       <button type="submit" className="primary" disabled={!canSubmit} aria-describedby={fit.fits ? undefined : 'video-quota-fit'}>
         {isPending ? 'Sending…' : 'Generate video'}
       </button>

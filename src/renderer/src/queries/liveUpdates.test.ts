@@ -30,7 +30,7 @@ function quota(userId: string, used: number): QuotaStatus {
     resetsAtLabel: null,
     isDefault: true,
   });
-  return { userId, kinds: { image: kind('image'), edit: kind('edit'), video: kind('video') } };
+  return { userId, kinds: { image: kind('image'), edit: kind('edit'), video: kind('video'), spend: kind('spend') } };
 }
 
 function mediaItem(id: string): MediaItem {

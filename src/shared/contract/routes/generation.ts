@@ -39,6 +39,10 @@ export const jobDtoSchema = z.object({
   requestId: z.string().nullable().optional(),
   /** a rate-limited job: when Google said a new attempt may go (ms since epoch), else null */
   retryAt: z.number().nullable().optional(),
+  /** the price before sending (micro-dollars); null when no price was known */
+  estimatedCostMicros: z.number().int().nullable().optional(),
+  /** what it cost once it ended (micro-dollars; Google's usage where reported, else the price table); null until then */
+  actualCostMicros: z.number().int().nullable().optional(),
 });
 export type JobDto = z.infer<typeof jobDtoSchema>;
 

@@ -52,6 +52,8 @@ export const mediaDetailsSchema = mediaItemSchema.extend({
   inputs: z.array(mediaItemSchema),
   /** parent, grandparent, … (what this item edits, animates or extends), nearest first */
   sourceChain: z.array(mediaItemSchema),
+  /** what the job that made it cost (micro-dollars); absent for imported items */
+  cost: z.object({ estimatedMicros: z.number().int().nullable(), actualMicros: z.number().int().nullable() }).nullable().optional(),
 });
 export type MediaDetails = z.infer<typeof mediaDetailsSchema>;
 

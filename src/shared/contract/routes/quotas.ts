@@ -44,11 +44,11 @@ export const quotasSet = defineRoute({
   output: z.object({ users: z.array(userQuotasSchema) }),
 });
 
-/** Starts a user's current period over from zero (audited). Kinds default to all three. */
+/** Starts a user's current period over from zero (audited). Kinds default to all of them. */
 export const quotasResetUsage = defineRoute({
   name: 'quotas.reset_usage',
   access: 'admin',
-  input: z.object({ userId: z.string().min(1).max(100), kinds: z.array(z.enum(QUOTA_KINDS)).min(1).max(3).optional() }).strict(),
+  input: z.object({ userId: z.string().min(1).max(100), kinds: z.array(z.enum(QUOTA_KINDS)).min(1).max(QUOTA_KINDS.length).optional() }).strict(),
   output: z.object({ userId: z.string(), status: quotaStatusSchema }),
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { modelAccessSchema } from '../../domain/modelAccess';
 import { priceRulesSchema } from '../../domain/pricing';
 import { catalogueModelSchema, catalogueSchema, modelCheckRecordSchema } from '../../domain/models';
-import { quotaPolicySchema } from '../../domain/quotas';
+import { quotaPolicySchema, spendPolicySchema } from '../../domain/quotas';
 import { SETTING_LIMITS } from '../../domain/settings';
 import { defineRoute } from '../route';
 
@@ -14,11 +14,17 @@ const apiKeyStatusSchema = z.object({
   available: z.enum(['os', 'unprotected', 'unavailable']),
 });
 
-const defaultQuotasSchema = z.object({ image: quotaPolicySchema, edit: quotaPolicySchema, video: quotaPolicySchema });
+/** `spend` (the money budget, micro-dollars) may be left out: the current default budget stays */
+const defaultQuotasSchema = z.object({
+  image: quotaPolicySchema,
+  edit: quotaPolicySchema,
+  video: quotaPolicySchema,
+  spend: spendPolicySchema.optional(),
+});
 
 const settingsSchema = z.object({
   idleTimeoutMinutes: z.number().int(),
-  defaultQuotas: defaultQuotasSchema,
+  defaultQuotas: defaultQuotasSchema.required(),
   maxParallelJobs: z.number().int(),
   importLimitMb: z.number().int(),
   catalogue: z.array(catalogueModelSchema),

@@ -1,3 +1,4 @@
+import type { ReportedUsage } from '../../../../shared/domain/pricing';
 import type { ErrorCode } from '../../../../shared/contract/errors';
 import type { DurableStep } from '../../media/durableFile';
 import type { PreparedMedia } from '../ports';
@@ -37,19 +38,13 @@ export interface SerializedError {
   details?: unknown;
 }
 
-export interface ImageUsage {
-  promptTokenCount?: number;
-  candidatesTokenCount?: number;
-  thoughtsTokenCount?: number;
-  totalTokenCount?: number;
-}
-
 /** What the worker hands back for a finished image: a durable file with no database row yet. */
 export interface ImageTaskResult {
   prepared: PreparedMedia;
   responseId?: string;
   modelVersion?: string;
-  usage?: ImageUsage;
+  /** Google's token counts for the call, as the pricing function reads them (the job's actual cost) */
+  usage?: ReportedUsage;
 }
 
 export type ToWorker = { type: 'image'; task: ImageTask } | { type: 'abort'; jobId: string } | { type: 'crash'; how: 'exit' | 'throw' | 'hang' };

@@ -3,6 +3,15 @@ import { useMediaDetails } from '../../queries/media';
 import { formatBytes, formatDateTime, formatDuration, formatParam, paramLabel } from './format';
 import styles from './DetailsPanel.module.css';
 import { plural } from '../../../../shared/domain/plural';
+import { formatUsd } from '../../../../shared/domain/pricing';
+
+/** "$0.04 (estimated $0.03)" — what Google's usage says it cost, with the estimate it was sent at. */
+function costText(cost: { estimatedMicros: number | null; actualMicros: number | null }): string {
+  if (cost.actualMicros === null) return cost.estimatedMicros === null ? 'No price known' : `≈ ${formatUsd(cost.estimatedMicros)} (estimate)`;
+  const estimate =
+    cost.estimatedMicros !== null && cost.estimatedMicros !== cost.actualMicros ? ` (estimated ${formatUsd(cost.estimatedMicros)})` : '';
+  return `${formatUsd(cost.actualMicros)}${estimate}`;
+}
 
 /**
  * Everything recorded about an item: prompt, negative prompt, model, every parameter, what it was
@@ -33,6 +42,12 @@ export function DetailsPanel({ item }: { item: MediaItem }) {
           {item.width && item.height ? ` · ${item.width}×${item.height}` : ''}
           {item.durationMs ? ` · ${formatDuration(item.durationMs)}` : ''}
         </dd>
+        {full?.cost && (
+          <>
+            <dt>Cost</dt>
+            <dd data-testid="details-cost">{costText(full.cost)}</dd>
+          </>
+        )}
         {item.owner && (
           <>
             <dt>Owner</dt>

@@ -27,6 +27,7 @@ const account = (userId: string, email: string) => ({
       image: kindStatus('image', 'daily', 50, 3),
       edit: kindStatus('edit', 'weekly', 30, 0, true),
       video: kindStatus('video', 'total', 10, 4),
+      spend: kindStatus('spend', 'unlimited', 0, 0, true),
     },
   },
 });
@@ -142,8 +143,9 @@ describe('QuotaEditor for a selection', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Change edits quota' }));
     await user.click(save());
     await waitFor(() => expect(fake.sent('quotas.set')).toHaveLength(1));
+    // a header row and image, edit, video and the budget
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    expect(within(table).getAllByRole('row')).toHaveLength(5);
     // the selection started from the first account's policies
     expect(fake.sent('quotas.set')[0]).toEqual({ userIds: ['u2', 'u3'], policies: { image: { period: 'daily', limit: 50 } } });
   });

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { isStudioError } from '../../../../shared/contract/errors';
 import { QUOTA_KINDS, type QuotaKind, type QuotaPolicies } from '../../../../shared/domain/quotas';
-import { QUOTA_KIND_NOUNS } from '../../../../shared/domain/quotaStatus';
+import { QUOTA_KIND_NOUNS, quotaAmount } from '../../../../shared/domain/quotaStatus';
 import { useQuotasOf, useResetQuotaUsage, useSetQuotas } from '../../queries/quotas';
-import { draftChanged, LIMIT_PROBLEM, limitIsValid, type PolicyDraft, policyFromDraft } from './policyDraft';
+import { draftChanged, draftFromPolicy, limitIsValid, limitProblems, type PolicyDraft, policyFromDraft } from './policyDraft';
 import { QuotaPolicyCells } from './QuotaPolicyCells';
 import { remainingText, resetText } from './quotaText';
 import styles from './QuotaEditor.module.css';
@@ -41,7 +41,10 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: (p
     const first = query.data.users[0]?.status.kinds;
     const initial = {} as Drafts;
     for (const kind of QUOTA_KINDS) {
-      initial[kind] = { change: single, period: first?.[kind].period ?? 'daily', limit: String(first?.[kind].limit ?? 0) };
+      initial[kind] = {
+        change: single,
+        ...draftFromPolicy({ period: first?.[kind].period ?? (kind === 'spend' ? 'unlimited' : 'daily'), limit: first?.[kind].limit ?? 0 }, kind),
+      };
     }
     setDrafts(initial);
     setInitial(initial);
@@ -123,7 +126,8 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: (p
                 />
                 {current && (
                   <td className="muted">
-                    {current.used} used{current.remaining === null ? '' : `, ${remainingText(current)}`}
+                    {quotaAmount(kind, current.used)} {kind === 'spend' ? 'spent' : 'used'}
+                    {current.remaining === null ? '' : `, ${remainingText(current)}`}
                     {resetText(current) ? ` · ${resetText(current)}` : ''}
                     {current.isDefault ? ' · default policy' : ''}
                   </td>
@@ -135,7 +139,7 @@ function QuotaEditorForm({ userIds, onSaved }: { userIds: string[]; onSaved?: (p
       </table>
       {invalid.length > 0 && (
         <p className="form-error" role="alert" id={problemId}>
-          {LIMIT_PROBLEM} for: {invalid.map((k) => QUOTA_KIND_NOUNS[k].title.toLowerCase()).join(', ')}.
+          {limitProblems(invalid, (k) => QUOTA_KIND_NOUNS[k].title.toLowerCase())}
         </p>
       )}
       {save.isError && (

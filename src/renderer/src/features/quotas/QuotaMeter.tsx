@@ -1,18 +1,44 @@
 import { useId } from 'react';
 import type { QuotaKind } from '../../../../shared/domain/quotas';
-import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, quotaLevel } from '../../../../shared/domain/quotaStatus';
+import { formatUsd } from '../../../../shared/domain/pricing';
+import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, quotaAmount, quotaLevel } from '../../../../shared/domain/quotaStatus';
 import { useQuotaStatus } from '../../queries/quotas';
-import { levelWords, quotaSentence, resetText, usedPercent } from './quotaText';
+import { levelWords, quotaSentence, resetText, spendText, usedPercent } from './quotaText';
 import styles from './QuotaMeter.module.css';
 
 /**
  * The quota of one kind on a generation page: a bar (normal, warning at ≥ 80 %, critical at
  * ≥ 95 %) with the same facts in words, updated live after every generation.
  */
-export function QuotaMeter({ kind }: { kind: QuotaKind }) {
+export function QuotaMeter({ kind, withSpend = true }: { kind: QuotaKind; withSpend?: boolean }) {
+  return (
+    <>
+      <UnitMeter kind={kind} />
+      {kind !== 'spend' && withSpend && <SpendLine />}
+    </>
+  );
+}
+
+/** The person's spend this period, one line under a generator's meter ("$1.20 of $5.00 spent per week"). */
+export function SpendLine() {
+  const { data } = useQuotaStatus();
+  if (!data) return null;
+  const s = data.kinds.spend;
+  const words = levelWords(s);
+  return (
+    <p className={`${styles.text} ${styles.spend}`} data-testid="spend-line" data-level={quotaLevel(s)}>
+      {words && <strong className={styles.level}>{words}: </strong>}
+      {spendText(s)}
+      {s.remaining !== null && `, ${formatUsd(s.remaining)} left`}
+      {resetText(s) ? ` · ${resetText(s)}` : ''}
+    </p>
+  );
+}
+
+function UnitMeter({ kind }: { kind: QuotaKind }) {
   const query = useQuotaStatus();
   const labelId = useId();
-  const title = `${QUOTA_KIND_NOUNS[kind].title} quota`;
+  const title = kind === 'spend' ? 'Budget' : `${QUOTA_KIND_NOUNS[kind].title} quota`;
   if (query.isPending) return <div className={styles.meter} aria-busy="true" aria-label={title} />;
   if (query.isError)
     return (
@@ -51,9 +77,9 @@ export function QuotaMeter({ kind }: { kind: QuotaKind }) {
       <span className={styles.text}>
         {words && <strong className={styles.level}>{words}: </strong>}
         <span data-testid={`quota-meter-${kind}-used`}>
-          {s.used} / {s.limit} used
+          {quotaAmount(kind, s.used)} / {quotaAmount(kind, s.limit)} {kind === 'spend' ? 'spent' : 'used'}
         </span>
-        , {s.remaining} left{resetText(s) ? ` · ${resetText(s)}` : ''}
+        , {quotaAmount(kind, s.remaining ?? 0)} left{resetText(s) ? ` · ${resetText(s)}` : ''}
       </span>
     </div>
   );

@@ -43,10 +43,10 @@ export function QuotaPolicyCells({
       </td>
       <td>
         <input
-          aria-label={`${title} limit`}
-          inputMode="numeric"
+          aria-label={draft.money ? `${title} limit in dollars` : `${title} limit`}
+          inputMode={draft.money ? 'decimal' : 'numeric'}
           value={unlimited ? '' : draft.limit}
-          placeholder={unlimited ? 'no limit' : undefined}
+          placeholder={unlimited ? (draft.money ? 'no budget' : 'no limit') : draft.money ? 'dollars' : undefined}
           disabled={disabled || unlimited}
           aria-invalid={invalid}
           aria-describedby={invalid ? describedBy : undefined}

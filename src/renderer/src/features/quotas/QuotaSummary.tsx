@@ -21,6 +21,8 @@ export function QuotaSummary() {
     <ul className={styles.summary} aria-label="Your remaining quotas">
       {QUOTA_KINDS.map((kind) => {
         const s = query.data.kinds[kind];
+        // the budget joins the header only when there is one: the spend itself is on the generators and the Profile
+        if (kind === 'spend' && s.remaining === null) return null;
         return (
           <li key={kind} className={styles.item} data-level={quotaLevel(s)}>
             <span className={styles.kind}>{QUOTA_KIND_NOUNS[kind].title}</span>{' '}

@@ -1,3 +1,4 @@
+import { formatUsd } from '../../../../shared/domain/pricing';
 import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, type QuotaKindStatus, type QuotaLevel, quotaLevel } from '../../../../shared/domain/quotaStatus';
 
 /**
@@ -16,9 +17,16 @@ export function noun(kind: QuotaKindStatus['kind'], n: number): string {
   return n === 1 ? nouns.one : nouns.many;
 }
 
-/** "47 left" / "0 left" / "unlimited", for the header. */
+/** "47 left" / "0 left" / "unlimited", for the header; money for the budget ("$3.80 left", "$1.20 this month"). */
 export function remainingText(s: QuotaKindStatus): string {
+  if (s.kind === 'spend') return s.remaining === null ? `${formatUsd(s.used)} this month` : `${formatUsd(s.remaining)} left`;
   return s.remaining === null ? 'unlimited' : `${s.remaining} left`;
+}
+
+/** "$1.20 of $5.00 spent per week" / "$1.20 spent this month (no budget)": the budget in words. */
+export function spendText(s: QuotaKindStatus): string {
+  if (s.period === 'unlimited') return `${formatUsd(s.used)} spent this month (no budget)`;
+  return `${formatUsd(s.used)} of ${formatUsd(s.limit)} spent ${QUOTA_PERIOD_LABELS[s.period]}`;
 }
 
 /** "Resets Fri 27 Nov 2026, 00:00" / "Does not reset" / null for unlimited. */
@@ -29,6 +37,12 @@ export function resetText(s: QuotaKindStatus): string | null {
 
 /** One sentence with everything: "3 of 50 images used per day, 47 left. Resets Fri 27 Nov 2026, 00:00." */
 export function quotaSentence(s: QuotaKindStatus): string {
+  if (s.kind === 'spend') {
+    if (s.period === 'unlimited') return `No budget; ${formatUsd(s.used)} spent this month.`;
+    const reset = resetText(s);
+    const level = levelWords(s);
+    return `${level ? `${level}: ` : ''}${spendText(s)}, ${formatUsd(s.remaining ?? 0)} left.${reset ? ` ${reset}.` : ''}`;
+  }
   if (s.period === 'unlimited') return `Unlimited ${QUOTA_KIND_NOUNS[s.kind].many}; ${s.used} used.`;
   const level = levelWords(s);
   const parts = [`${s.used} of ${s.limit} ${noun(s.kind, s.limit)} used ${QUOTA_PERIOD_LABELS[s.period]}, ${s.remaining} left.`];

@@ -3,7 +3,7 @@ import { QUOTA_KINDS, type QuotaKind, type QuotaPolicy } from '../../../../share
 import { QUOTA_KIND_NOUNS } from '../../../../shared/domain/quotaStatus';
 import { useUpdateSettings } from '../../queries/settings';
 import { FormError } from '../auth/FormError';
-import { draftChanged, draftFromPolicy, LIMIT_PROBLEM, limitIsValid, type PolicyDraft, policyFromDraft } from '../quotas/policyDraft';
+import { draftChanged, draftFromPolicy, limitIsValid, limitProblems, type PolicyDraft, policyFromDraft } from '../quotas/policyDraft';
 import { QuotaPolicyCells } from '../quotas/QuotaPolicyCells';
 import settings from './SettingsPage.module.css';
 import quotaEditor from '../quotas/QuotaEditor.module.css';
@@ -11,7 +11,7 @@ import quotaEditor from '../quotas/QuotaEditor.module.css';
 type DefaultQuotas = Record<QuotaKind, QuotaPolicy>;
 
 const draftsOf = (quotas: DefaultQuotas) =>
-  Object.fromEntries(QUOTA_KINDS.map((k) => [k, draftFromPolicy(quotas[k])])) as Record<QuotaKind, PolicyDraft>;
+  Object.fromEntries(QUOTA_KINDS.map((k) => [k, draftFromPolicy(quotas[k], k)])) as Record<QuotaKind, PolicyDraft>;
 
 /**
  * The policy new accounts start with (docs/quotas.md). Accounts without quotas of their own follow it, so
@@ -69,7 +69,7 @@ export function DefaultQuotasSection({ defaultQuotas }: { defaultQuotas: Default
         </table>
         {invalid.length > 0 && (
           <p id={`${id}-problem`} className="form-error" role="alert">
-            {LIMIT_PROBLEM} for: {invalid.map((k) => QUOTA_KIND_NOUNS[k].title.toLowerCase()).join(', ')}.
+            {limitProblems(invalid, (k) => QUOTA_KIND_NOUNS[k].title.toLowerCase())}
           </p>
         )}
         <FormError error={save.error} />

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { InviteResult } from '../../../../shared/contract/routes/users';
 import { isPlausibleEmail, normalizeEmail, splitEmailList } from '../../../../shared/domain/accounts';
-import { QUOTA_KINDS, QUOTA_PERIODS, type QuotaPolicies, type QuotaPolicy } from '../../../../shared/domain/quotas';
+import { QUOTA_PERIODS, type QuotaPolicies, type QuotaPolicy } from '../../../../shared/domain/quotas';
 import { Modal } from '../../components/Modal';
 import { FormError } from '../auth/FormError';
 import { useInvite } from '../../queries/users';
@@ -12,6 +12,8 @@ import styles from './InviteDialog.module.css';
 import { plural } from '../../../../shared/domain/plural';
 
 const KIND_LABEL = { image: 'Images', edit: 'Edits', video: 'Videos' } as const;
+/** the unit quotas set here; a budget is set afterwards on the Users page, in dollars */
+const INVITE_KINDS = ['image', 'edit', 'video'] as const;
 
 /** The entries main would refuse as addresses, checked as they are typed (the same rule as main's). */
 function invalidEntries(emails: string[]): string[] {
@@ -28,7 +30,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [role, setRole] = useState<'user' | 'admin'>('user');
   const [customQuotas, setCustomQuotas] = useState(false);
-  const [quotas, setQuotas] = useState<Required<QuotaPolicies>>({
+  const [quotas, setQuotas] = useState<Required<Omit<QuotaPolicies, 'spend'>>>({
     image: { period: 'daily', limit: 50 },
     edit: { period: 'daily', limit: 30 },
     video: { period: 'daily', limit: 10 },
@@ -53,7 +55,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
     invite.reset();
   }
 
-  const setPolicy = (kind: (typeof QUOTA_KINDS)[number], policy: Partial<QuotaPolicy>) =>
+  const setPolicy = (kind: (typeof INVITE_KINDS)[number], policy: Partial<QuotaPolicy>) =>
     setQuotas((q) => ({ ...q, [kind]: { ...q[kind], ...policy } }));
 
   const refused = (results ?? []).filter((r) => r.status !== 'created');
@@ -96,7 +98,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
                 <input type="radio" name="quota-choice" checked={customQuotas} onChange={() => setCustomQuotas(true)} /> Set quotas for these people
               </label>
               {customQuotas &&
-                QUOTA_KINDS.map((kind) => (
+                INVITE_KINDS.map((kind) => (
                   <div key={kind} className={styles.quotaRow}>
                     <span>{KIND_LABEL[kind]}</span>
                     <select

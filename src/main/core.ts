@@ -26,9 +26,19 @@ import {
   effectiveModelAccess,
 } from './services/accounts';
 import { EventHub, type EventSink, readWorkstationIdentity } from './services/app';
+import { rulesInForce } from '../shared/domain/priceTable';
 import { Drafts } from './services/drafts';
 import { createGenAi, createOmniProvider, createVeoProvider, DEFAULT_MODEL_CHECK, listModelIds, type ModelCheckOptions } from './services/gemini';
-import { DEFAULT_JOB_TIMINGS, GenerationService, GenerationWorker, JobRepository, JobRunner, type JobTimings, PendingResults, withJobCost } from './services/jobs';
+import {
+  DEFAULT_JOB_TIMINGS,
+  GenerationService,
+  GenerationWorker,
+  JobRepository,
+  JobRunner,
+  type JobTimings,
+  PendingResults,
+  withJobCost,
+} from './services/jobs';
 import {
   bundledFfmpegPath,
   createMediaPort,
@@ -186,7 +196,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const jobs = new JobRepository(db, clock);
   const jobTimings: JobTimings = { ...DEFAULT_JOB_TIMINGS, ...options.jobTimings };
   // every job's cost rides on its quota settlement (jobs/jobCost.ts)
-  const quotaPort = withJobCost(ledgerQuotaPort(quotaLedger, db), { db, jobs });
+  const quotaPort = withJobCost(ledgerQuotaPort(quotaLedger, db), {
+    db,
+    jobs,
+    prices: (modelId) => rulesInForce(modelId, settings.get('priceOverrides')),
+  });
   const mediaPort = createMediaPort({ db, media: mediaLibrary.store, events, clock, dataDir: options.dataDir });
   const generationWorker = new GenerationWorker({ logger, dataDir: options.dataDir, exitAtWriteStep: options.generationWorkerExitAt });
   const jobRunner = new JobRunner({

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PriceRules } from '../../src/shared/domain/pricing';
 import { SHIPPED_PRICES } from '../../src/shared/domain/shippedPrices';
+import { type GenerationRig, startGenerationRig } from '../support/generationCore';
 import { seedUser, signInAs } from '../support/seed';
 import { type TestCore, startTestCore } from '../support/testCore';
 
@@ -63,5 +64,30 @@ describe('prices an admin corrects', () => {
     });
     const settings = await t.call('admin-window', 'settings.get', {});
     expect(settings).toMatchObject({ ok: true, data: { prices: { [BANANA]: { edited: false } } } });
+  });
+});
+
+describe('a corrected price in use', () => {
+  let rig: GenerationRig | undefined;
+  afterEach(async () => {
+    await rig?.close();
+    await rig?.fake.close();
+    rig = undefined;
+  });
+
+  it('is what the next job is estimated at and what the model list sends the generator; jobs made before keep theirs', async () => {
+    const r = (rig = await startGenerationRig());
+    const adminId = seedUser(r.core, { email: 'head@lab.org', role: 'admin' });
+    signInAs(r.core, 'admin-window', adminId);
+    const before = await r.ok('generation.image.create', { prompt: 'A lighthouse', model: BANANA, imageSize: '1K' });
+
+    const saved = await r.call('admin-window', 'settings.prices.update', { modelId: BANANA, rules: corrected });
+    expect(saved.ok).toBe(true);
+    expect((await r.ok('generation.models.list')).prices[BANANA]).toEqual(corrected);
+    const after = await r.ok('generation.image.create', { prompt: 'A lighthouse', model: BANANA, imageSize: '1K' });
+
+    const jobs = await r.settle();
+    expect(jobs.get(before.jobIds[0]!)).toMatchObject({ estimatedCostMicros: SHIPPED_PRICES[BANANA]!.perImage['1K'] });
+    expect(jobs.get(after.jobIds[0]!)).toMatchObject({ estimatedCostMicros: 40_000 });
   });
 });

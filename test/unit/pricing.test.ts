@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { costFromUsage, estimateCost, estimateText, formatUsd, priceRulesSchema } from '../../src/shared/domain/pricing';
-import { estimateOrder, SHIPPED_PRICES } from '../../src/shared/domain/shippedPrices';
+import { estimateOrder } from '../../src/shared/domain/priceTable';
+import { SHIPPED_PRICES } from '../../src/shared/domain/shippedPrices';
 import { DEFAULT_CATALOGUE } from '../../src/shared/domain/models';
 
 const banana = SHIPPED_PRICES['gemini-nano-banana-2.1']!;
@@ -91,7 +92,7 @@ describe('the words beside Generate', () => {
 
   it('is the same figure main stores on the job (estimateOrder)', () => {
     const order = { kind: 'image', count: 1, imageSize: '2K', inputImages: 1 } as const;
-    expect(estimateOrder('gemini-3-pro-image', order)).toEqual(estimateCost(SHIPPED_PRICES['gemini-3-pro-image']!, order));
-    expect(estimateOrder('a-model-nobody-priced', order)).toBeNull();
+    expect(estimateOrder('gemini-3-pro-image', order, {})).toEqual(estimateCost(SHIPPED_PRICES['gemini-3-pro-image']!, order));
+    expect(estimateOrder('a-model-nobody-priced', order, {})).toBeNull();
   });
 });

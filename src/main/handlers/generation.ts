@@ -7,7 +7,10 @@ type GenerationRoutes =
 
 export function generationHandlers(s: Services): Pick<Handlers, GenerationRoutes> {
   return {
-    'generation.models.list': (_input, { actor }) => ({ models: s.generation.modelsFor(actor) }),
+    'generation.models.list': (_input, { actor }) => {
+      const models = s.generation.modelsFor(actor);
+      return { models, prices: s.generation.pricesFor(models) };
+    },
     'generation.image.create': (input, { actor }) => ({ jobIds: s.generation.createImages(actor, input) }),
     'generation.image.edit': (input, { actor }) => ({ jobIds: s.generation.createImages(actor, { ...input, count: 1 }) }),
     'generation.video.create': (input, { actor }) => ({ jobIds: s.generation.createVideo(actor, input) }),

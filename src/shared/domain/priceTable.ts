@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type PriceRules, priceRulesSchema } from './pricing';
+import { type CostFigure, estimateCost, type PricedOrder, type PriceRules, priceRulesSchema } from './pricing';
 import { SHIPPED_PRICES } from './shippedPrices';
 
 /** Prices an admin has corrected, by model id; they win over the shipped ones (docs/models-and-money.md). */
@@ -18,13 +18,26 @@ export interface PriceEntry {
  * here, so a correction changes all of them at once and never what a past job recorded.
  */
 export function priceRulesFor(modelId: string, overrides: PriceOverrides): PriceEntry | null {
-  const edited = overrides[modelId];
-  if (edited) return { rules: edited, edited: true };
-  const shipped = SHIPPED_PRICES[modelId];
-  return shipped ? { rules: shipped, edited: false } : null;
+  if (Object.hasOwn(overrides, modelId)) return { rules: overrides[modelId]!, edited: true };
+  return Object.hasOwn(SHIPPED_PRICES, modelId) ? { rules: SHIPPED_PRICES[modelId]!, edited: false } : null;
 }
 
 /** The shipped rules of a model, if any: what "Back to the shipped prices" restores. */
 export function shippedPriceRules(modelId: string): PriceRules | null {
-  return SHIPPED_PRICES[modelId] ?? null;
+  return Object.hasOwn(SHIPPED_PRICES, modelId) ? SHIPPED_PRICES[modelId]! : null;
+}
+
+/** The rules in force for a model (the admin's correction, else shipped), or null when no price is known. */
+export function rulesInForce(modelId: string, overrides: PriceOverrides): PriceRules | null {
+  return priceRulesFor(modelId, overrides)?.rules ?? null;
+}
+
+/**
+ * The estimate of an order for a model: main stores and reserves it at create, and the generator
+ * shows it beside Generate from the same rules (sent with the model list), so both always agree.
+ * Null when no price is known.
+ */
+export function estimateOrder(modelId: string, order: PricedOrder, overrides: PriceOverrides): CostFigure | null {
+  const rules = rulesInForce(modelId, overrides);
+  return rules ? estimateCost(rules, order) : null;
 }

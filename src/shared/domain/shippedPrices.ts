@@ -1,4 +1,4 @@
-import { type CostFigure, estimateCost, type PricedOrder, type PriceRules, priceRulesSchema } from './pricing';
+import { type PriceRules, priceRulesSchema } from './pricing';
 
 /**
  * The prices the studio ships with, by model id (USD on Google's paid tier, late November 2026; see
@@ -75,17 +75,3 @@ export const SHIPPED_PRICES: Readonly<Record<string, PriceRules>> = {
     perSecond: { '720p': usd(0.05) },
   }),
 };
-
-/** A model's price rules; null when none are known (an admin's own model id). */
-export function priceRulesFor(modelId: string): PriceRules | null {
-  return Object.hasOwn(SHIPPED_PRICES, modelId) ? SHIPPED_PRICES[modelId]! : null;
-}
-
-/**
- * The estimate of an order for a model: main stores and reserves it at create, and the generator
- * shows it beside Generate, so both always agree. Null when no price is known.
- */
-export function estimateOrder(modelId: string, order: PricedOrder): CostFigure | null {
-  const rules = priceRulesFor(modelId);
-  return rules ? estimateCost(rules, order) : null;
-}

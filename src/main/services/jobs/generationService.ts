@@ -3,8 +3,8 @@ import { StudioError } from '../../../shared/contract/errors';
 import type { JobKind } from '../../../shared/domain/jobs';
 import { accessRefusal, type AccessOrder, type ModelAccess, restrictCatalogue } from '../../../shared/domain/modelAccess';
 import { type CatalogueModel, defaultModel, type ImageSize, isOffered } from '../../../shared/domain/models';
-import type { CostFigure } from '../../../shared/domain/pricing';
-import { estimateOrder } from '../../../shared/domain/shippedPrices';
+import type { CostFigure, PriceRules } from '../../../shared/domain/pricing';
+import { estimateOrder, rulesInForce } from '../../../shared/domain/priceTable';
 import { videoModeOf, videoOptionProblems } from '../../../shared/domain/videoRules';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
@@ -75,6 +75,17 @@ export class GenerationService {
     return this.deps.settings.get('modelCatalogue').filter(isOffered);
   }
 
+  /** The price rules in force for these models, by id: the generator's estimate uses exactly what main reserves. */
+  pricesFor(models: CatalogueModel[]): Record<string, PriceRules> {
+    const overrides = this.deps.settings.get('priceOverrides');
+    return Object.fromEntries(
+      models.flatMap((m) => {
+        const rules = rulesInForce(m.id, overrides);
+        return rules ? [[m.id, rules] as const] : [];
+      }),
+    );
+  }
+
   /** The offered models narrowed to what this person may use: what their generator pages show. */
   modelsFor(actor: Actor): CatalogueModel[] {
     return restrictCatalogue(this.deps.modelAccess(actor.userId), this.offeredModels());
@@ -104,7 +115,11 @@ export class GenerationService {
 
     const params = { aspectRatio: order.aspectRatio, imageSize: order.imageSize, count: order.count };
     // priced per job (each image is its own call to Google): the same function the generator shows
-    const perJob = estimateOrder(model.id, { kind, count: 1, imageSize: order.imageSize as ImageSize | undefined, inputImages: inputIds.length });
+    const perJob = estimateOrder(
+      model.id,
+      { kind, count: 1, imageSize: order.imageSize as ImageSize | undefined, inputImages: inputIds.length },
+      this.deps.settings.get('priceOverrides'),
+    );
     return this.createJobs(actor, kind, order.count, order.idempotencyKey, perJob, (index) => ({
       provider: 'gemini-image',
       model: model.id,
@@ -156,7 +171,11 @@ export class GenerationService {
       ...(order.extendMediaId ? { extendFrom: continuationRef, extendMediaId: order.extendMediaId } : {}),
       ...(order.refineMediaId ? { refineFrom: continuationRef, refineMediaId: order.refineMediaId } : {}),
     };
-    const estimate = estimateOrder(model.id, { kind: 'video', resolution: order.resolution, durationSeconds: order.durationSeconds });
+    const estimate = estimateOrder(
+      model.id,
+      { kind: 'video', resolution: order.resolution, durationSeconds: order.durationSeconds },
+      this.deps.settings.get('priceOverrides'),
+    );
     return this.createJobs(actor, 'video', 1, order.idempotencyKey, estimate, () => ({
       provider: model.family,
       model: model.id,

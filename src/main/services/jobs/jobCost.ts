@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { ImageSize } from '../../../shared/domain/models';
 import { type CostFigure, costFromUsage, estimateCost, type PricedOrder, type PriceRules, type ReportedUsage } from '../../../shared/domain/pricing';
-import { priceRulesFor } from '../../../shared/domain/shippedPrices';
 import type { Db } from '../../db/client';
 import { job } from '../../db/schema';
 import { inTransaction, withWriteTx } from '../../db/tx';
@@ -63,8 +62,9 @@ export function unfinishedCostOf(row: Pick<JobRow, 'status' | 'provider' | 'subm
  * other way) records what it cost and charges that, then gives the rest back. Both run inside the
  * runner's own transaction where it has one, so the job row, the cost and the ledger move together.
  */
-export function withJobCost(port: QuotaPort, deps: { db: Db; jobs: JobRepository; prices?: (modelId: string) => PriceRules | null }): QuotaPort {
-  const prices = deps.prices ?? priceRulesFor;
+/** `prices`: the rules in force for a model (the admin's correction, else shipped; shared/domain/priceTable.ts). */
+export function withJobCost(port: QuotaPort, deps: { db: Db; jobs: JobRepository; prices: (modelId: string) => PriceRules | null }): QuotaPort {
+  const prices = deps.prices;
   const setCost = (row: JobRow, micros: number | null, asOf: string | null) =>
     deps.db
       .update(job)

@@ -1,3 +1,4 @@
+import { SHIPPED_PRICES } from '../../../shared/domain/shippedPrices';
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { installFakeBridge } from '../../../../test/renderer/fakeBridge';
@@ -75,7 +76,7 @@ function bridge(options: { jobs?: JobDto[]; refuse?: StudioError; videosLeft?: n
       },
       askAdmins: ['admin@lab.org'],
     }),
-    'generation.models.list': () => ({ models }),
+    'generation.models.list': () => ({ models, prices: SHIPPED_PRICES }),
     'jobs.list': () => ({ items: options.jobs ?? [], nextCursor: null }),
     'media.import': ({ fileName }) => {
       imported += 1;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JOB_KIND_VALUES, JOB_STATUS_VALUES } from '../../domain/jobs';
 import { catalogueModelSchema } from '../../domain/models';
+import { priceRulesSchema } from '../../domain/pricing';
 import { defineRoute } from '../route';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id');
@@ -52,7 +53,11 @@ export const generationModelsList = defineRoute({
   name: 'generation.models.list',
   access: 'user',
   input: z.object({}).strict().optional(),
-  output: z.object({ models: z.array(catalogueModelSchema) }),
+  output: z.object({
+    models: z.array(catalogueModelSchema),
+    /** the price rules in force for those models (an admin's correction, else shipped): the estimate beside Generate */
+    prices: z.record(z.string(), priceRulesSchema),
+  }),
 });
 
 export const generationImageCreate = defineRoute({

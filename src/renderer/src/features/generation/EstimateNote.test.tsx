@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { installFakeBridge } from '../../../../../test/renderer/fakeBridge';
 import { renderWithQueries } from '../../../../../test/renderer/render';
 import type { QuotaKindStatus } from '../../../../shared/domain/quotaStatus';
+import { DEFAULT_CATALOGUE } from '../../../../shared/domain/models';
+import { SHIPPED_PRICES } from '../../../../shared/domain/shippedPrices';
 import { EstimateNote } from './EstimateNote';
 
 const status = (kind: QuotaKindStatus['kind'], over: Partial<QuotaKindStatus> = {}): QuotaKindStatus => ({
@@ -30,6 +32,16 @@ function bridge(spend: Partial<QuotaKindStatus>) {
 const estimate = () => screen.getByTestId('estimate').textContent;
 
 describe('the estimate beside Generate', () => {
+  it('uses the prices main sends with the model list, so an admin’s correction shows at once', async () => {
+    const corrected = { ...SHIPPED_PRICES['gemini-3-pro-image']!, perImage: { '4K': 500_000 } };
+    installFakeBridge({
+      'quotas.status': () => ({ userId: 'u1', kinds: {} as never, askAdmins: [] }),
+      'generation.models.list': () => ({ models: DEFAULT_CATALOGUE, prices: { 'gemini-3-pro-image': corrected } }),
+    });
+    renderWithQueries(<EstimateNote model="gemini-3-pro-image" order={{ kind: 'image', count: 4, imageSize: '4K', inputImages: 0 }} />);
+    await waitFor(() => expect(estimate()).toBe('≈ $2.00 for 4 images'));
+  });
+
   it('prices images by size and count with the shipped rules', async () => {
     bridge({ period: 'unlimited', remaining: null });
     const view = renderWithQueries(<EstimateNote model="gemini-3-pro-image" order={{ kind: 'image', count: 4, imageSize: '4K', inputImages: 0 }} />);

@@ -1,6 +1,7 @@
 import { estimateText, type PricedOrder } from '../../../../shared/domain/pricing';
 import { quotaFit } from '../../../../shared/domain/quotaStatus';
-import { estimateOrder } from '../../../../shared/domain/shippedPrices';
+import { estimateOrder } from '../../../../shared/domain/priceTable';
+import { usePrices } from '../../queries/models';
 import { useQuotaStatus } from '../../queries/quotas';
 
 /** The order as a form holds it (the size is whatever the picker says). */
@@ -8,16 +9,17 @@ type FormOrder = { kind: 'image' | 'edit'; count: number; imageSize?: string; in
 
 /**
  * The price of what the form would send, beside Generate: "≈ $0.40 for 4 images". It is the same
- * function main stores on the job and reserves against the budget (shared/domain/shippedPrices.ts),
+ * function main stores on the job and reserves against the budget, over the rules main sends with the model list (shared/domain/priceTable.ts),
  * so the figure shown is the figure charged before Google reports the usage. When a budget is set
  * and the estimate does not fit what is left, it says so (main refuses such a request anyway).
  */
 export function EstimateNote({ model, order: form }: { model: string | undefined; order: FormOrder }) {
   const { data } = useQuotaStatus();
+  const prices = usePrices();
   if (!model) return null;
   // a size the model does not offer has no price: "No price known", never a guess
   const order = form as PricedOrder;
-  const figure = estimateOrder(model, order);
+  const figure = estimateOrder(model, order, prices);
   const budget = figure && data ? quotaFit(data.kinds.spend, figure.microUsd, data.askAdmins) : { fits: true as const };
   return (
     <p className="muted" data-testid="estimate" aria-live="polite">

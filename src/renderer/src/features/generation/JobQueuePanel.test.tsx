@@ -1,3 +1,4 @@
+import { SHIPPED_PRICES } from '../../../../shared/domain/shippedPrices';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installFakeBridge } from '../../../../../test/renderer/fakeBridge';
@@ -28,7 +29,7 @@ async function renderPanel(jobs: JobDto[]) {
   const fake = installFakeBridge({
     'jobs.list': () => ({ items: jobs, nextCursor: null }),
     'jobs.cancel': ({ jobId }) => ({ job: { ...jobs.find((j) => j.id === jobId)!, status: 'cancelled' } }),
-    'generation.models.list': () => ({ models: DEFAULT_CATALOGUE }),
+    'generation.models.list': () => ({ models: DEFAULT_CATALOGUE, prices: SHIPPED_PRICES }),
   });
   const { element } = routerFrame(() => <Frame />);
   const view = renderWithQueries(element);

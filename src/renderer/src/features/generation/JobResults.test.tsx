@@ -1,3 +1,4 @@
+import { SHIPPED_PRICES } from '../../../../shared/domain/shippedPrices';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeBridge } from '../../../../../test/renderer/fakeBridge';
@@ -55,7 +56,7 @@ async function renderTiles(jobs: JobDto[]) {
   const fake = installFakeBridge({
     'jobs.list': () => ({ items: jobs, nextCursor: null }),
     'jobs.cancel': ({ jobId }) => ({ job: { ...jobs.find((j) => j.id === jobId)!, status: 'cancelled' } }),
-    'generation.models.list': () => ({ models: DEFAULT_CATALOGUE }),
+    'generation.models.list': () => ({ models: DEFAULT_CATALOGUE, prices: SHIPPED_PRICES }),
     'generation.image.create': () => ({ jobIds: ['new'] }),
   });
   const view = renderWithQueries(routerFrame(() => <JobResults kinds={['image']} title="Recent images" />).element);

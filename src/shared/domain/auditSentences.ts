@@ -1,3 +1,4 @@
+import { accessWords, modelAccessSchema } from './modelAccess';
 import { AUDIT_ACTIONS, SETTINGS_AUDIT_ACTIONS } from './audit';
 import { plural } from './plural';
 
@@ -65,6 +66,7 @@ const SETTING_NAMES: Record<string, string> = {
   defaultQuotas: 'the default quotas',
   maxParallelJobs: 'the number of jobs run at once',
   importLimitMb: 'the import size limit (MB)',
+  defaultModelAccess: 'the default model access',
   modelCatalogue: 'the model catalogue',
 };
 
@@ -72,6 +74,10 @@ function settingValue(key: string, value: unknown): string {
   if (key === 'defaultQuotas') {
     const v = obj(value);
     return joinWords(Object.keys(v).map((kind) => `${kind} ${policyWords(v[kind])}`));
+  }
+  if (key === 'defaultModelAccess') {
+    const parsed = modelAccessSchema.safeParse(value);
+    return parsed.success ? `“${accessWords(parsed.data)}”` : 'a new value';
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return `“${value}”`;
@@ -146,6 +152,11 @@ export const AUDIT_SENTENCES: Record<string, Sentence> = {
           : `; their ${plural(media, 'item was', 'items were')} deleted`;
     return `${who(e.actor)} deleted the ${d.role === 'admin' ? 'admin' : 'user'} account ${who(e.target)}${fate}`;
   },
+  [AUDIT_ACTIONS.modelAccess]: (e) => {
+    const after = modelAccessSchema.nullable().safeParse(obj(e.details).after ?? null);
+    const to = !after.success ? 'new model access' : after.data === null ? 'the workstation default' : accessWords(after.data);
+    return `${who(e.actor)} set ${whose(e.target)} model access to ${to}`;
+  },
   'quotas.set': (e) => {
     const changes = obj(obj(e.details).changes);
     const parts = Object.keys(changes).map((kind) => {
@@ -189,6 +200,11 @@ export const AUDIT_SENTENCES: Record<string, Sentence> = {
   'settings.models.shipped': (e) => {
     const added = list(obj(e.details).added).map(String);
     return `The studio added ${plural(added.length, 'newly shipped model', 'newly shipped models')} to the catalogue${added.length > 0 ? `: ${added.join(', ')}` : ''}`;
+  },
+  'settings.prices.update': (e) => {
+    const d = obj(e.details);
+    const model = str(d.modelId) ?? 'a model';
+    return d.shipped === true ? `${who(e.actor)} restored the shipped prices of ${model}` : `${who(e.actor)} corrected the prices of ${model}`;
   },
   'settings.diagnostics.saved': (e) => {
     const logs = num(obj(e.details).logFiles);

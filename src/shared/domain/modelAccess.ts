@@ -102,3 +102,17 @@ export function restrictCatalogue(access: ModelAccess, models: CatalogueModel[])
   }
   return restricted;
 }
+
+/**
+ * A model access in words, for forms, notices and the audit log: "every model; images up to 2K;
+ * videos up to 1080p". `labelOf` names a model (the catalogue's label); ids it does not know stay ids.
+ */
+export function accessWords(access: ModelAccess, labelOf: (modelId: string) => string = (id) => id): string {
+  const parts: string[] = [];
+  if (access.models === null) parts.push('every model');
+  else if (access.models.length === 0) parts.push('no models');
+  else parts.push(access.models.map(labelOf).join(', '));
+  parts.push(access.maxImageSize ? `images up to ${access.maxImageSize}` : 'images of any size');
+  parts.push(access.maxVideoResolution ? `videos up to ${resolutionLabel(access.maxVideoResolution)}` : 'videos at any resolution');
+  return parts.join('; ');
+}

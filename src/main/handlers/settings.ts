@@ -8,7 +8,8 @@ type SettingsRoutes =
   | 'settings.clear_api_key'
   | 'settings.models.update'
   | 'settings.models.check'
-  | 'settings.models.migrate';
+  | 'settings.models.migrate'
+  | 'settings.project.get';
 
 export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
   return {
@@ -19,5 +20,16 @@ export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
     'settings.models.update': (input, { actor }) => s.settingsAdmin.updateModels(actor, input),
     'settings.models.check': (_input, { actor }) => s.settingsAdmin.checkModels(actor),
     'settings.models.migrate': (input, { actor }) => s.settingsAdmin.migrateModel(actor, input),
+    // the key and the catalogue from settings, the spend window and the waiting jobs from the queue
+    'settings.project.get': () => {
+      const settings = s.settingsAdmin.snapshot();
+      return {
+        keySource: settings.apiKey.source,
+        spendLimitPer10MinutesMicros: settings.spendLimitPer10MinutesMicros,
+        rateLimitMaxWaitMinutes: settings.rateLimitMaxWaitMinutes,
+        modelCheck: settings.modelCheck,
+        ...s.jobRunner.queueSummary(),
+      };
+    },
   };
 }

@@ -8,6 +8,7 @@ import {
   settingsModelsCheck,
   settingsModelsMigrate,
   settingsModelsUpdate,
+  settingsProjectGet,
   settingsSetApiKey,
   settingsUpdate,
 } from './routes/settings';
@@ -30,6 +31,7 @@ export const routes = routeTable(
   settingsModelsUpdate,
   settingsModelsCheck,
   settingsModelsMigrate,
+  settingsProjectGet,
   quotasStatus,
   quotasGet,
   quotasSet,

@@ -44,6 +44,8 @@ export class SettingsAdmin {
       defaultQuotas: settings.get('defaultQuotas'),
       maxParallelJobs: settings.get('maxParallelJobs'),
       importLimitMb: settings.get('importLimitMb'),
+      rateLimitMaxWaitMinutes: settings.get('rateLimitMaxWaitMinutes'),
+      spendLimitPer10MinutesMicros: settings.get('spendLimitPer10MinutesMicros'),
       catalogue: settings.get('modelCatalogue'),
       modelCheck: settings.get('modelCheck'),
       apiKey: apiKeys.status(),
@@ -53,7 +55,14 @@ export class SettingsAdmin {
   update(actor: Actor, input: ParsedInput<'settings.update'>): SettingsSnapshot {
     const { settings } = this.deps;
     withWriteTx(this.deps.db, () => {
-      for (const key of ['idleTimeoutMinutes', 'defaultQuotas', 'maxParallelJobs', 'importLimitMb'] as const) {
+      for (const key of [
+        'idleTimeoutMinutes',
+        'defaultQuotas',
+        'maxParallelJobs',
+        'importLimitMb',
+        'rateLimitMaxWaitMinutes',
+        'spendLimitPer10MinutesMicros',
+      ] as const) {
         const value = input[key];
         if (value === undefined) continue;
         const before = settings.get(key);

@@ -37,8 +37,13 @@ export const jobDtoSchema = z.object({
    * a job created without a per-click key. Optional so older fixtures and rows stay valid.
    */
   requestId: z.string().nullable().optional(),
-  /** a rate-limited job: when Google said a new attempt may go (ms since epoch), else null */
+  /**
+   * when a new attempt may go (ms since epoch), else null: a waiting job held back by Google's rate
+   * limit or by the spend limit (`waitingFor` says which), or a job that failed on a rate limit
+   */
   retryAt: z.number().nullable().optional(),
+  /** what a waiting job waits for besides a free slot: Google's rate limit, or the admin's spend limit */
+  waitingFor: z.enum(['rateLimit', 'spendLimit']).nullable().optional(),
 });
 export type JobDto = z.infer<typeof jobDtoSchema>;
 

@@ -3,10 +3,11 @@ import { useSettings } from '../queries/settings';
 import { ApiKeySection } from '../features/settings/ApiKeySection';
 import { DefaultQuotasSection } from '../features/settings/DefaultQuotasSection';
 import { DiagnosticsSection } from '../features/settings/DiagnosticsSection';
+import { GoogleProjectSection } from '../features/settings/GoogleProjectSection';
 import { ModelCatalogueSection } from '../features/settings/ModelCatalogueSection';
 import { SessionsJobsSection } from '../features/settings/SessionsJobsSection';
 
-/** Admin → Settings (docs/generation-and-jobs.md): the API key, session and job limits, default quotas, the model catalogue, logs and diagnostics. */
+/** Admin → Settings (docs/generation-and-jobs.md): the API key, session and job limits, the Google project and its queue limits, default quotas, the model catalogue, logs and diagnostics. */
 export function SettingsPage() {
   const settings = useSettings();
   return (
@@ -25,6 +26,10 @@ export function SettingsPage() {
             idleTimeoutMinutes={settings.data.idleTimeoutMinutes}
             maxParallelJobs={settings.data.maxParallelJobs}
             importLimitMb={settings.data.importLimitMb}
+          />
+          <GoogleProjectSection
+            spendLimitPer10MinutesMicros={settings.data.spendLimitPer10MinutesMicros}
+            rateLimitMaxWaitMinutes={settings.data.rateLimitMaxWaitMinutes}
           />
           <DefaultQuotasSection defaultQuotas={settings.data.defaultQuotas} />
           <ModelCatalogueSection catalogue={settings.data.catalogue} modelCheck={settings.data.modelCheck} />

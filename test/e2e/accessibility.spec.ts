@@ -90,11 +90,14 @@ test('the image generator with the Jobs popover open (done, failed, running and 
   };
   await generate('A heron in fog');
   await expect(page.locator('[data-testid="job-result"][data-status="succeeded"]')).toHaveCount(1);
-  await generate('A storm [429]');
+  await generate('A storm [400]');
   await expect(page.locator('[data-testid="job-result"][data-status="failed"]')).toHaveCount(1);
   await generate('A lighthouse [hang]');
   await expect(page.locator('[data-testid="job-result"][data-status="running"]')).toHaveCount(1);
+  // Google's rate limit: the job waits with a countdown instead of failing
+  await generate('A squall [429]');
+  await expect(page.locator('[data-testid="job-result"][data-status="queued"]')).toContainText(/Waiting for Google's rate limit · starts in \d+ s/);
   await page.getByRole('button', { name: /^Jobs/ }).click();
-  await expect(page.getByRole('region', { name: 'Job queue' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('region', { name: 'Job queue' }).getByRole('listitem')).toHaveCount(4);
   await expectAccessibleInBothThemes(page, 'Image generator with the Jobs popover');
 });

@@ -26,9 +26,9 @@ export function useUpdateSettings() {
   });
 }
 
-/** The project behind the shared key as the queue sees it; read again every 15 s while shown. */
+/** The project behind the shared key as the queue sees it: live, so read on every visit and every 10 s while shown. */
 export function useProjectShape() {
-  return useQuery({ queryKey: queryKeys.settingsProject, queryFn: () => call('settings.project.get'), refetchInterval: 15_000 });
+  return useQuery({ queryKey: queryKeys.settingsProject, queryFn: () => call('settings.project.get'), staleTime: 0, refetchInterval: 10_000 });
 }
 
 export function useSetApiKey() {

@@ -75,6 +75,19 @@ describe("Google's rate limit (429): the job waits instead of failing", () => {
     expect(await rig.used('video')).toBe(1);
   });
 
+  it('a Veo submit refused with 429 waits Google’s delay and is submitted once more, billed once', async () => {
+    rig = await startGenerationRig();
+    const t0 = rig.clock.now();
+    rig.fake.script({ on: 'predictLongRunning', reply: '429', retryDelay: '20s' });
+    const { jobIds } = await rig.ok('generation.video.create', { model: 'veo-3.1-fast-generate-preview', prompt: 'Waves on a pier' });
+    expect((await rig.settle()).get(jobIds[0]!)).toMatchObject({ status: 'queued', retryAt: t0 + 20_000, waitingFor: 'rateLimit' });
+    expect(rig.fake.operationNames()).toEqual([]);
+    expect((await after(20_000)).get(jobIds[0]!)?.status).toBe('succeeded');
+    expect(rig.fake.requestsTo('predictLongRunning')).toHaveLength(2);
+    expect(rig.fake.answeredOk('predictLongRunning')).toBe(1);
+    expect(await rig.used('video')).toBe(1);
+  });
+
   it('fails with a plain message after the admin’s bound and gives the unit back', async () => {
     rig = await startGenerationRig();
     rig.core.services.settings.set('rateLimitMaxWaitMinutes', 1, null);

@@ -75,18 +75,27 @@ export function slotKindOf(kind: JobKind): SlotKind {
  * One pass over the waiting jobs (O(n + s) with s the jobs started in the window), no sorting.
  */
 export function pickNext(waiting: Iterable<WaitingJob>, state: QueueState): Pick {
+  const { now } = state;
   const spend = spendSummary(state);
-  const slotOpen = { image: state.canStart('image'), video: state.canStart('video') };
+  const imageOpen = state.canStart('image');
+  const videoOpen = state.canStart('video');
   // each person's oldest startable job
   const candidate = new Map<string, WaitingJob>();
   let wakeAt: number | null = null;
   for (const job of waiting) {
-    const until = timeGate(job, state, spend);
-    if (until !== null) {
+    // cheap checks first: most jobs wait for nothing but their turn
+    const paused = job.notBefore !== null && job.notBefore > now ? job.notBefore : 0;
+    const familyUntil = state.familyPausedUntil.size ? (state.familyPausedUntil.get(job.family) ?? 0) : 0;
+    let until = Math.max(paused, familyUntil > now ? familyUntil : 0);
+    if (until === 0 && spend.limit !== null) {
+      const at = spendFitsAt(job.estimateMicros, spend);
+      if (at > now) until = at;
+    }
+    if (until !== 0) {
       wakeAt = wakeAt === null ? until : Math.min(wakeAt, until);
       continue;
     }
-    if (!slotOpen[slotKindOf(job.kind)]) continue;
+    if (!(job.kind === 'video' ? videoOpen : imageOpen)) continue;
     const best = candidate.get(job.userId);
     if (!best || olderThan(job, best)) candidate.set(job.userId, job);
   }
@@ -216,15 +225,6 @@ function spendFitsAt(estimate: number, s: SpendSummary): number {
     if (rest === 0 || rest + estimate <= s.limit) return s.live[i]!.at + SPEND_WINDOW_MS;
   }
   return s.now; // unreachable: the last expiry leaves nothing
-}
-
-/** The time a job's start waits for (its 429 delay, its family's, the spend window), or null: none. */
-function timeGate(job: WaitingJob, state: QueueState, spend: SpendSummary): number | null {
-  const { now } = state;
-  const rateUntil = Math.max(job.notBefore ?? 0, state.familyPausedUntil.get(job.family) ?? 0);
-  if (rateUntil > now) return rateUntil;
-  const spendAt = spendFitsAt(job.estimateMicros, spend);
-  return spendAt > now ? spendAt : null;
 }
 
 function olderThan(a: WaitingJob, b: WaitingJob): boolean {

@@ -194,6 +194,8 @@ export class JobRunner {
       this.run(jobId, controller.signal, slot).then(
         (next) => {
           this.running.delete(jobId);
+          // a job that ended before it was sent (cancelled, an input gone) spent nothing
+          if (this.deps.jobs.get(jobId)?.submittedAt === null) this.spendWindow = this.spendWindow.filter((s) => s.jobId !== jobId);
           if (next === 'wait' && this.enqueue(jobId)) {
             this.emit(jobId);
             this.wake();

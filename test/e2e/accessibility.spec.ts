@@ -101,3 +101,12 @@ test('the image generator with the Jobs popover open (done, failed, running and 
   await expect(page.getByRole('region', { name: 'Job queue' }).getByRole('listitem')).toHaveCount(4);
   await expectAccessibleInBothThemes(page, 'Image generator with the Jobs popover');
 });
+
+test('the Settings page with its Google project section passes axe in light and dark', async ({ page, request, harness }) => {
+  test.setTimeout(90_000);
+  await seedPeople(request, harness, [{ email: 'ada@lab.org', role: 'admin' }]);
+  await signIn(page, harness.url, 'ada@lab.org');
+  await openPage(page, 'Settings');
+  await expect(page.getByRole('region', { name: 'Google project' }).getByTestId('project-facts')).toBeVisible();
+  await expectAccessibleInBothThemes(page, 'Settings');
+});

@@ -20,6 +20,7 @@ export const benchmarks: Benchmark[] = [
   { name: 'quota', run: async () => (await import('./quota.bench')).quotaBenchmark.run() },
   { name: 'generation-log', run: async () => (await import('./generationLog.bench')).generationLogBenchmark.run() },
   { name: 'diagnostics', run: async () => (await import('./diagnostics.bench')).diagnosticsBenchmark.run() },
+  { name: 'schedule', run: async () => (await import('./schedule.bench')).scheduleBenchmark.run() },
 ];
 
 export function median(values: number[]): number {

@@ -225,6 +225,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
     },
     maxParallel: () => settings.get('maxParallelJobs'),
+    queueLimits: () => ({
+      rateLimitMaxWaitMs: settings.get('rateLimitMaxWaitMinutes') * 60_000,
+      spendLimitMicros: settings.get('spendLimitPer10MinutesMicros'),
+    }),
     timings: jobTimings,
     mediaUrls: (id, hasThumb) => ({
       url: mediaUrl(mediaUrlBase, id, 'original'),

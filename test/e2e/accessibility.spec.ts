@@ -90,11 +90,23 @@ test('the image generator with the Jobs popover open (done, failed, running and 
   };
   await generate('A heron in fog');
   await expect(page.locator('[data-testid="job-result"][data-status="succeeded"]')).toHaveCount(1);
-  await generate('A storm [429]');
+  await generate('A storm [400]');
   await expect(page.locator('[data-testid="job-result"][data-status="failed"]')).toHaveCount(1);
   await generate('A lighthouse [hang]');
   await expect(page.locator('[data-testid="job-result"][data-status="running"]')).toHaveCount(1);
+  // Google's rate limit: the job waits with a countdown instead of failing
+  await generate('A squall [429]');
+  await expect(page.locator('[data-testid="job-result"][data-status="queued"]')).toContainText(/Waiting for Google's rate limit · starts in \d+ s/);
   await page.getByRole('button', { name: /^Jobs/ }).click();
-  await expect(page.getByRole('region', { name: 'Job queue' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('region', { name: 'Job queue' }).getByRole('listitem')).toHaveCount(4);
   await expectAccessibleInBothThemes(page, 'Image generator with the Jobs popover');
+});
+
+test('the Settings page with its Google project section passes axe in light and dark', async ({ page, request, harness }) => {
+  test.setTimeout(90_000);
+  await seedPeople(request, harness, [{ email: 'ada@lab.org', role: 'admin' }]);
+  await signIn(page, harness.url, 'ada@lab.org');
+  await openPage(page, 'Settings');
+  await expect(page.getByRole('region', { name: 'Google project' }).getByTestId('project-facts')).toBeVisible();
+  await expectAccessibleInBothThemes(page, 'Settings');
 });

@@ -164,13 +164,13 @@ test('a failed edit can be tried again from the queue: the generator comes back 
     .click();
   await page.getByRole('toolbar', { name: 'Item actions' }).getByRole('button', { name: /^Edit/ }).click();
   await expect(page.getByRole('heading', { name: 'Edit', level: 1 })).toBeVisible();
-  await page.getByLabel('Instruction').fill('Add a storm [429]');
+  await page.getByLabel('Instruction').fill('Add a storm [400]');
   await page.getByRole('button', { name: 'Apply edit' }).click();
-  await expect(page.locator('[data-testid="job-result"][data-status="failed"]')).toContainText(/rate limit/);
+  await expect(page.locator('[data-testid="job-result"][data-status="failed"]')).toContainText(/Google refused the request/);
 
   await page.getByRole('button', { name: /^Jobs/ }).click();
-  await page.getByRole('region', { name: 'Job queue' }).getByRole('button', { name: 'Try again: Add a storm [429]' }).click();
-  await expect(page.getByLabel('Instruction')).toHaveValue('Add a storm [429]');
+  await page.getByRole('region', { name: 'Job queue' }).getByRole('button', { name: 'Try again: Add a storm [400]' }).click();
+  await expect(page.getByLabel('Instruction')).toHaveValue('Add a storm [400]');
   await expect(page.getByRole('group', { name: 'Source image' }).getByRole('listitem')).toHaveCount(1);
   // the source came back as an id; its thumbnail is asked of main
   await expect(page.getByRole('group', { name: 'Source image' }).locator('img')).toHaveCount(1);

@@ -167,3 +167,41 @@ test.describe('on a computer without a keyring', () => {
     await expect(page.getByLabel('New API key')).toHaveValue('');
   });
 });
+
+test('the Google project section shows the queue’s state and sets a spend limit per 10 minutes, which jobs then wait for', async ({
+  page,
+  request,
+  harness,
+}) => {
+  test.setTimeout(90_000);
+  await seedAdmin(request, harness, 'root@lab.org');
+  await signIn(page, harness.url, 'root@lab.org');
+  await nav(page, 'Settings');
+  const section = page.getByRole('region', { name: 'Google project' });
+  const facts = section.getByTestId('project-facts');
+  await expect(facts).toContainText('API key' + 'From GEMINI_API_KEY');
+  await expect(facts).toContainText('≈ $0.00 (no limit)');
+  await expect(section.getByRole('table')).toContainText('Tier 1$10.00');
+
+  const limit = section.getByLabel('Google spend limit per 10 minutes (USD)');
+  await limit.fill('ten dollars');
+  await expect(section.getByRole('alert')).toContainText('Enter an amount in dollars from 0.01 to 100000');
+  await expect(section.getByRole('button', { name: 'Save project limits' })).toBeDisabled();
+  // a 1K Nano Banana 2.1 image is estimated at $0.0336: one fits in $0.05, the second waits
+  await limit.fill('0.05');
+  await section.getByRole('button', { name: 'Save project limits' }).click();
+  await expect(section.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(facts).toContainText('of $0.05');
+
+  await nav(page, 'Image');
+  await page.getByLabel('Prompt').fill('Two pears');
+  await page.getByRole('combobox', { name: 'Images' }).selectOption('2');
+  await page.getByRole('button', { name: /^Generate/ }).click();
+  await expect(page.locator('[data-testid="job-result"][data-status="succeeded"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="job-result"][data-status="queued"]')).toContainText(
+    'Waiting for the spend limit · starts in about 10 min',
+  );
+  await nav(page, 'Settings');
+  await expect(facts).toContainText('≈ $0.03 of $0.05');
+  await expect(facts).toContainText('Waiting on the spend limit' + '1 job');
+});

@@ -88,7 +88,8 @@ export function modelsPathError(kind: ErrorReply, opts: { message?: string; retr
         '@type': 'type.googleapis.com/google.rpc.Help',
         links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }],
       },
-      { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: opts.retryDelay ?? '17s' },
+      // 'none': a 429 that names no delay (the client then backs off on its own)
+      ...(opts.retryDelay === 'none' ? [] : [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: opts.retryDelay ?? '17s' }]),
     ]);
   }
   return rpcError(base.code, base.status, message);

@@ -54,6 +54,11 @@ export interface FakeGemini {
   pendingScript(): ScriptStep[];
   /** `requests` filtered by endpoint. */
   requestsTo(endpoint: Endpoint): LoggedRequest[];
+  /**
+   * Requests to `endpoint` answered 200: what Google would bill for a generation endpoint (a 429 or
+   * any other error is a refusal it does not bill).
+   */
+  answeredOk(endpoint: Endpoint): number;
   /** Register a downloadable file (e.g. to test a downloader without a Veo job). */
   addFile(bytes?: Buffer, behaviour?: DownloadBehaviour): { id: string; uri: string };
   /** Veo operation names / interaction ids created since the last reset. */
@@ -260,6 +265,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     script: (...steps) => steps.forEach((s) => queue.add(s)),
     pendingScript: () => queue.pending(),
     requestsTo: (endpoint) => requests.filter((r) => r.endpoint === endpoint),
+    answeredOk: (endpoint) => requests.filter((r) => r.endpoint === endpoint && r.status === 200).length,
     addFile: (bytes, behaviour) => {
       const file = files.add(bytes ?? videoBytes(), behaviour ?? 'ok');
       return { id: file.id, uri: publicDownloadUri(file.id) };

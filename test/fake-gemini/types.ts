@@ -48,7 +48,7 @@ export interface StepCommon {
   hang?: boolean;
   /** Override the error message (400/404/… replies, `op-error`, `failed`). */
   message?: string;
-  /** `RetryInfo.retryDelay` of a 429 (default `'17s'`). */
+  /** `RetryInfo.retryDelay` of a 429 (default `'17s'`; `'none'` sends no RetryInfo). */
   retryDelay?: string;
 }
 

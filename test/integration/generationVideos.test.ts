@@ -100,7 +100,6 @@ describe('Veo video jobs', () => {
     ['[rai]', 'blocked', 'CONTENT_BLOCKED'],
     ['[op-error]', 'failed', 'PROVIDER_ERROR'],
     ['[poll-404]', 'failed', 'PROVIDER_ERROR'],
-    ['[429]', 'failed', 'RATE_LIMITED'],
   ])('a video ending in %s is %s (%s) and its unit is given back', async (trigger, status, code) => {
     rig = await startGenerationRig();
     const job = await video({ prompt: `x ${trigger}` });

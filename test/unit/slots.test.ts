@@ -92,4 +92,28 @@ describe('parallel-job slots', () => {
     expect(late.granted).toBe(true);
     expect(slots.inUse()).toEqual({ total: 2, video: 0 });
   });
+
+  it('lets the job queue take a slot only without passing a waiter, and tells it when one frees', async () => {
+    let freed = 0;
+    const slots = new Slots(
+      () => 2,
+      () => freed++,
+    );
+    const video = slots.tryAcquire('video');
+    expect(video).not.toBeNull();
+    expect(slots.tryAcquire('video')).toBeNull(); // videos hold at most N − 1
+    const download = ask(slots, 'video'); // a download waits for its share
+    const image = slots.tryAcquire('image');
+    expect(image).not.toBeNull();
+    expect(slots.canTake('image')).toBe(false);
+    image!();
+    expect(freed).toBe(1);
+    await tick();
+    expect(download.granted).toBe(false);
+    video!();
+    await tick();
+    expect(download.granted).toBe(true); // the waiter first, before the queue takes it
+    expect(slots.canTake('video')).toBe(false);
+    expect(slots.canTake('image')).toBe(true);
+  });
 });

@@ -9,7 +9,8 @@ type SettingsRoutes =
   | 'settings.models.update'
   | 'settings.models.check'
   | 'settings.models.migrate'
-  | 'settings.prices.update';
+  | 'settings.prices.update'
+  | 'settings.project.get';
 
 export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
   return {
@@ -21,5 +22,16 @@ export function settingsHandlers(s: Services): Pick<Handlers, SettingsRoutes> {
     'settings.models.check': (_input, { actor }) => s.settingsAdmin.checkModels(actor),
     'settings.models.migrate': (input, { actor }) => s.settingsAdmin.migrateModel(actor, input),
     'settings.prices.update': (input, { actor }) => ({ prices: s.settingsAdmin.updatePrices(actor, input) }),
+    // the key and the catalogue from settings, the spend window and the waiting jobs from the queue
+    'settings.project.get': () => {
+      const settings = s.settingsAdmin.snapshot();
+      return {
+        keySource: settings.apiKey.source,
+        spendLimitPer10MinutesMicros: settings.spendLimitPer10MinutesMicros,
+        rateLimitMaxWaitMinutes: settings.rateLimitMaxWaitMinutes,
+        modelCheck: settings.modelCheck,
+        ...s.jobRunner.queueSummary(),
+      };
+    },
   };
 }

@@ -9,6 +9,7 @@ import {
   settingsModelsMigrate,
   settingsModelsUpdate,
   settingsPricesUpdate,
+  settingsProjectGet,
   settingsSetApiKey,
   settingsUpdate,
 } from './routes/settings';
@@ -45,6 +46,7 @@ export const routes = routeTable(
   settingsModelsCheck,
   settingsModelsMigrate,
   settingsPricesUpdate,
+  settingsProjectGet,
   quotasStatus,
   quotasGet,
   quotasSet,

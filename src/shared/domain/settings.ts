@@ -14,7 +14,21 @@ export const SETTING_LIMITS = {
   maxParallelJobs: { min: 1, max: 8 },
   /** MB of imported input images one person may keep (deleting some frees room) */
   importLimitMb: { min: 1, max: 999_999 },
+  /** minutes a job waits out Google's rate limit (429) before it fails (docs/generation-and-jobs.md) */
+  rateLimitMaxWaitMinutes: { min: 1, max: 24 * 60 },
+  /** micro-dollars of estimated spend per rolling 10 minutes (docs/models-and-money.md); $0.01 to $100 000 */
+  spendLimitPer10MinutesMicros: { min: 10_000, max: 100_000_000_000 },
 } as const;
+
+/**
+ * Google's spend-based limits per project and rolling 10 minutes, by tier (late 2026), shown beside
+ * the spend limit setting (docs/models-and-money.md). Beyond them Google answers 429.
+ */
+export const GOOGLE_SPEND_TIERS = [
+  { tier: 'Tier 1', per10MinutesUsd: 10, billingCap: '$250', reach: 'link billing' },
+  { tier: 'Tier 2', per10MinutesUsd: 50, billingCap: '$2 000', reach: '$100 paid + 3 days' },
+  { tier: 'Tier 3', per10MinutesUsd: 200, billingCap: '$20 000–100 000+', reach: '$1 000 paid + 30 days' },
+] as const;
 
 /**
  * Admin settings: each key with its schema and its initial value. Stored as JSON in the `setting`
@@ -40,6 +54,14 @@ export const settingSchemas = {
   defaultModelAccess: modelAccessSchema,
   /** admins' corrections of the shipped prices, by model id */
   priceOverrides: priceOverridesSchema,
+  rateLimitMaxWaitMinutes: z.number().int().min(SETTING_LIMITS.rateLimitMaxWaitMinutes.min).max(SETTING_LIMITS.rateLimitMaxWaitMinutes.max),
+  /** Google spend limit per 10 minutes in micro-dollars: jobs wait while the window is full (null: off) */
+  spendLimitPer10MinutesMicros: z
+    .number()
+    .int()
+    .min(SETTING_LIMITS.spendLimitPer10MinutesMicros.min)
+    .max(SETTING_LIMITS.spendLimitPer10MinutesMicros.max)
+    .nullable(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -55,6 +77,8 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   modelCheck: null,
   defaultModelAccess: UNRESTRICTED_ACCESS,
   priceOverrides: {},
+  rateLimitMaxWaitMinutes: 30,
+  spendLimitPer10MinutesMicros: null,
   // what versions before the November 2026 catalogue shipped: an install without this setting has seen them
   shippedModelIds: [
     'gemini-3.1-flash-image',

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, notInArray, or } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, notInArray, or } from 'drizzle-orm';
 import type { JobDto } from '../../../shared/contract/routes/generation';
 import { FINAL_JOB_STATUSES, type JobStatus } from '../../../shared/domain/jobs';
 import type { Clock } from '../../clock';
@@ -57,6 +57,11 @@ export class JobRepository {
       .all();
   }
 
+  /** Jobs sent to Google since `at` (the spend window after a restart). */
+  submittedSince(at: number): JobRow[] {
+    return this.db.select().from(job).where(gte(job.submittedAt, at)).all();
+  }
+
   /** A page of a user's jobs, newest first; the cursor is the last row's (createdAt, id). */
   page(userId: string, options: { limit: number; cursor?: { createdAt: number; id: string }; active?: boolean }): JobRow[] {
     const conditions = [eq(job.userId, userId)];
@@ -111,6 +116,7 @@ export class JobRepository {
       retryAt: retryAtOf(row),
       estimatedCostMicros: row.estimatedCostMicros,
       actualCostMicros: row.actualCostMicros,
+      waitingFor: row.status === 'queued' && row.notBefore !== null && row.notBefore > this.clock.now() ? 'rateLimit' : null,
     };
   }
 }
@@ -121,10 +127,12 @@ function requestIdOf(idempotencyKey: string | null): string | null {
 }
 
 /**
- * The job row keeps only the message of a rate limit, which names Google's retry delay
- * (gemini/errors.ts writes "Try again in N s."); counted from when the job ended.
+ * A job waiting out Google's rate limit starts again at `notBefore`. A job that failed on a rate
+ * limit (older versions failed at the first 429) keeps only the message, which names Google's retry
+ * delay (gemini/errors.ts writes "Try again in N s."); counted from when the job ended.
  */
-function retryAtOf(row: Pick<JobRow, 'errorCode' | 'errorMessage' | 'finishedAt'>): number | null {
+function retryAtOf(row: Pick<JobRow, 'status' | 'notBefore' | 'errorCode' | 'errorMessage' | 'finishedAt'>): number | null {
+  if (row.status === 'queued') return row.notBefore;
   if (row.errorCode !== 'RATE_LIMITED' || row.finishedAt === null) return null;
   const seconds = /Try again in (\d+) s\./.exec(row.errorMessage ?? '')?.[1];
   return seconds ? row.finishedAt + Number(seconds) * 1000 : null;

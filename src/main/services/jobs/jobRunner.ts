@@ -14,6 +14,20 @@ import { isBusyError, retryWhileBusy, withoutBusyWait, withWriteTx } from '../..
 import type { JobRepository, JobRow } from './jobRepository';
 import type { PendingResult, PendingResults } from './pendingResults';
 import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from './ports';
+import {
+  afterRateLimit,
+  estimateOfJob,
+  pickNext,
+  type QueueFamily,
+  queueFamilyOf,
+  slotKindOf,
+  SPEND_WINDOW_MS,
+  spendInWindow,
+  type QueueState,
+  type WaitingJob,
+  type WaitState,
+  waitStateOf,
+} from './schedule';
 import { Slots } from './slots';
 import { InterruptedSubmit, VideoSteps } from './videoSteps';
 import type { GenerationWorker } from './worker/workerHost';
@@ -73,6 +87,11 @@ export interface JobRunnerDeps {
   worker: GenerationWorker;
   videoProviders: Record<'veo' | 'omni', VideoProvider>;
   maxParallel: () => number;
+  /**
+   * The queue's admin settings (docs/generation-and-jobs.md, "The queue"): how long a job waits out
+   * Google's rate limit before it fails, and the optional spend limit per 10 minutes (micro-dollars).
+   */
+  queueLimits?: () => { rateLimitMaxWaitMs: number; spendLimitMicros: number | null };
   timings: JobTimings;
   /** the transport's URLs for a media item */
   mediaUrls: (mediaId: string, hasThumb: boolean) => { url: string; thumbUrl: string | null };
@@ -85,6 +104,22 @@ class ShutdownSignal extends Error {}
 class AbandonSignal extends ShutdownSignal {}
 
 /**
+ * Google answered a create/submit with 429: a refusal it does not bill. The job goes back to
+ * waiting (`notBefore`), or fails once it has waited out the admin's bound (`notBefore` null).
+ */
+class RateLimitRefusal extends Error {
+  constructor(
+    readonly error: StudioError,
+    readonly since: number,
+    readonly notBefore: number | null,
+  ) {
+    super(error.message);
+  }
+}
+
+const DEFAULT_QUEUE_LIMITS = { rateLimitMaxWaitMs: 30 * 60_000, spendLimitMicros: null };
+
+/**
  * Runs generation jobs in main: bounded parallelism, durable state at every step, a quota charge
  * committed exactly once with the media rows, released on every failure. Jobs outlive the window
  * that asked for them; `recover` picks them up after a restart without ever resubmitting a request
@@ -94,13 +129,26 @@ export class JobRunner {
   private readonly slots: Slots;
   private readonly video: VideoSteps;
   private readonly running = new Map<string, AbortController>();
+  /** jobs waiting for their turn, by id (docs/generation-and-jobs.md, "The queue"); they hold no slot */
+  private readonly waiting = new Map<string, WaitingJob>();
+  /** what each waiting job's tile was last told it waits for, so a change is announced once */
+  private readonly announcedWait = new Map<string, string>();
+  private readonly lastStartByUser = new Map<string, number>();
+  private starts = 0;
+  private readonly familyPausedUntil = new Map<QueueFamily, number>();
+  /** the jobs started in the spend window, with their estimates, oldest first */
+  private spendWindow: { jobId: string; at: number; micros: number }[] = [];
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private pumping = false;
+  private pumpAgain = false;
   private readonly settled = new Set<Promise<void>>();
   /** aborted at shutdown: ends waits on a busy database that no single job's cancel may cut short */
   private readonly stopped = new AbortController();
   private stopping = false;
 
   constructor(private readonly deps: JobRunnerDeps) {
-    this.slots = new Slots(deps.maxParallel);
+    // a freed slot starts the next waiting job (after the releasing pipeline has moved on)
+    this.slots = new Slots(deps.maxParallel, () => queueMicrotask(() => this.wake()));
     this.video = new VideoSteps(deps, (jobId, status, fields, signal) => this.move(jobId, status, fields, signal));
   }
 
@@ -110,15 +158,160 @@ export class JobRunner {
    * even when every slot is busy and the next change is a while away.
    */
   start(jobId: string): void {
-    if (this.stopping || this.running.has(jobId)) return;
+    if (!this.enqueue(jobId)) return;
+    this.emit(jobId);
+    this.wake();
+  }
+
+  /**
+   * A job not yet sent waits in the queue for its turn; a video Google already has resumes at once
+   * (polling holds no slot). Returns whether the job was taken.
+   */
+  private enqueue(jobId: string): boolean {
+    if (this.stopping || this.running.has(jobId) || this.waiting.has(jobId)) return false;
+    const row = this.deps.jobs.get(jobId);
+    if (!row || isFinalJobStatus(row.status)) return false;
+    if (row.submittedAt !== null || row.operationName !== null) {
+      this.launch(jobId);
+      return true;
+    }
+    const family = queueFamilyOf(row);
+    // a rate limit met before a restart still holds the family back
+    if (row.rateLimitedSince !== null && row.notBefore !== null) this.pauseFamily(family, row.notBefore);
+    this.waiting.set(jobId, {
+      id: row.id,
+      userId: row.userId,
+      kind: row.kind,
+      family,
+      createdAt: row.createdAt,
+      notBefore: row.notBefore,
+      estimateMicros: estimateOfJob(row) ?? 0,
+    });
+    return true;
+  }
+
+  private launch(jobId: string, slot?: () => void): void {
     const controller = new AbortController();
     this.running.set(jobId, controller);
-    this.emit(jobId);
     this.track(
-      this.run(jobId, controller.signal)
-        .catch((error: unknown) => this.deps.logger.error('job runner crashed', { jobId, error: String(error) }))
-        .finally(() => this.running.delete(jobId)),
+      this.run(jobId, controller.signal, slot).then(
+        (next) => {
+          this.running.delete(jobId);
+          // a job that ended before it was sent (cancelled, an input gone) spent nothing
+          if (this.deps.jobs.get(jobId)?.submittedAt === null) this.spendWindow = this.spendWindow.filter((s) => s.jobId !== jobId);
+          if (next === 'wait' && this.enqueue(jobId)) {
+            this.emit(jobId);
+            this.wake();
+          }
+        },
+        (error: unknown) => {
+          this.running.delete(jobId);
+          this.deps.logger.error('job runner crashed', { jobId, error: String(error) });
+        },
+      ),
     );
+  }
+
+  /**
+   * Starts waiting jobs while slots are free, each chosen by `pickNext` (schedule.ts): round-robin
+   * across people, Google's rate limit and the spend limit respected. Timers call it when a wait
+   * ends; tests call it after moving the clock.
+   */
+  wake(): void {
+    if (this.stopping) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        this.pumpOnce();
+      } while (this.pumpAgain);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private pumpOnce(): void {
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
+    for (;;) {
+      const state = this.queueState();
+      const pick = pickNext(this.waiting.values(), state);
+      if (!pick.job) {
+        this.announceWaits(state);
+        if (pick.wakeAt !== null) this.wakeAt(pick.wakeAt);
+        return;
+      }
+      const release = this.slots.tryAcquire(slotKindOf(pick.job.kind));
+      if (!release) return; // cannot happen: pickNext only offers a kind with a free slot
+      const job = pick.job;
+      this.waiting.delete(job.id);
+      this.announcedWait.delete(job.id);
+      this.lastStartByUser.set(job.userId, ++this.starts);
+      this.spendWindow.push({ jobId: job.id, at: state.now, micros: job.estimateMicros });
+      this.launch(job.id, release);
+    }
+  }
+
+  private queueState(): QueueState {
+    const now = this.deps.clock.now();
+    this.spendWindow = this.spendWindow.filter((s) => s.at > now - SPEND_WINDOW_MS);
+    for (const [family, until] of this.familyPausedUntil) if (until <= now) this.familyPausedUntil.delete(family);
+    return {
+      now,
+      lastStartByUser: this.lastStartByUser,
+      familyPausedUntil: this.familyPausedUntil,
+      spend: { limitMicros: this.limits().spendLimitMicros, started: this.spendWindow },
+      canStart: (kind) => this.slots.canTake(kind),
+    };
+  }
+
+  private limits(): { rateLimitMaxWaitMs: number; spendLimitMicros: number | null } {
+    return this.deps.queueLimits?.() ?? DEFAULT_QUEUE_LIMITS;
+  }
+
+  /** Tells each waiting job's owner when what it waits for changed (a rate limit, the spend limit). */
+  private announceWaits(state: QueueState): void {
+    for (const job of this.waiting.values()) {
+      const wait = waitStateOf(job, state);
+      const key = `${wait.reason}:${wait.until ?? ''}`;
+      if (this.announcedWait.get(job.id) === key) continue;
+      const first = !this.announcedWait.has(job.id);
+      this.announcedWait.set(job.id, key);
+      // a fresh job was announced as queued already; only a wait with a time is news
+      if (!first || wait.reason !== 'slot') this.emit(job.id);
+    }
+  }
+
+  private wakeAt(at: number): void {
+    const delay = Math.min(2 ** 31 - 1, Math.max(0, at - this.deps.clock.now()));
+    this.wakeTimer = setTimeout(() => this.wake(), delay);
+    this.wakeTimer.unref?.();
+  }
+
+  private pauseFamily(family: QueueFamily, until: number): void {
+    this.familyPausedUntil.set(family, Math.max(this.familyPausedUntil.get(family) ?? 0, until));
+  }
+
+  /** Spend of the jobs started in the last 10 minutes, and the jobs waiting on each limit (admin settings). */
+  queueSummary(): { spendLast10MinMicros: number; waitingOnRateLimit: number; waitingOnSpendLimit: number; waiting: number } {
+    const state = this.queueState();
+    let rate = 0;
+    let spend = 0;
+    for (const job of this.waiting.values()) {
+      const wait = waitStateOf(job, state);
+      if (wait.reason === 'rateLimit') rate++;
+      else if (wait.reason === 'spendLimit') spend++;
+    }
+    return {
+      spendLast10MinMicros: spendInWindow(this.spendWindow, state.now),
+      waitingOnRateLimit: rate,
+      waitingOnSpendLimit: spend,
+      waiting: this.waiting.size,
+    };
   }
 
   /** Background work `idle` and `shutdown` wait for. */
@@ -129,6 +322,7 @@ export class JobRunner {
 
   /** Cancels a job that has not finished; a queued one ends at once. Returns whether it was live. */
   cancel(jobId: string): boolean {
+    this.forgetWaiting(jobId);
     const controller = this.running.get(jobId);
     if (controller) {
       controller.abort(new StudioError('CANCELLED', 'Cancelled.'));
@@ -144,7 +338,15 @@ export class JobRunner {
    * back, and Google is asked to stop where it can.
    */
   abandon(jobIds: string[]): void {
-    for (const jobId of jobIds) this.running.get(jobId)?.abort(new AbandonSignal('abandoned'));
+    for (const jobId of jobIds) {
+      this.forgetWaiting(jobId);
+      this.running.get(jobId)?.abort(new AbandonSignal('abandoned'));
+    }
+  }
+
+  private forgetWaiting(jobId: string): void {
+    this.waiting.delete(jobId);
+    this.announcedWait.delete(jobId);
   }
 
   /** Calls to Google holding a parallel-job slot right now (tests, diagnostics). */
@@ -163,6 +365,8 @@ export class JobRunner {
    */
   async shutdown(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.wakeTimer);
+    this.waiting.clear();
     this.stopped.abort(new ShutdownSignal('shutdown'));
     for (const controller of this.running.values()) controller.abort(new ShutdownSignal('shutdown'));
     await this.idle();
@@ -173,6 +377,12 @@ export class JobRunner {
     // Results Google delivered whose recording a busy database held up: finished from the kept
     // file, never called interrupted (and never sent again).
     const kept = new Set<string>();
+    // what was sent in the last 10 minutes still counts against the spend limit after a restart
+    const now = this.deps.clock.now();
+    this.spendWindow = this.deps.jobs
+      .submittedSince(now - SPEND_WINDOW_MS)
+      .map((row) => ({ jobId: row.id, at: row.submittedAt!, micros: estimateOfJob(row) ?? 0 }))
+      .sort((a, b) => a.at - b.at);
     for (const pending of this.deps.pendingResults.list()) {
       kept.add(pending.jobId);
       this.track(
@@ -186,9 +396,9 @@ export class JobRunner {
       if (kept.has(row.id)) {
         continue;
       } else if (row.submittedAt === null) {
-        this.start(row.id); // never sent: safe to run
+        this.enqueue(row.id); // never sent: safe to run, in its turn
       } else if (row.kind === 'video' && row.operationName !== null) {
-        this.start(row.id); // Google knows the operation: poll it again, download again if needed
+        this.enqueue(row.id); // Google knows the operation: poll it again, download again if needed
       } else {
         this.settleLater(row.id, () =>
           this.finishWithError(
@@ -209,6 +419,7 @@ export class JobRunner {
       if (row?.status === 'succeeded') this.settleLater(jobId, () => this.deps.quota.commit(jobId));
       else if (!row || isFinalJobStatus(row.status)) this.settleLater(jobId, () => this.deps.quota.release(jobId));
     }
+    this.wake();
   }
 
   /**
@@ -234,27 +445,35 @@ export class JobRunner {
   /** DTOs for a page of jobs, with their results' URLs, in one query. */
   dtos(rows: JobRow[]): JobDto[] {
     const results = this.deps.jobs.results(rows.map((r) => r.id));
-    return rows.map((row) =>
-      this.deps.jobs.toDto(
+    const state = this.waiting.size ? this.queueState() : null;
+    return rows.map((row) => {
+      const dto = this.deps.jobs.toDto(
         row,
         (results.get(row.id) ?? []).map((r) => ({ id: r.id, ...this.deps.mediaUrls(r.id, r.hasThumb) })),
         this.typicalDurationMs(row),
-      ),
-    );
+      );
+      const waiting = state && row.status === 'queued' ? this.waiting.get(row.id) : undefined;
+      return waiting ? withWait(dto, waitStateOf(waiting, state!)) : dto;
+    });
   }
 
   typicalDurationMs(row: JobRow): number | null {
     return row.kind === 'video' ? (this.deps.videoProviders[row.provider as 'veo' | 'omni']?.typicalDurationMs ?? null) : null;
   }
 
-  private async run(jobId: string, signal: AbortSignal): Promise<void> {
+  /** Runs one job's pipeline; 'wait' when Google's rate limit sent it back to the queue. */
+  private async run(jobId: string, signal: AbortSignal, slot?: () => void): Promise<'wait' | undefined> {
     const row = this.deps.jobs.get(jobId);
-    if (!row || !['queued', 'submitting', 'running', 'downloading', 'saving'].includes(row.status)) return;
+    if (!row || !['queued', 'submitting', 'running', 'downloading', 'saving'].includes(row.status)) {
+      slot?.();
+      return;
+    }
     try {
-      if (row.kind === 'video') await this.runVideo(row, signal);
-      else await this.runImage(row, signal);
+      if (row.kind === 'video') await this.runVideo(row, signal, slot);
+      else await this.runImage(row, signal, slot);
     } catch (error) {
       if (error instanceof ShutdownSignal || signal.reason instanceof ShutdownSignal) return;
+      if (error instanceof RateLimitRefusal && !signal.aborted) return this.backToWaiting(row, error);
       // Every call to Google is already mapped to a StudioError by its adapter; anything else is
       // ours (a disk full while saving, a bug) and must not be blamed on Google.
       const studioError =
@@ -274,8 +493,8 @@ export class JobRunner {
     }
   }
 
-  private async runImage(row: JobRow, signal: AbortSignal): Promise<void> {
-    const release = await this.slots.acquire(signal, 'image');
+  private async runImage(row: JobRow, signal: AbortSignal, slot?: () => void): Promise<void> {
+    const release = slot ?? (await this.slots.acquire(signal, 'image'));
     try {
       const inputs = row.inputIds.map((id) => this.deps.media.readInputImage(row.userId, id));
       const params = row.params as { aspectRatio?: string; imageSize?: string };
@@ -284,22 +503,24 @@ export class JobRunner {
       await this.move(row.id, 'running', { submittedAt: this.deps.clock.now() }, signal);
       // The call, the decode and the durable files happen in the generation worker (worker/workerHost.ts);
       // main gets back where the files are, and records them.
-      const result = await this.deps.worker.generateImage(
-        {
-          jobId: row.id,
-          apiKey,
-          baseUrl: this.deps.geminiBaseUrl,
-          model: row.model,
-          prompt: row.prompt,
-          images: inputs.map(({ mimeType, data }) => ({ mimeType, data })),
-          aspectRatio: params.aspectRatio,
-          imageSize: params.imageSize,
-          timeoutMs: this.deps.timings.imageTimeoutMs,
-          mediaId: randomUUID(),
-          createdAt: this.deps.clock.now(),
-        },
-        signal,
-      );
+      const result = await this.deps.worker
+        .generateImage(
+          {
+            jobId: row.id,
+            apiKey,
+            baseUrl: this.deps.geminiBaseUrl,
+            model: row.model,
+            prompt: row.prompt,
+            images: inputs.map(({ mimeType, data }) => ({ mimeType, data })),
+            aspectRatio: params.aspectRatio,
+            imageSize: params.imageSize,
+            timeoutMs: this.deps.timings.imageTimeoutMs,
+            mediaId: randomUUID(),
+            createdAt: this.deps.clock.now(),
+          },
+          signal,
+        )
+        .catch((error: unknown) => this.refusedByRateLimit(row, error));
       const responseId = result.responseId ?? null;
       try {
         this.throwIfAborted(signal);
@@ -314,18 +535,23 @@ export class JobRunner {
     }
   }
 
-  private async runVideo(row: JobRow, signal: AbortSignal): Promise<void> {
+  private async runVideo(row: JobRow, signal: AbortSignal, slot?: () => void): Promise<void> {
     const provider = this.deps.videoProviders[row.provider as 'veo' | 'omni'];
-    if (!provider) throw new StudioError('INTERNAL', `No video provider for ${row.provider}.`);
+    if (!provider) {
+      slot?.();
+      throw new StudioError('INTERNAL', `No video provider for ${row.provider}.`);
+    }
     let operation = row.operationName;
     if (!operation) {
       // the submit ends by its deadline (interrupted), so the slot is never held longer than that
-      const release = await this.slots.acquire(signal, 'video');
+      const release = slot ?? (await this.slots.acquire(signal, 'video'));
       try {
-        operation = await this.video.submit(row, provider, signal);
+        operation = await this.video.submit(row, provider, signal).catch((error: unknown) => this.refusedByRateLimit(row, error));
       } finally {
         release();
       }
+    } else {
+      slot?.();
     }
     let output: VideoOutput;
     try {
@@ -460,6 +686,52 @@ export class JobRunner {
     this.deps.pendingResults.remove(pending.jobId);
   }
 
+  /**
+   * A create/submit Google refused with 429 (not billed): decided here, before the slot is released,
+   * so the job's family is held back before any other job of it can take the slot. Anything else
+   * passes through unchanged.
+   */
+  private refusedByRateLimit(row: JobRow, error: unknown): never {
+    if (!(error instanceof StudioError) || error.code !== 'RATE_LIMITED' || error instanceof InterruptedSubmit) throw error;
+    const now = this.deps.clock.now();
+    const since = this.deps.jobs.get(row.id)?.rateLimitedSince ?? now;
+    const retryAfterSeconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    const next = afterRateLimit({
+      now,
+      since,
+      retryAfterMs: retryAfterSeconds === undefined ? undefined : retryAfterSeconds * 1000,
+      maxWaitMs: this.limits().rateLimitMaxWaitMs,
+    });
+    // Google did not bill it: it does not count against the spend window
+    this.spendWindow = this.spendWindow.filter((s) => s.jobId !== row.id);
+    if (next.giveUp) throw new RateLimitRefusal(error, since, null);
+    this.pauseFamily(queueFamilyOf(row), next.notBefore);
+    throw new RateLimitRefusal(error, since, next.notBefore);
+  }
+
+  /**
+   * Back to `queued`, never sent as far as recovery is concerned (Google refused it), until
+   * `notBefore`; or, past the admin's bound, failed with its unit released.
+   */
+  private async backToWaiting(row: JobRow, refusal: RateLimitRefusal): Promise<'wait' | undefined> {
+    const minutes = Math.round(this.limits().rateLimitMaxWaitMs / 60_000);
+    try {
+      if (refusal.notBefore === null) {
+        const message = `Google's rate limit did not lift within ${minutes} minute${minutes === 1 ? '' : 's'}, so the studio stopped waiting. Nothing was charged; your unit was given back.`;
+        await this.persist(row.id, () => this.finishWithError(row, new StudioError('RATE_LIMITED', message)), this.stopped.signal);
+        return;
+      }
+      const fields = { submittedAt: null, notBefore: refusal.notBefore, rateLimitedSince: refusal.since };
+      const moved = await this.persist(row.id, () => this.deps.jobs.transition(row.id, 'queued', fields), this.stopped.signal);
+      if (moved) this.deps.logger.info('job waits for Google’s rate limit', { jobId: row.id, model: row.model, notBefore: refusal.notBefore });
+      return moved ? 'wait' : undefined;
+    } catch (error) {
+      if (!(error instanceof ShutdownSignal))
+        this.deps.logger.error('job state not recorded: the database stayed busy', { jobId: row.id, error: String(error) });
+      return;
+    }
+  }
+
   /** Ends a job with an error and gives its quota back, once. Returns whether it changed state. */
   private finishWithError(row: JobRow, error: StudioError, forced?: JobStatus): boolean {
     const status: JobStatus =
@@ -538,4 +810,10 @@ export class JobRunner {
   private throwIfAborted(signal: AbortSignal): void {
     if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new StudioError('CANCELLED', 'Cancelled.');
   }
+}
+
+/** A waiting job's DTO says what it waits for and until when (the tile's countdown). */
+function withWait(dto: JobDto, wait: WaitState): JobDto {
+  if (wait.reason === 'slot') return { ...dto, retryAt: null, waitingFor: null };
+  return { ...dto, retryAt: wait.until, waitingFor: wait.reason };
 }

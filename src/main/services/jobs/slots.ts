@@ -3,7 +3,9 @@ export type SlotKind = 'image' | 'video';
 /**
  * The calls to Google in flight from this workstation (image requests; video submits and
  * downloads): at most the admin's "generation jobs running at once", read on every acquire and
- * release, so a new setting applies without a restart.
+ * release, so a new setting applies without a restart. New jobs do not wait here: the job queue
+ * (schedule.ts) chooses which waiting job takes a free slot (`tryAcquire`, told by `onFree`);
+ * what waits here is work already under way (a finished video's download).
  *
  * One pool, so the setting stays the workstation's total (it exists to keep one computer under
  * Google's rate limit), but video calls may hold at most size − 1 of it when size ≥ 2: one slot is
@@ -17,12 +19,28 @@ export class Slots {
   private videos = 0;
   private readonly waiting: { kind: SlotKind; grant: () => void }[] = [];
 
-  constructor(private readonly size: () => number) {}
+  constructor(
+    private readonly size: () => number,
+    /** told after a release left a slot free (the job queue then starts its next job) */
+    private readonly onFree: () => void = () => {},
+  ) {}
+
+  /** Whether a call of this kind would get a slot now without passing anyone already waiting. */
+  canTake(kind: SlotKind): boolean {
+    this.pump();
+    return !this.waiting.some((w) => w.kind === kind) && this.fits(kind);
+  }
+
+  /** Takes a slot now if `canTake`; returns its release, or null. */
+  tryAcquire(kind: SlotKind): (() => void) | null {
+    if (!this.canTake(kind)) return null;
+    this.take(kind);
+    return this.releaser(kind);
+  }
 
   /** Waits for a slot; returns its release (call it once, in a finally). */
   async acquire(signal: AbortSignal, kind: SlotKind = 'image'): Promise<() => void> {
-    this.pump();
-    if (!this.waiting.some((w) => w.kind === kind) && this.fits(kind)) {
+    if (this.canTake(kind)) {
       this.take(kind);
     } else {
       await new Promise<void>((resolve, reject) => {
@@ -45,6 +63,10 @@ export class Slots {
         this.waiting.push(waiter);
       });
     }
+    return this.releaser(kind);
+  }
+
+  private releaser(kind: SlotKind): () => void {
     let released = false;
     return () => {
       if (released) return;
@@ -52,6 +74,7 @@ export class Slots {
       this.used--;
       if (kind === 'video') this.videos--;
       this.pump();
+      if (this.used < Math.max(1, this.size())) this.onFree();
     };
   }
 

@@ -45,6 +45,8 @@ export class SettingsAdmin {
       defaultQuotas: settings.get('defaultQuotas'),
       maxParallelJobs: settings.get('maxParallelJobs'),
       importLimitMb: settings.get('importLimitMb'),
+      rateLimitMaxWaitMinutes: settings.get('rateLimitMaxWaitMinutes'),
+      spendLimitPer10MinutesMicros: settings.get('spendLimitPer10MinutesMicros'),
       catalogue: settings.get('modelCatalogue'),
       modelCheck: settings.get('modelCheck'),
       apiKey: apiKeys.status(),
@@ -61,7 +63,15 @@ export class SettingsAdmin {
         ...input,
         defaultQuotas: input.defaultQuotas && { ...input.defaultQuotas, spend: input.defaultQuotas.spend ?? settings.get('defaultQuotas').spend },
       };
-      for (const key of ['idleTimeoutMinutes', 'defaultQuotas', 'maxParallelJobs', 'importLimitMb', 'defaultModelAccess'] as const) {
+      for (const key of [
+        'idleTimeoutMinutes',
+        'defaultQuotas',
+        'maxParallelJobs',
+        'importLimitMb',
+        'defaultModelAccess',
+        'rateLimitMaxWaitMinutes',
+        'spendLimitPer10MinutesMicros',
+      ] as const) {
         const value = given[key];
         if (value === undefined) continue;
         const before = settings.get(key);

@@ -4,11 +4,12 @@ import { ApiKeySection } from '../features/settings/ApiKeySection';
 import { DefaultModelAccessSection } from '../features/settings/DefaultModelAccessSection';
 import { DefaultQuotasSection } from '../features/settings/DefaultQuotasSection';
 import { DiagnosticsSection } from '../features/settings/DiagnosticsSection';
+import { GoogleProjectSection } from '../features/settings/GoogleProjectSection';
 import { ModelCatalogueSection } from '../features/settings/ModelCatalogueSection';
 import { PricesSection } from '../features/settings/PricesSection';
 import { SessionsJobsSection } from '../features/settings/SessionsJobsSection';
 
-/** Admin → Settings (docs/generation-and-jobs.md): the API key, session and job limits, default quotas, the model catalogue, logs and diagnostics. */
+/** Admin → Settings (docs/generation-and-jobs.md): the API key, session and job limits, the Google project and its queue limits, default quotas, the model catalogue, logs and diagnostics. */
 export function SettingsPage() {
   const settings = useSettings();
   return (
@@ -27,6 +28,10 @@ export function SettingsPage() {
             idleTimeoutMinutes={settings.data.idleTimeoutMinutes}
             maxParallelJobs={settings.data.maxParallelJobs}
             importLimitMb={settings.data.importLimitMb}
+          />
+          <GoogleProjectSection
+            spendLimitPer10MinutesMicros={settings.data.spendLimitPer10MinutesMicros}
+            rateLimitMaxWaitMinutes={settings.data.rateLimitMaxWaitMinutes}
           />
           <DefaultQuotasSection defaultQuotas={settings.data.defaultQuotas} />
           <DefaultModelAccessSection access={settings.data.defaultModelAccess} catalogue={settings.data.catalogue} />

@@ -13,6 +13,8 @@ export const queryKeys = {
   usersList: (filters: object) => ['users.list', filters] as const,
   /** admin settings (key status, limits, default quotas, catalogue) */
   settings: ['settings.get'] as const,
+  /** the Google project's state: spend in the last 10 minutes, waiting jobs (admin settings) */
+  settingsProject: ['settings.project.get'] as const,
   /** what this transport can do for logs and diagnostics (desktop dialogs or not); fixed for the app's life */
   diagnosticsCapabilities: ['settings.diagnostics.capabilities'] as const,
   /** prefix of every admin view of model access */

@@ -22,8 +22,13 @@ export function useUpdateSettings() {
     mutationFn: (input: RouteInput<'settings.update'>) => call('settings.update', input),
     // accounts that follow the default policy see new quotas: admin views refetch; every header,
     // the admin's own included, gets them from main as `quota.changed`
-    onSuccess: () => refresh(queryKeys.quotasAdmin),
+    onSuccess: () => refresh(queryKeys.quotasAdmin, queryKeys.settingsProject),
   });
+}
+
+/** The project behind the shared key as the queue sees it: live, so read on every visit and every 10 s while shown. */
+export function useProjectShape() {
+  return useQuery({ queryKey: queryKeys.settingsProject, queryFn: () => call('settings.project.get'), staleTime: 0, refetchInterval: 10_000 });
 }
 
 export function useSetApiKey() {

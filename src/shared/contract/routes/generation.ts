@@ -38,12 +38,17 @@ export const jobDtoSchema = z.object({
    * a job created without a per-click key. Optional so older fixtures and rows stay valid.
    */
   requestId: z.string().nullable().optional(),
-  /** a rate-limited job: when Google said a new attempt may go (ms since epoch), else null */
+  /**
+   * when a new attempt may go (ms since epoch), else null: a waiting job held back by Google's rate
+   * limit or by the spend limit (`waitingFor` says which), or a job that failed on a rate limit
+   */
   retryAt: z.number().nullable().optional(),
   /** the price before sending (micro-dollars); null when no price was known */
   estimatedCostMicros: z.number().int().nullable().optional(),
   /** what it cost once it ended (micro-dollars; Google's usage where reported, else the price table); null until then */
   actualCostMicros: z.number().int().nullable().optional(),
+  /** what a waiting job waits for besides a free slot: Google's rate limit, or the admin's spend limit */
+  waitingFor: z.enum(['rateLimit', 'spendLimit']).nullable().optional(),
 });
 export type JobDto = z.infer<typeof jobDtoSchema>;
 

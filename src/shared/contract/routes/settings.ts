@@ -27,6 +27,10 @@ const settingsSchema = z.object({
   defaultQuotas: defaultQuotasSchema.required(),
   maxParallelJobs: z.number().int(),
   importLimitMb: z.number().int(),
+  /** minutes a job waits out Google's rate limit before it fails */
+  rateLimitMaxWaitMinutes: z.number().int(),
+  /** Google spend limit per 10 minutes, micro-dollars (null: off) */
+  spendLimitPer10MinutesMicros: z.number().int().nullable(),
   catalogue: z.array(catalogueModelSchema),
   /** the last catalogue check with Google, automatic or not (null: none yet) */
   modelCheck: modelCheckRecordSchema.nullable(),
@@ -47,6 +51,8 @@ export const settingsGet = defineRoute({
 const idle = SETTING_LIMITS.idleTimeoutMinutes;
 const parallel = SETTING_LIMITS.maxParallelJobs;
 const importLimit = SETTING_LIMITS.importLimitMb;
+const rateWait = SETTING_LIMITS.rateLimitMaxWaitMinutes;
+const spendLimit = SETTING_LIMITS.spendLimitPer10MinutesMicros;
 
 export const settingsUpdate = defineRoute({
   name: 'settings.update',
@@ -67,6 +73,17 @@ export const settingsUpdate = defineRoute({
         .min(importLimit.min, `at least ${importLimit.min} MB`)
         .max(importLimit.max, `at most ${importLimit.max} MB`),
       defaultModelAccess: modelAccessSchema,
+      rateLimitMaxWaitMinutes: z
+        .number()
+        .int('whole minutes')
+        .min(rateWait.min, `at least ${rateWait.min} minute`)
+        .max(rateWait.max, `at most ${rateWait.max} minutes (a day)`),
+      spendLimitPer10MinutesMicros: z
+        .number()
+        .int('whole micro-dollars')
+        .min(spendLimit.min, 'at least $0.01')
+        .max(spendLimit.max, 'at most $100 000')
+        .nullable(),
     })
     .partial()
     .strict(),
@@ -181,4 +198,26 @@ export const settingsPricesUpdate = defineRoute({
   access: 'admin',
   input: z.object({ modelId, rules: priceRulesSchema.nullable() }).strict(),
   output: z.object({ prices: settingsSchema.shape.prices }),
+});
+
+/**
+ * The shape of the project behind the shared Google key, for admins: where the key comes from, the
+ * estimated spend started in the last 10 minutes against the optional limit, the jobs waiting on
+ * Google's rate limit or on the spend limit, and the catalogue's last check.
+ */
+export const settingsProjectGet = defineRoute({
+  name: 'settings.project.get',
+  access: 'admin',
+  input: z.object({}).strict().optional(),
+  output: z.object({
+    keySource: z.enum(['stored', 'environment']).nullable(),
+    spendLast10MinMicros: z.number().int().nonnegative(),
+    spendLimitPer10MinutesMicros: z.number().int().nullable(),
+    rateLimitMaxWaitMinutes: z.number().int(),
+    waitingOnRateLimit: z.number().int().nonnegative(),
+    waitingOnSpendLimit: z.number().int().nonnegative(),
+    /** every job waiting for its turn, for whatever reason */
+    waiting: z.number().int().nonnegative(),
+    modelCheck: modelCheckRecordSchema.nullable(),
+  }),
 });

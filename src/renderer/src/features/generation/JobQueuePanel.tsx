@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { JobDto } from '../../../../shared/contract/routes/generation';
 import { isFinalJobStatus } from '../../../../shared/domain/jobs';
 import { Elapsed } from './Elapsed';
-import { CancelJobs, useTryAgain } from './jobActions';
+import { CancelJobs, useNowUntil, useTryAgain } from './jobActions';
 import { groupJobs, type JobGroup, jobCounts, jobCountsLabel, jobStage, queuePositions } from './jobStage';
 import { allJobs, useJobs } from '../../queries/jobs';
 import styles from './JobQueuePanel.module.css';
@@ -83,7 +83,8 @@ function QueueEntry({ group, positions, onNavigate }: { group: JobGroup; positio
   const first = jobs[0]!;
   // the entry speaks for its least advanced unfinished job, or for the first if all are done
   const lead = jobs.find((j) => !isFinalJobStatus(j.status)) ?? jobs.find((j) => j.status !== 'succeeded') ?? first;
-  const stage = jobStage(lead, positions.get(lead.id) ?? null);
+  const now = useNowUntil(lead.status === 'queued' ? lead.retryAt : null);
+  const stage = jobStage(lead, positions.get(lead.id) ?? null, now);
   const done = jobs.filter((j) => j.status === 'succeeded').length;
   const noun = first.kind === 'video' ? 'video' : first.kind === 'edit' ? 'edit' : 'image';
   const results = jobs.flatMap((j) => j.results.map((r) => ({ ...r, kind: j.kind })));

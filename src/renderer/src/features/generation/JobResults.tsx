@@ -3,7 +3,7 @@ import type { JobDto } from '../../../../shared/contract/routes/generation';
 import type { JobKind } from '../../../../shared/domain/jobs';
 import { isFinalJobStatus } from '../../../../shared/domain/jobs';
 import { Elapsed } from './Elapsed';
-import { CancelJobs, canResend, RateLimitRetry, useResend, useTryAgain } from './jobActions';
+import { CancelJobs, canResend, RateLimitRetry, useResend, useNowUntil, useTryAgain } from './jobActions';
 import { jobStage, queuePositions } from './jobStage';
 import { allJobs, useJobs } from '../../queries/jobs';
 import styles from './JobResults.module.css';
@@ -28,7 +28,9 @@ export function JobResults({ kinds, title }: { kinds: JobKind[]; title: string }
 
 /** One job: its result (opens in the gallery), or where it is, or what went wrong and what to do. */
 function JobTile({ job, position }: { job: JobDto; position: number | null }) {
-  const stage = jobStage(job, position);
+  // a job waiting out a rate or spend limit counts down to its start, once a second
+  const now = useNowUntil(job.status === 'queued' ? job.retryAt : null);
+  const stage = jobStage(job, position, now);
   const navigate = useNavigate();
   const open = (id: string) => void navigate({ to: '/gallery', search: { item: id } });
   return (

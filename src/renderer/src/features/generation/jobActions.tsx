@@ -117,14 +117,24 @@ export function useTryAgain() {
 
 /** Seconds until `at`, ticking once a second while in the future. */
 export function useSecondsUntil(at: number | null | undefined): number {
-  const [now, setNow] = useState(() => Date.now());
-  const left = at ? Math.max(0, Math.ceil((at - now) / 1000)) : 0;
+  const now = useNowUntil(at);
+  return at ? Math.max(0, Math.ceil((at - now) / 1000)) : 0;
+}
+
+/**
+ * The time, read again once a second while `at` is in the future (a countdown's clock), and at once
+ * when `at` changes (a job that meets a rate limit after its tile appeared).
+ */
+export function useNowUntil(at: number | null | undefined): number {
+  const [clock, setClock] = useState(() => ({ at, now: Date.now() }));
+  const fresh = clock.at === at;
+  const ticking = Boolean(at && at > clock.now);
   useEffect(() => {
-    if (!left) return;
-    const timer = setTimeout(() => setNow(Date.now()), 1_000);
+    if (fresh && !ticking) return;
+    const timer = setTimeout(() => setClock({ at, now: Date.now() }), fresh ? 1_000 : 0);
     return () => clearTimeout(timer);
-  }, [left, now]);
-  return left;
+  }, [at, fresh, ticking, clock.now]);
+  return clock.now;
 }
 
 /**

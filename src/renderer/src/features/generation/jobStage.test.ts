@@ -53,6 +53,25 @@ describe('jobStage', () => {
   it('shows a cancel as neutral, a rate limit and a block as needing the person, success as done', () => {
     expect(jobStage(job('c', { status: 'cancelled' }), null)).toMatchObject({ tone: 'neutral', label: 'Cancelled', step: null });
     expect(jobStage(job('r', { status: 'failed', errorCode: 'RATE_LIMITED' }), null)).toMatchObject({ key: 'rateLimited', tone: 'error' });
+  });
+
+  it("says a waiting job waits for Google's rate limit or the spend limit, and when it starts", () => {
+    const now = 1_000_000;
+    expect(jobStage(job('q', { retryAt: now + 17_000, waitingFor: 'rateLimit' }), 1, now)).toMatchObject({
+      key: 'rateLimited',
+      tone: 'active',
+      label: "Waiting for Google's rate limit · starts in 17 s",
+    });
+    expect(jobStage(job('q', { retryAt: now + 16_200, waitingFor: 'rateLimit' }), 1, now).label).toBe(
+      "Waiting for Google's rate limit · starts in 17 s",
+    );
+    expect(jobStage(job('q', { retryAt: now + 4 * 60_000 - 5_000, waitingFor: 'spendLimit' }), 1, now)).toMatchObject({
+      key: 'spendLimited',
+      tone: 'active',
+      label: 'Waiting for the spend limit · starts in about 4 min',
+    });
+    // once the time has come it waits for a slot like any other job
+    expect(jobStage(job('q', { retryAt: now - 1, waitingFor: 'rateLimit' }), 2, now).label).toBe('Waiting for a free slot · 2nd in line');
     expect(jobStage(job('f', { status: 'failed', errorCode: 'PROVIDER_ERROR' }), null)).toMatchObject({ key: 'failed', tone: 'error' });
     expect(jobStage(job('b', { status: 'blocked' }), null)).toMatchObject({ key: 'blocked', tone: 'error' });
     expect(jobStage(job('d', { status: 'succeeded' }), null)).toMatchObject({ key: 'done', tone: 'ok' });

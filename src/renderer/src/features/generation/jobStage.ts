@@ -1,8 +1,20 @@
 import type { JobDto } from '../../../../shared/contract/routes/generation';
 import { JOB_STATUS_LABELS, type JobKind } from '../../../../shared/domain/jobs';
+import { formatDuration } from './Elapsed';
 
 export type JobStageKey =
-  'waiting' | 'sending' | 'generating' | 'downloading' | 'saving' | 'done' | 'rateLimited' | 'failed' | 'blocked' | 'cancelled' | 'interrupted';
+  | 'waiting'
+  | 'spendLimited'
+  | 'sending'
+  | 'generating'
+  | 'downloading'
+  | 'saving'
+  | 'done'
+  | 'rateLimited'
+  | 'failed'
+  | 'blocked'
+  | 'cancelled'
+  | 'interrupted';
 
 /** What a tile or a queue entry says about a job, and how it looks (data-tone). */
 export interface JobStage {
@@ -37,9 +49,15 @@ const ACTIVE: Record<'queued' | 'submitting' | 'running' | 'downloading' | 'savi
 
 /**
  * The stage of a job from its DTO's status fields. `queuePosition` is its place among the jobs
- * waiting for a slot (1 = next), from `queuePositions`; null when unknown.
+ * waiting for a slot (1 = next), from `queuePositions`; null when unknown. A waiting job held back by
+ * Google's rate limit or the admin's spend limit says so, with the time until it starts (from `now`;
+ * the caller re-renders every second while it counts down, see `useSecondsUntil`).
  */
-export function jobStage(job: Pick<JobDto, 'kind' | 'status' | 'errorCode'>, queuePosition: number | null): JobStage {
+export function jobStage(
+  job: Pick<JobDto, 'kind' | 'status' | 'errorCode' | 'retryAt' | 'waitingFor'>,
+  queuePosition: number | null,
+  now: number = Date.now(),
+): JobStage {
   const steps = STEPS[job.kind].length;
   const final = (key: JobStageKey, label: string, tone: JobStage['tone']): JobStage => ({ key, label, tone, step: null, steps });
   switch (job.status) {
@@ -58,6 +76,24 @@ export function jobStage(job: Pick<JobDto, 'kind' | 'status' | 'errorCode'>, que
     default: {
       const key = ACTIVE[job.status];
       const step = Math.max(0, STEPS[job.kind].indexOf(key)) + 1;
+      if (key === 'waiting' && job.retryAt && job.retryAt > now) {
+        const left = job.retryAt - now;
+        return job.waitingFor === 'spendLimit'
+          ? {
+              key: 'spendLimited',
+              label: `Waiting for the spend limit · starts in about ${Math.ceil(left / 60_000)} min`,
+              tone: 'active',
+              step,
+              steps,
+            }
+          : {
+              key: 'rateLimited',
+              label: `Waiting for Google's rate limit · starts in ${formatDuration(Math.ceil(left / 1000) * 1000)}`,
+              tone: 'active',
+              step,
+              steps,
+            };
+      }
       const label = STAGE_LABELS[key] + (key === 'waiting' && queuePosition ? ` · ${ordinal(queuePosition)} in line` : '');
       return { key, label, tone: 'active', step, steps };
     }
@@ -73,8 +109,9 @@ const STAGE_LABELS: Record<ActiveStage, string> = {
 };
 
 /**
- * Each waiting job's place in line: main starts queued jobs first come, first served, so the
- * order is their creation order (oldest first). Only the jobs the list holds are counted.
+ * Each waiting job's place in line among the person's own: main takes turns between people and,
+ * within a person, starts the oldest first, so the order is their creation order. Only the jobs the
+ * list holds are counted.
  */
 export function queuePositions(jobs: readonly Pick<JobDto, 'id' | 'status' | 'createdAt'>[]): Map<string, number> {
   const waiting = jobs.filter((j) => j.status === 'queued').sort((a, b) => a.createdAt - b.createdAt);

@@ -18,6 +18,7 @@ export const benchmarks: Benchmark[] = [
   { name: 'renderer', run: async () => (await import('./renderer.bench')).rendererBenchmark.run() },
   { name: 'busy', run: async () => (await import('./busy.bench')).busyBenchmark.run() },
   { name: 'quota', run: async () => (await import('./quota.bench')).quotaBenchmark.run() },
+  { name: 'users', run: async () => (await import('./users.bench')).usersBenchmark.run() },
   { name: 'diagnostics', run: async () => (await import('./diagnostics.bench')).diagnosticsBenchmark.run() },
 ];
 

@@ -12,7 +12,16 @@ import {
   settingsUpdate,
 } from './routes/settings';
 import { auditList } from './routes/audit';
-import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
+import {
+  authChangePassword,
+  authDismissSetupChecklist,
+  authLogin,
+  authLogout,
+  authMe,
+  authRedeemCode,
+  authSetTheme,
+  authSetupFirstAdmin,
+} from './routes/auth';
 import { usersDelete, usersInvite, usersList, usersResetPassword, usersShare, usersUnlock, usersUnshare, usersUpdate } from './routes/users';
 import { generationImageCreate, generationImageEdit, generationModelsList, generationVideoCreate, jobsCancel, jobsList } from './routes/generation';
 import { mediaRoutes } from './routes/media';
@@ -44,6 +53,8 @@ export const routes = routeTable(
   authLogout,
   authMe,
   authChangePassword,
+  authSetTheme,
+  authDismissSetupChecklist,
   usersList,
   usersInvite,
   usersUpdate,

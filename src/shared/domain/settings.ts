@@ -28,6 +28,8 @@ export const settingSchemas = {
   modelCheck: modelCheckRecordSchema.nullable(),
   /** every model id a version of the studio has shipped to this install (see catalogueUpgrade.ts) */
   shippedModelIds: z.array(z.string()).max(500),
+  /** the admins who still see the first-run checklist: the first admin, until they dismiss it */
+  setupChecklistFor: z.array(z.string()).max(100),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -42,6 +44,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   importLimitMb: 2048,
   modelCheck: null,
   // what versions before the November 2026 catalogue shipped: an install without this setting has seen them
+  setupChecklistFor: [],
   shippedModelIds: [
     'gemini-3.1-flash-image',
     'gemini-3-pro-image',

@@ -21,6 +21,8 @@ function account(email: string, over: Partial<UserListItem> = {}): UserListItem 
     managers: [{ id: 'ada', email: 'ada@lab.org' }],
     isSelf: false,
     signedInNow: false,
+    usage: { image: { used: 3, limit: 50, period: 'daily' }, edit: { used: 0, limit: 30, period: 'daily' }, video: { used: 1, limit: 3, period: 'weekly' } },
+    setupCodeExpiresAt: null,
     ...over,
   };
 }

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import sharp from 'sharp';
 import type { Core } from '../../src/main/core';
 import { seedUser } from '../support/seed';
+import { seedAccounts } from '../support/seedAccounts';
 import { seedMediaRows } from '../support/seedMedia';
 
 /**
@@ -12,6 +13,8 @@ import { seedMediaRows } from '../support/seedMedia';
  * - POST /__test/seed-media `{ users?: [{ email, password?, role?, managedBy?: [adminEmail] }], items?: [{ ownerEmail, count, promptPrefix? }] }`
  *   → `{ users: { [email]: id }, items: { [ownerEmail]: [ids, oldest first] } }`; a user with a
  *   password signs in through the real login screen.
+ * - POST /__test/seed-accounts `{ managedBy: adminEmail, count }` → `{ count }`: that many managed
+ *   accounts (`user-0000@school.example` …) in one transaction, for the Users page at scale.
  */
 interface SeedRequest {
   users?: { email: string; password?: string; role?: 'user' | 'admin'; managedBy?: string[] }[];
@@ -71,7 +74,11 @@ export function createSeedControls(core: Core, readBody: (req: http.IncomingMess
         const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
         let result: unknown;
         if (url.pathname === '/__test/seed-media') result = await seed(body);
-        else {
+        else if (url.pathname === '/__test/seed-accounts') {
+          const adminId = userIdOf(String(body.managedBy));
+          if (!adminId) throw new Error(`unknown admin ${String(body.managedBy)}`);
+          result = { count: seedAccounts(core.services.db, { adminId, count: Number(body.count), now: core.services.clock.now() }).length };
+        } else {
           res.writeHead(404).end();
           return;
         }

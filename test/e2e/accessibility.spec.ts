@@ -98,3 +98,33 @@ test('the image generator with the Jobs popover open (done, failed, running and 
   await expect(page.getByRole('region', { name: 'Job queue' }).getByRole('listitem')).toHaveCount(3);
   await expectAccessibleInBothThemes(page, 'Image generator with the Jobs popover');
 });
+
+test('first run, the checklist and every admin page (Users, Usage, Settings, Audit log, Profile) pass axe in light and dark', async ({
+  page,
+  harness,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Create the first admin' })).toBeVisible();
+  await expectAccessibleInBothThemes(page, 'First run');
+  await page.getByLabel('Email').fill('root@lab.org');
+  await page.getByLabel('Password', { exact: true }).fill('tidal-granite-58');
+  await page.getByLabel('Confirm password').fill('tidal-granite-58');
+  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+  await expect(page.getByRole('region', { name: 'Get the studio ready' })).toBeVisible();
+  await expectAccessibleInBothThemes(page, 'First-run checklist');
+
+  for (const [name, heading] of [
+    ['Users', 'Users'],
+    ['Usage', undefined],
+    ['Settings', 'Settings'],
+    ['Audit log', undefined],
+    ['Profile', 'Profile'],
+  ] as const) {
+    await openPage(page, name);
+    if (heading) await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    else await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle(`${name} — Gemini Media Studio`);
+    await expectAccessibleInBothThemes(page, name);
+  }
+});

@@ -26,37 +26,38 @@ export function SetupChecklist() {
       <ol className={styles.steps}>
         <li>
           <div className={styles.row}>
-          <span className={styles.step}>
-            <strong>Set the Gemini API key</strong> {keySet ? <span className={styles.done}>(done)</span> : null}
-            <span className="hint">
-              Google’s terms allow the Gemini API only for people 18 and over: make sure everyone you invite is 18 or older.
+            <span className={styles.step}>
+              <strong>Set the Gemini API key</strong>
+              {keySet ? <span className={styles.done}> (done)</span> : null}
+              <span className="hint">
+                Google’s terms allow the Gemini API only for people 18 and over: make sure everyone you invite is 18 or older.
+              </span>
             </span>
-          </span>
-          <button type="button" className="link" onClick={() => void navigate({ to: '/admin/settings' })}>
-            Open Settings
-          </button>
+            <button type="button" className="link" onClick={() => void navigate({ to: '/admin/settings' })}>
+              Open Settings
+            </button>
           </div>
         </li>
         <li>
           <div className={styles.row}>
-          <span className={styles.step}>
-            <strong>Invite people</strong>
-            <span className="hint">Each gets a one-time setup code to choose their password.</span>
-          </span>
-          <button type="button" className="link" onClick={() => void navigate({ to: '/admin/users' })}>
-            Open Users
-          </button>
+            <span className={styles.step}>
+              <strong>Invite people</strong>
+              <span className="hint">Each gets a one-time setup code to choose their password.</span>
+            </span>
+            <button type="button" className="link" onClick={() => void navigate({ to: '/admin/users' })}>
+              Open Users
+            </button>
           </div>
         </li>
         <li>
           <div className={styles.row}>
-          <span className={styles.step}>
-            <strong>Check the default quotas</strong>
-            <span className="hint">How many images, edits and videos a new account may make per day, week or month.</span>
-          </span>
-          <button type="button" className="link" onClick={() => void navigate({ to: '/admin/settings' })}>
-            Open Settings
-          </button>
+            <span className={styles.step}>
+              <strong>Check the default quotas</strong>
+              <span className="hint">How many images, edits and videos a new account may make per day, week or month.</span>
+            </span>
+            <button type="button" className="link" onClick={() => void navigate({ to: '/admin/settings' })}>
+              Open Settings
+            </button>
           </div>
         </li>
       </ol>

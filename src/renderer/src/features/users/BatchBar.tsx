@@ -4,7 +4,9 @@ import styles from './BatchBar.module.css';
 
 /**
  * What can be done to the selected accounts; every action asks first (the page confirms). The bar
- * is always there, at the same height, so ticking the first box never pushes the list down. The
+ * is always there, at the same height, so ticking the first box never pushes the list down (the
+ * buttons say "Deactivate…" on screen and "Deactivate selected…" to assistive technology, so they
+ * fit one line at 1024 px). The
  * buttons stay enabled while a batch runs (the page ignores a second ask meanwhile): a disabled
  * button would drop the keyboard focus that the confirmation hands back.
  */
@@ -32,16 +34,22 @@ export function BatchBar({
         <>
           <span aria-live="polite">{chosen.length} selected</span>
           <button type="button" onClick={() => onAsk('deactivate')}>
-            Deactivate selected…
+            Deactivate
+            <span className="visually-hidden"> selected…</span>
+            <span aria-hidden="true">…</span>
           </button>
           <button type="button" onClick={() => onAsk('reactivate')}>
-            Reactivate selected…
+            Reactivate
+            <span className="visually-hidden"> selected…</span>
+            <span aria-hidden="true">…</span>
           </button>
           <button type="button" onClick={() => onAsk('reset')}>
-            Reset passwords of selected…
+            Reset passwords<span className="visually-hidden"> of selected…</span>
+            <span aria-hidden="true">…</span>
           </button>
           <button type="button" onClick={onQuotas}>
-            Set quotas of selected…
+            Set quotas<span className="visually-hidden"> of selected…</span>
+            <span aria-hidden="true">…</span>
           </button>
           <button type="button" className="link" onClick={onClear}>
             Clear selection

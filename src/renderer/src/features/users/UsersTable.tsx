@@ -9,7 +9,7 @@ import styles from './UsersTable.module.css';
 
 /** Every row has the same height (text is cut with an ellipsis, the actions open as a popover), so the list can be virtual. */
 const ROW_HEIGHT = 52;
-const COLUMNS = 9;
+const COLUMNS = 8;
 
 export interface SortState {
   sort: UserSort;
@@ -109,11 +109,21 @@ export function UsersTable({
   };
 
   return (
-    <div className={styles.scroller} ref={scrollRef} tabIndex={-1}>
+    <div className={styles.scroller} ref={scrollRef} tabIndex={-1} data-scroller>
       <table className={`data-table ${styles.table}`} aria-label="Accounts" aria-busy={busy} aria-rowcount={total + 2}>
+        <colgroup>
+          <col className={styles.checkCol} />
+          <col />
+          <col className={styles.statusCol} />
+          <col className={styles.kindCol} />
+          <col className={styles.kindCol} />
+          <col className={styles.kindCol} />
+          <col className={styles.dateCol} />
+          <col className={styles.actionsCol} />
+        </colgroup>
         <thead className={styles.head}>
           <tr aria-rowindex={1}>
-            <th scope="col" rowSpan={2} className={styles.checkCol}>
+            <th scope="col" rowSpan={2}>
               <input
                 type="checkbox"
                 aria-label={`Select all ${total} matching accounts`}
@@ -128,20 +138,14 @@ export function UsersTable({
             {header('Status', 'status', { rowSpan: 2 })}
             {header('Quota use', 'usage', { colSpan: 3 })}
             {header('Last sign-in', 'lastSignIn', { rowSpan: 2 })}
-            <th scope="col" rowSpan={2} className={styles.actionsCol}>
+            <th scope="col" rowSpan={2}>
               Actions
             </th>
           </tr>
           <tr aria-rowindex={2}>
-            <th scope="col" className={styles.kindCol}>
-              Image
-            </th>
-            <th scope="col" className={styles.kindCol}>
-              Edit
-            </th>
-            <th scope="col" className={styles.kindCol}>
-              Video
-            </th>
+            <th scope="col">Image</th>
+            <th scope="col">Edit</th>
+            <th scope="col">Video</th>
           </tr>
         </thead>
         <tbody>
@@ -162,7 +166,7 @@ export function UsersTable({
               );
             return (
               <tr key={u.id} className={styles.row} aria-rowindex={row.index + 3} aria-selected={selected.has(u.id)}>
-                <td className={styles.checkCol}>
+                <td className={styles.checkCell}>
                   {!u.isSelf && <input type="checkbox" aria-label={`Select ${u.email}`} checked={selected.has(u.id)} onChange={() => onToggle(u)} />}
                 </td>
                 <td className={styles.emailCell}>
@@ -177,17 +181,17 @@ export function UsersTable({
                 <td>
                   <StatusCell user={u} now={now} />
                 </td>
-                <td className={styles.kindCol}>
+                <td>
                   <UsageCell usage={u.usage.image} />
                 </td>
-                <td className={styles.kindCol}>
+                <td>
                   <UsageCell usage={u.usage.edit} />
                 </td>
-                <td className={styles.kindCol}>
+                <td>
                   <UsageCell usage={u.usage.video} />
                 </td>
                 <td className={styles.dateCell}>{u.lastLoginAt === null ? <span className="muted">never</span> : formatDateTime(u.lastLoginAt)}</td>
-                <td className={styles.actionsCol}>
+                <td className={styles.actionsCell}>
                   <span className={styles.actions}>
                     <button type="button" onClick={() => onQuotas(u)} aria-label={`Quotas of ${u.email}`}>
                       Quotas

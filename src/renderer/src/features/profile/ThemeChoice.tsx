@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Theme } from '../../../../shared/contract/routes/auth';
 import { isStudioError } from '../../../../shared/contract/errors';
 import { useMe, useSetTheme } from '../../queries/auth';
@@ -18,13 +18,20 @@ export function ThemeChoice() {
   const me = useMe();
   const setTheme = useSetTheme();
   const hintId = useId();
-  const choice = setTheme.isPending ? setTheme.variables : (me.data?.theme ?? 'system');
+  // the click's choice at once (the mutation's own state arrives a tick later, and a controlled radio
+  // would snap back meanwhile); main's answer then replaces it
+  const [asked, setAsked] = useState<Theme | null>(null);
+  const choice = asked ?? me.data?.theme ?? 'system';
+  const choose = (theme: Theme) => {
+    setAsked(theme);
+    setTheme.mutate(theme, { onSettled: () => setAsked(null) });
+  };
   return (
     <fieldset className={styles.choice} aria-describedby={hintId}>
       <legend>Theme</legend>
       {CHOICES.map((option) => (
         <label key={option.value} className="inline">
-          <input type="radio" name="theme" value={option.value} checked={choice === option.value} onChange={() => setTheme.mutate(option.value)} />
+          <input type="radio" name="theme" value={option.value} checked={choice === option.value} onChange={() => choose(option.value)} />
           {option.label}
         </label>
       ))}

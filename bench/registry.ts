@@ -19,6 +19,7 @@ export const benchmarks: Benchmark[] = [
   { name: 'busy', run: async () => (await import('./busy.bench')).busyBenchmark.run() },
   { name: 'quota', run: async () => (await import('./quota.bench')).quotaBenchmark.run() },
   { name: 'generation-log', run: async () => (await import('./generationLog.bench')).generationLogBenchmark.run() },
+  { name: 'users', run: async () => (await import('./users.bench')).usersBenchmark.run() },
   { name: 'diagnostics', run: async () => (await import('./diagnostics.bench')).diagnosticsBenchmark.run() },
   { name: 'schedule', run: async () => (await import('./schedule.bench')).scheduleBenchmark.run() },
 ];

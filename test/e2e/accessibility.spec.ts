@@ -110,3 +110,33 @@ test('the Settings page with its Google project section passes axe in light and 
   await expect(page.getByRole('region', { name: 'Google project' }).getByTestId('project-facts')).toBeVisible();
   await expectAccessibleInBothThemes(page, 'Settings');
 });
+
+test('first run, the checklist and every admin page (Users, Usage, Settings, Audit log, Profile) pass axe in light and dark', async ({
+  page,
+  harness,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Create the first admin' })).toBeVisible();
+  await expectAccessibleInBothThemes(page, 'First run');
+  await page.getByLabel('Email').fill('root@lab.org');
+  await page.getByLabel('Password', { exact: true }).fill('tidal-granite-58');
+  await page.getByLabel('Confirm password').fill('tidal-granite-58');
+  await page.getByRole('button', { name: 'Create admin and sign in' }).click();
+  await expect(page.getByRole('region', { name: 'Get the studio ready' })).toBeVisible();
+  await expectAccessibleInBothThemes(page, 'First-run checklist');
+
+  for (const [name, heading] of [
+    ['Users', 'Users'],
+    ['Usage', undefined],
+    ['Settings', 'Settings'],
+    ['Audit log', undefined],
+    ['Profile', 'Profile'],
+  ] as const) {
+    await openPage(page, name);
+    if (heading) await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    else await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle(`${name} — Gemini Media Studio`);
+    await expectAccessibleInBothThemes(page, name);
+  }
+});

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import sharp from 'sharp';
 import type { Core } from '../../src/main/core';
 import { seedUser } from '../support/seed';
+import { seedAccounts } from '../support/seedAccounts';
 import { seedMediaRows } from '../support/seedMedia';
 
 /**
@@ -15,6 +16,8 @@ import { seedMediaRows } from '../support/seedMedia';
  *   password signs in through the real login screen. Items are 96×96 unless sized (their files are
  *   made at that aspect ratio), made `daysAgo` days before the clock, and versions of `parentId`
  *   when it is given; a later group of the same owner adds to the ids listed.
+ * - POST /__test/seed-accounts `{ managedBy: adminEmail, count }` → `{ count }`: that many managed
+ *   accounts (`user-0000@school.example` …) in one transaction, for the Users page at scale.
  */
 interface SeedRequest {
   users?: { email: string; password?: string; role?: 'user' | 'admin'; managedBy?: string[] }[];
@@ -113,7 +116,11 @@ export function createSeedControls(core: Core, readBody: (req: http.IncomingMess
         const body = JSON.parse((await readBody(req)) || '{}') as Record<string, unknown>;
         let result: unknown;
         if (url.pathname === '/__test/seed-media') result = await seed(body);
-        else {
+        else if (url.pathname === '/__test/seed-accounts') {
+          const adminId = userIdOf(String(body.managedBy));
+          if (!adminId) throw new Error(`unknown admin ${String(body.managedBy)}`);
+          result = { count: seedAccounts(core.services.db, { adminId, count: Number(body.count), now: core.services.clock.now() }).length };
+        } else {
           res.writeHead(404).end();
           return;
         }

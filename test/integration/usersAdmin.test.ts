@@ -205,7 +205,8 @@ describe('managing an account', () => {
     expect(emailsOf(data(await t.call(a.transport, 'users.list', { role: 'admin' })))).toEqual(['alice@lab.example', 'bob@lab.example']);
     expect(emailsOf(data(await t.call(a.transport, 'users.list', { status: 'active', role: 'user' })))).toEqual(['kim@lab.example']);
     const first = data(await t.call(a.transport, 'users.list', { query: 'Q', limit: 2 }));
-    expect(first).toMatchObject({ total: 3, nextCursor: 'q2@lab.example' });
+    expect(emailsOf(first)).toEqual(['q1@lab.example', 'q2@lab.example']);
+    expect(first).toMatchObject({ total: 3, nextCursor: expect.any(String) });
     const second = data(await t.call(a.transport, 'users.list', { query: 'q', limit: 2, cursor: first.nextCursor! }));
     expect(second).toMatchObject({ items: [{ email: 'q3@lab.example' }], nextCursor: null });
   });

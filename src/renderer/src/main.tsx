@@ -7,14 +7,15 @@ import { createRoot } from 'react-dom/client';
 import { config as zodConfig } from 'zod';
 import { App } from './App';
 import { queryClient } from './queries/queryClient';
-import { applyTheme, useThemeStore } from './stores/theme';
+import { applyTheme } from './stores/theme';
 
 // The settings forms check input with the contract's zod schemas. Zod's fast path probes
 // `new Function`, which our CSP forbids (no 'unsafe-eval'); the failure is caught, but zod advises
 // jitless under strict CSPs so the probe (and any violation report) never happens.
 zodConfig({ jitless: true });
 
-applyTheme(useThemeStore.getState().choice);
+// signed out: the computer's own light or dark setting (a person's theme applies once they sign in)
+applyTheme('system');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

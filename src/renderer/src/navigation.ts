@@ -45,3 +45,10 @@ export function pagesFor(role: Me['role']): readonly PageDef[] {
 export function startPage(role: Me['role']): PagePath {
   return pagesFor(role)[0]!.path;
 }
+
+const APP_NAME = 'Gemini Media Studio';
+
+/** The window's title names the page first ("Users — Gemini Media Studio"), as screen readers and the task bar show it. */
+export function documentTitle(page?: string): string {
+  return page ? `${page} — ${APP_NAME}` : APP_NAME;
+}

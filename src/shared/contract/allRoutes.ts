@@ -14,7 +14,16 @@ import {
   settingsUpdate,
 } from './routes/settings';
 import { auditList } from './routes/audit';
-import { authChangePassword, authLogin, authLogout, authMe, authRedeemCode, authSetupFirstAdmin } from './routes/auth';
+import {
+  authChangePassword,
+  authDismissSetupChecklist,
+  authLogin,
+  authLogout,
+  authMe,
+  authRedeemCode,
+  authSetTheme,
+  authSetupFirstAdmin,
+} from './routes/auth';
 import {
   usersDelete,
   usersInvite,
@@ -61,6 +70,8 @@ export const routes = routeTable(
   authLogout,
   authMe,
   authChangePassword,
+  authSetTheme,
+  authDismissSetupChecklist,
   usersList,
   usersInvite,
   usersUpdate,

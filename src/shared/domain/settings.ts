@@ -62,6 +62,8 @@ export const settingSchemas = {
     .min(SETTING_LIMITS.spendLimitPer10MinutesMicros.min)
     .max(SETTING_LIMITS.spendLimitPer10MinutesMicros.max)
     .nullable(),
+  /** the admins who still see the first-run checklist: the first admin, until they dismiss it */
+  setupChecklistFor: z.array(z.string()).max(100),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -80,6 +82,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   rateLimitMaxWaitMinutes: 30,
   spendLimitPer10MinutesMicros: null,
   // what versions before the November 2026 catalogue shipped: an install without this setting has seen them
+  setupChecklistFor: [],
   shippedModelIds: [
     'gemini-3.1-flash-image',
     'gemini-3-pro-image',

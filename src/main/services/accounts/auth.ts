@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Me } from '../../../shared/contract/routes/auth';
+import type { Me, Theme } from '../../../shared/contract/routes/auth';
 import { StudioError } from '../../../shared/contract/errors';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import { user } from '../../db/schema';
-import type { Caller } from '../../identity';
+import type { Actor, Caller } from '../../identity';
 import {
   type AccountDeps,
   type AccountRow,
@@ -58,6 +58,7 @@ export class AuthService {
       const row = createAccount(this.deps, { email, role: 'admin', passwordHash, createdBy: null }, settings.get('defaultQuotas'));
       db.update(user).set({ lastLoginAt: this.deps.clock.now() }).where(eq(user.id, row.id)).run();
       audit(this.deps, AUDIT_ACTIONS.firstAdminCreated, person(row), person(row));
+      settings.set('setupChecklistFor', [row.id], row.id);
       return row;
     });
     return this.signIn(caller, account.id);
@@ -189,7 +190,31 @@ export class AuthService {
       idleTimeoutMinutes: this.deps.settings.get('idleTimeoutMinutes'),
       sessionStartedAt: session.createdAt,
       sessionExpiresAt: session.createdAt + ABSOLUTE_SESSION_MS,
+      theme: account.theme === 'light' || account.theme === 'dark' ? account.theme : 'system',
+      setupChecklist: account.role === 'admin' && this.deps.settings.get('setupChecklistFor').includes(account.id),
     };
+  }
+
+  /** The person's own theme; 'system' is stored as null (follow the computer). */
+  setTheme(caller: Caller, actor: Actor, theme: Theme): Me {
+    const { db, clock } = this.deps;
+    withWriteTx(db, () =>
+      db
+        .update(user)
+        .set({ theme: theme === 'system' ? null : theme, updatedAt: clock.now() })
+        .where(eq(user.id, actor.userId))
+        .run(),
+    );
+    return this.me(caller, actor.userId);
+  }
+
+  dismissSetupChecklist(caller: Caller, actor: Actor): Me {
+    const { db, settings } = this.deps;
+    withWriteTx(db, () => {
+      const left = settings.get('setupChecklistFor').filter((id) => id !== actor.userId);
+      settings.set('setupChecklistFor', left, actor.userId);
+    });
+    return this.me(caller, actor.userId);
   }
 
   private signIn(caller: Caller, userId: string): Me {

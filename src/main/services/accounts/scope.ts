@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
 import type { Db } from '../../db/client';
 import { user, userManager } from '../../db/schema';
@@ -20,6 +20,16 @@ export function managedUserIds(db: Db, adminId: string): string[] {
 /** The user ids whose data this actor may see: self, plus managed users for an admin. */
 export function visibleUserIds(db: Db, actor: Actor): string[] {
   return actor.role === 'admin' ? [actor.userId, ...managedUserIds(db, actor.userId)] : [actor.userId];
+}
+
+/**
+ * The same scope as `visibleUserIds`, as a condition on the table `user` aliased `u`, for lists that
+ * page through thousands of accounts in one statement.
+ */
+export function visibleUsersSql(actor: Actor): SQL {
+  return actor.role === 'admin'
+    ? sql`(u.id = ${actor.userId} OR u.id IN (SELECT user_id FROM user_manager WHERE admin_id = ${actor.userId}))`
+    : sql`u.id = ${actor.userId}`;
 }
 
 export function manages(db: Db, adminId: string, userId: string): boolean {

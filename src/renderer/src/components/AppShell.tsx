@@ -1,9 +1,11 @@
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { JobDto } from '../../../shared/contract/routes/generation';
 import { isStudioError } from '../../../shared/contract/errors';
+import { IdleWarning } from '../features/auth/IdleWarning';
 import { useActivityHeartbeat } from '../features/auth/useActivityHeartbeat';
 import { flushDrafts } from '../features/generation/drafts/useDraft';
+import { SetupChecklist } from '../features/firstRun/SetupChecklist';
 import { JobQueuePanel } from '../features/generation/JobQueuePanel';
 import { useJobEvents } from '../features/generation/useJobs';
 import { ModelNoticeBanner } from '../features/settings/ModelNoticeBanner';
@@ -12,6 +14,8 @@ import { useMe } from '../queries/auth';
 import { useLiveUpdates } from '../queries/liveUpdates';
 import { pagesFor } from '../navigation';
 import { endSession, useSessionStore } from '../stores/session';
+import { applyTheme } from '../stores/theme';
+import { documentTitle } from '../navigation';
 import { ErrorPanel } from './ErrorPanel';
 import { HeaderExtras } from './HeaderExtras';
 import { Toasts } from './Toasts';
@@ -38,6 +42,16 @@ export function AppShell() {
   useEffect(() => {
     if (me.data) useSessionStore.getState().setIdleTimeoutMinutes(me.data.idleTimeoutMinutes);
   }, [me.data]);
+  // the signed-in person's own theme; a session end goes back to the computer's (stores/theme.ts)
+  const theme = me.data?.theme;
+  useEffect(() => {
+    if (theme) applyTheme(theme);
+  }, [theme]);
+  const mainRef = useRef<HTMLElement>(null);
+  const pageLabel = me.data ? pagesFor(me.data.role).find((p) => pathname === p.path || pathname.startsWith(`${p.path}/`))?.label : undefined;
+  useEffect(() => {
+    document.title = documentTitle(pageLabel);
+  }, [pageLabel]);
   useEffect(() => {
     // the session is gone and the event was missed (window asleep): same clean-up as the event
     if (isStudioError(me.error) && me.error.code === 'UNAUTHENTICATED') endSession('expired');
@@ -61,12 +75,24 @@ export function AppShell() {
 
   return (
     <div className={styles.shell}>
+      <a
+        href="#main-content"
+        className="skip-link"
+        onClick={(event) => {
+          // the hash is the router's: move focus without navigating
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <header className={styles.header}>
         <div className={styles.top}>
           <span className={styles.appName}>Gemini Media Studio</span>
           <HeaderExtras me={me.data} />
           <JobQueuePanel />
-          <span className={styles.signedInAs} aria-label="Signed in as">
+          <span className={styles.signedInAs}>
+            <span className="visually-hidden">Signed in as </span>
             <span data-testid="signed-in-email">{me.data.email}</span>
             {me.data.role === 'admin' ? <span className="badge">admin</span> : null}
           </span>
@@ -92,11 +118,13 @@ export function AppShell() {
           </ul>
         </nav>
       </header>
-      <main className={styles.main}>
+      <main className={styles.main} id="main-content" ref={mainRef} tabIndex={-1}>
         {me.data.role === 'admin' && <ModelNoticeBanner />}
+        {me.data.role === 'admin' && me.data.setupChecklist && <SetupChecklist />}
         <Outlet />
       </main>
       <Toasts />
+      <IdleWarning idleTimeoutMinutes={me.data.idleTimeoutMinutes} />
     </div>
   );
 }

@@ -1,8 +1,13 @@
 import type { RouteOutput } from '../../../shared/contract/types';
+import { useEffect } from 'react';
 import { WorkstationCard } from '../components/WorkstationCard';
+import { documentTitle } from '../navigation';
 import { FirstAdminForm } from '../features/auth/FirstAdminForm';
 
 export function FirstRunPage({ status }: { status: RouteOutput<'app.status'> }) {
+  useEffect(() => {
+    document.title = documentTitle('Create the first admin');
+  }, []);
   return (
     <main className="centered">
       <section className="card" aria-labelledby="first-run-title">

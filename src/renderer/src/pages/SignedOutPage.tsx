@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { documentTitle } from '../navigation';
 import type { RouteOutput } from '../../../shared/contract/types';
 import { LoginForm } from '../features/auth/LoginForm';
 import { RedeemCodeForm } from '../features/auth/RedeemCodeForm';
@@ -9,10 +10,14 @@ export function SignedOutPage({ status }: { status: RouteOutput<'app.status'> })
   const [mode, setMode] = useState<'login' | 'redeem'>('login');
   const notice = useSessionStore((s) => s.notice);
   const dismiss = useSessionStore((s) => s.dismissNotice);
+  const heading = mode === 'login' ? 'Sign in' : 'Set your password';
+  useEffect(() => {
+    document.title = documentTitle(heading);
+  }, [heading]);
   return (
     <main className="centered">
       <section className="card" aria-labelledby="signed-out-title">
-        <h1 id="signed-out-title">{mode === 'login' ? 'Sign in' : 'Set your password'}</h1>
+        <h1 id="signed-out-title">{heading}</h1>
         {notice && (
           <div className="notice" role="status">
             <p>{notice}</p>

@@ -21,6 +21,12 @@ function account(email: string, over: Partial<UserListItem> = {}): UserListItem 
     managers: [{ id: 'ada', email: 'ada@lab.org' }],
     isSelf: false,
     signedInNow: false,
+    usage: {
+      image: { used: 3, limit: 50, period: 'daily' },
+      edit: { used: 0, limit: 30, period: 'daily' },
+      video: { used: 1, limit: 3, period: 'weekly' },
+    },
+    setupCodeExpiresAt: null,
     ...over,
   };
 }
@@ -90,7 +96,8 @@ describe('UsersPage confirmations', () => {
   it('bulk reset and bulk deactivate list every person with what happens to them, and count who is signed in', async () => {
     const fake = bridge();
     const { user } = renderWithQueries(<UsersPage />);
-    await user.click(await screen.findByLabelText('Select all accounts shown'));
+    await user.click(await screen.findByLabelText('Select all 4 matching accounts'));
+    await screen.findByText('3 selected');
 
     await user.click(screen.getByRole('button', { name: 'Reset passwords of selected…' }));
     let ask = screen.getByRole('dialog', { name: 'Reset the passwords of 3 accounts?' });

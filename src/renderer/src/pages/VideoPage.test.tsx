@@ -65,6 +65,8 @@ function bridge(options: { jobs?: JobDto[]; refuse?: StudioError; videosLeft?: n
       idleTimeoutMinutes: 15,
       sessionStartedAt: NOW,
       sessionExpiresAt: NOW + 8 * 3_600_000,
+      theme: 'system',
+      setupChecklist: false,
     }),
     'quotas.status': () => ({
       userId: 'u1',

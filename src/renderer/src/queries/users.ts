@@ -1,17 +1,52 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import type { UserListItem } from '../../../shared/contract/routes/users';
 import type { RouteInput } from '../../../shared/contract/types';
 import { call } from '../ipc/client';
 import { queryKeys } from './keys';
 import { queryClient } from './queryClient';
 
-export type UsersFilters = NonNullable<RouteInput<'users.list'>>;
+export type UsersFilters = Omit<NonNullable<RouteInput<'users.list'>>, 'cursor' | 'limit'>;
 
-export function useUsers(filters: UsersFilters) {
+/** One page of accounts, for pickers that need the people an admin manages (e.g. the audit log's filter). */
+export function useUsers(filters: NonNullable<RouteInput<'users.list'>>) {
   return useQuery({
     queryKey: queryKeys.usersList(filters),
     queryFn: () => call('users.list', filters),
     placeholderData: keepPreviousData,
   });
+}
+
+/** Rows per request: a few screens' worth, so scrolling asks main again only now and then. */
+const PAGE_SIZE = 100;
+
+/**
+ * The accounts matching the filters in the chosen order, page by page as the table scrolls (keyset
+ * cursors from main); the previous list stays on screen while a new order or filter loads.
+ */
+export function useUserPages(filters: UsersFilters) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.usersList({ ...filters, pages: true }),
+    queryFn: ({ pageParam }) => call('users.list', { ...filters, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every account matching the filters (for "select all matching"), read in big pages. */
+export async function fetchAllMatching(filters: UsersFilters): Promise<UserListItem[]> {
+  const all: UserListItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: UserListItem[]; nextCursor: string | null } = await call('users.list', {
+      ...filters,
+      limit: 500,
+      ...(cursor ? { cursor } : {}),
+    });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
 }
 
 /** Every change to an account can change what the lists and the audit log show. */

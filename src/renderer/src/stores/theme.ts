@@ -1,33 +1,15 @@
-import { create } from 'zustand';
-
-export type ThemeChoice = 'system' | 'light' | 'dark';
-
-const STORAGE_KEY = 'studio.theme';
-
-interface ThemeState {
-  choice: ThemeChoice;
-  setChoice: (choice: ThemeChoice) => void;
-}
+import type { Theme } from '../../../shared/contract/routes/auth';
+import { registerSessionReset } from './sessionReset';
 
 /**
- * The theme follows the OS unless someone picks one. It is a workstation preference, not a
- * personal secret, so it survives sign-out (unlike every per-user store).
+ * The theme is the signed-in person's own (kept in their account by main, docs/renderer.md): the shell
+ * applies `me.theme` once the account is loaded, and every session end goes back to the computer's
+ * setting, so the sign-in screen and the next person never inherit someone else's choice. Nothing is
+ * kept in the browser's storage.
  */
-export const useThemeStore = create<ThemeState>((set) => ({
-  choice: readStoredChoice(),
-  setChoice: (choice) => {
-    localStorage.setItem(STORAGE_KEY, choice);
-    applyTheme(choice);
-    set({ choice });
-  },
-}));
-
-export function applyTheme(choice: ThemeChoice): void {
+export function applyTheme(choice: Theme): void {
   if (choice === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = choice;
 }
 
-function readStoredChoice(): ThemeChoice {
-  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-  return stored === 'light' || stored === 'dark' ? stored : 'system';
-}
+registerSessionReset(() => applyTheme('system'));

@@ -10,6 +10,9 @@ const passwordInput = z.string().max(1024);
 /** Login accepts any text as the email, so a typo gets the same answer as a wrong password. */
 const loginEmail = z.string().max(320).transform(normalizeEmail);
 
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 /** The signed-in account as the renderer sees it: no hash, no code, no lockout internals. */
 export const meSchema = z.object({
   userId: z.string(),
@@ -23,6 +26,10 @@ export const meSchema = z.object({
   sessionStartedAt: z.number(),
   /** when the 8-hour absolute limit ends this session */
   sessionExpiresAt: z.number(),
+  /** the person's own theme, applied when they sign in; 'system' follows the computer's setting */
+  theme: z.enum(THEMES),
+  /** an admin who has not yet dismissed the first-run checklist (set when the first admin is created) */
+  setupChecklist: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -58,6 +65,22 @@ export const authLogout = defineRoute({
 export const authMe = defineRoute({
   name: 'auth.me',
   access: 'user',
+  input: z.object({}).strict().optional(),
+  output: meSchema,
+});
+
+/** The person's theme, kept with their account: another person on the same computer keeps theirs. */
+export const authSetTheme = defineRoute({
+  name: 'auth.set_theme',
+  access: 'user',
+  input: z.object({ theme: z.enum(THEMES) }).strict(),
+  output: meSchema,
+});
+
+/** Hides the first-run checklist for this admin, for good. */
+export const authDismissSetupChecklist = defineRoute({
+  name: 'auth.dismiss_setup_checklist',
+  access: 'admin',
   input: z.object({}).strict().optional(),
   output: meSchema,
 });

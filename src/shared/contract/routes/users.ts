@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACCOUNT_STATUSES, EMAIL_MAX, ROLES, normalizeEmail } from '../../domain/accounts';
 import { modelAccessSchema } from '../../domain/modelAccess';
-import { quotaPoliciesSchema } from '../../domain/quotas';
+import { QUOTA_PERIODS, quotaPoliciesSchema } from '../../domain/quotas';
 import { defineRoute } from '../route';
 
 const userId = z.string().min(1).max(64);
@@ -28,8 +28,24 @@ export type UserSummary = z.infer<typeof userSummarySchema>;
  * in main), so a confirmation can say truthfully "they will be signed out". Only the list carries it:
  * it is a snapshot of main's memory, not part of the account.
  */
-export const userListItemSchema = userSummarySchema.extend({ signedInNow: z.boolean() });
+const kindUsageSchema = z.object({
+  used: z.number(),
+  /** null: unlimited */
+  limit: z.number().nullable(),
+  period: z.enum(QUOTA_PERIODS),
+});
+
+export const userListItemSchema = userSummarySchema.extend({
+  signedInNow: z.boolean(),
+  /** what the person used of each kind in its current period, against the limit in force */
+  usage: z.object({ image: kindUsageSchema, edit: kindUsageSchema, video: kindUsageSchema }),
+  /** for an account awaiting setup: when its newest unused setup code stops working */
+  setupCodeExpiresAt: z.number().nullable(),
+});
 export type UserListItem = z.infer<typeof userListItemSchema>;
+
+export const USER_SORTS = ['email', 'lastSignIn', 'status', 'usage'] as const;
+export type UserSort = (typeof USER_SORTS)[number];
 
 export const usersList = defineRoute({
   name: 'users.list',
@@ -40,13 +56,22 @@ export const usersList = defineRoute({
       query: z.string().max(200).optional(),
       status: z.enum(ACCOUNT_STATUSES).optional(),
       role: z.enum(ROLES).optional(),
-      /** the last email of the previous page */
-      cursor: z.string().max(EMAIL_MAX).optional(),
+      /**
+       * `usage`: the fullest quota first when descending (used / limit of the kind nearest its limit);
+       * `lastSignIn`: never signed in counts as the oldest; `status`: active, inactive, awaiting setup, locked
+       */
+      sort: z.enum(USER_SORTS).default('email'),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+      /** `nextCursor` of the previous page, as given (keyset paging: sort value and email of its last row) */
+      cursor: z
+        .string()
+        .max(EMAIL_MAX + 64)
+        .optional(),
       limit: z.number().int().min(1).max(500).default(100),
     })
     .strict()
     .optional()
-    .transform((input) => input ?? { limit: 100 }),
+    .transform((input) => input ?? { sort: 'email' as const, direction: 'asc' as const, limit: 100 }),
   output: z.object({
     items: z.array(userListItemSchema),
     nextCursor: z.string().nullable(),

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { call } from '../../ipc/client';
 import { queryKeys } from '../../queries/keys';
 import { queryClient } from '../../queries/queryClient';
+import { useActivityStore } from '../../stores/activity';
 
 const HEARTBEAT_MS = 60_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
@@ -14,12 +15,17 @@ const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touc
 export function useActivityHeartbeat(): void {
   useEffect(() => {
     let last = Date.now();
+    // signing in (or mounting the shell after it) is where main started counting
+    useActivityStore.getState().markActive();
     const onActivity = (): void => {
       const now = Date.now();
       if (now - last < HEARTBEAT_MS) return;
       last = now;
       call('auth.me')
-        .then((me) => queryClient.setQueryData(queryKeys.me, me))
+        .then((me) => {
+          queryClient.setQueryData(queryKeys.me, me);
+          useActivityStore.getState().markActive();
+        })
         .catch(() => {
           // a session that ended meanwhile is announced by `session.ended`
         });

@@ -121,6 +121,9 @@ test('the toast\'s "Open" opens that item in the lightbox; Edit and Use as refer
 test('generator pages and the lightbox pass axe in light and dark', async ({ page, request, harness }) => {
   test.setTimeout(120_000);
   await seedPeople(request, harness, [{ email: 'cy@lab.org' }]);
+  // the sign-in page is there to type an email: it has the focus
+  await page.goto(harness.url);
+  await expect(page.getByLabel('Email')).toBeFocused();
   await signIn(page, harness.url, 'cy@lab.org');
   await page.getByLabel('Prompt').fill('A glass of water on a table');
   await page.getByRole('button', { name: 'Generate image' }).click();

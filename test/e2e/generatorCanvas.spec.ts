@@ -156,3 +156,19 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
     expect(found, `${screen}, ${colorScheme} theme`).toEqual([]);
   }
 }
+
+test('below 1000 px the form comes first, and the canvas takes the top once there is a result', async ({ page, request, harness }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await seedPeople(request, harness, [{ email: 'dee@lab.org' }]);
+  await signIn(page, harness.url, 'dee@lab.org');
+  const canvas = page.getByTestId('results-canvas');
+  const prompt = page.getByLabel('Prompt');
+  const top = async (locator: typeof canvas) => (await locator.boundingBox())!.y;
+  expect(await top(prompt)).toBeLessThan(await top(canvas));
+  await prompt.fill('A kite over the dunes');
+  await page.getByRole('button', { name: 'Generate image' }).click();
+  await expect(results(page).and(page.locator('[data-status="succeeded"]'))).toHaveCount(1);
+  expect(await top(canvas)).toBeLessThan(await top(prompt));
+  await expect(results(page).first()).toBeInViewport();
+});

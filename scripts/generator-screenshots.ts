@@ -74,6 +74,12 @@ async function main(): Promise<void> {
               .nth(Number(count) - 1)
               .waitFor();
           }
+          await go(page, 'Video');
+          await page.getByLabel('Prompt').fill('A paper boat drifting down a rainy street at night');
+          await page.getByLabel('Aspect ratio').selectOption('16:9');
+          await page.getByRole('button', { name: 'Generate video' }).click();
+          await page.locator('[data-testid="job-result"][data-status="succeeded"]').waitFor({ timeout: 60_000 });
+          await go(page, 'Image');
           generated = true;
         }
         await page.getByLabel('Prompt').fill(PROMPTS[0][0]);

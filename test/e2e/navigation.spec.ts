@@ -21,6 +21,9 @@ test('the toast’s Open lands on the new item: its address names the item and t
   await page.getByLabel('Prompt').fill('A heron standing in fog');
   await page.getByRole('button', { name: 'Generate image' }).click();
   const toast = page.getByTestId('toast').filter({ hasText: 'Image ready: A heron standing in fog' });
+  await expect(toast).toBeVisible();
+  // on the Image page Open shows the item over the canvas (generatorCanvas.spec.ts); from elsewhere it is the gallery's address
+  await openPage(page, 'Profile');
   await toast.getByRole('button', { name: 'Open' }).click();
 
   await expect(heading(page, 'Gallery')).toBeVisible();

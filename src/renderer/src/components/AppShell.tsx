@@ -8,6 +8,7 @@ import { flushDrafts } from '../features/generation/drafts/useDraft';
 import { SetupChecklist } from '../features/firstRun/SetupChecklist';
 import { JobQueuePanel } from '../features/generation/JobQueuePanel';
 import { useJobEvents } from '../features/generation/useJobs';
+import { openResultInCanvas } from '../features/generation/openResult';
 import { ModelNoticeBanner } from '../features/settings/ModelNoticeBanner';
 import { call } from '../ipc/client';
 import { useMe } from '../queries/auth';
@@ -27,10 +28,12 @@ export function AppShell() {
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   useActivityHeartbeat();
-  // the toast's "Open": the gallery with the new item in the lightbox, an address like any other
+  // the toast's "Open": the item in the lightbox, over the generator's canvas when it shows it, else
+  // over the gallery (an address like any other)
   const openResult = useCallback(
     (job: JobDto) => {
       const item = job.results[0]?.id;
+      if (item && openResultInCanvas(item)) return;
       void navigate({ to: '/gallery', search: item ? { item } : {} });
     },
     [navigate],

@@ -1,5 +1,5 @@
 import type { RouteInput } from '../../../shared/contract/types';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { call } from '../ipc/client';
 import { ImageOptions } from '../features/generation/ImageOptions';
 import { GeneratorFrame } from '../features/generation/GeneratorFrame';
@@ -9,6 +9,7 @@ import { PromptField } from '../features/generation/PromptField';
 import { EstimateNote } from '../features/generation/EstimateNote';
 import { useGenerate } from '../features/generation/useGenerate';
 import { earlierInputs } from '../features/generation/retryIntent';
+import { pickedFromItem, withInput } from '../features/generation/pickedImage';
 import { param, pickedFrom, useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../queries/models';
 import { QuotaFitNote, useQuotaFit } from '../features/quotas';
@@ -47,8 +48,27 @@ export function EditPage() {
     });
   };
 
+  // "Use as reference" on a result: the source while there is none, else an extra reference
+  const actions = useMemo(
+    () => ({
+      onUseAsReference: (item: Parameters<typeof pickedFromItem>[0]) =>
+        setForm((f) =>
+          f.source.length === 0 ? { ...f, source: [pickedFromItem(item)] } : { ...f, references: withInput(f.references, pickedFromItem(item)) },
+        ),
+    }),
+    [],
+  );
+
   return (
-    <GeneratorFrame id="edit" title="Edit" quota="edit" onSubmit={submit} after={<JobResults kinds={['edit']} title="Recent edits" />}>
+    <GeneratorFrame
+      id="edit"
+      title="Edit"
+      quota="edit"
+      onSubmit={submit}
+      kinds={['edit']}
+      actions={actions}
+      after={<JobResults kinds={['edit']} title="Recent edits" />}
+    >
       <ImageSlots
         label="Source image"
         hint="The image to change."

@@ -99,8 +99,13 @@ export function GalleryPage({ isAdmin: isAdminProp, viewerId }: GalleryPageProps
           onSelectAll={() => setSelection(selectAll(order))}
           onClear={() => setSelection(emptySelection)}
           onDelete={async () => {
+            // focus goes to the tile that takes the place of the first deleted one
+            const first = order.findIndex((id) => selection.ids.has(id));
             const ok = await deleteIds([...selection.ids]);
-            if (ok) setSelection(emptySelection);
+            if (ok) {
+              setSelection(emptySelection);
+              if (first >= 0) setFocusRequest({ index: Math.max(0, Math.min(first, items.length - selection.ids.size - 1)) });
+            }
             return ok;
           }}
           exporting={exportMedia.isPending}

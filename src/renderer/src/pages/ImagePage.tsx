@@ -1,5 +1,5 @@
 import type { RouteInput } from '../../../shared/contract/types';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { call } from '../ipc/client';
 import { ImageOptions } from '../features/generation/ImageOptions';
 import { GeneratorFrame } from '../features/generation/GeneratorFrame';
@@ -10,6 +10,7 @@ import { Select } from '../features/generation/Select';
 import { EstimateNote } from '../features/generation/EstimateNote';
 import { useGenerate } from '../features/generation/useGenerate';
 import { earlierInputs } from '../features/generation/retryIntent';
+import { pickedFromItem, withInput } from '../features/generation/pickedImage';
 import { param, useIntentFor } from '../features/generation/useIntent';
 import { pickModel, useModels } from '../queries/models';
 import { QuotaFitNote, useQuotaFit } from '../features/quotas';
@@ -47,8 +48,25 @@ export function ImagePage() {
     });
   };
 
+  // "Use as reference" on a result adds it to this form's references
+  const actions = useMemo(
+    () => ({
+      onUseAsReference: (item: Parameters<typeof pickedFromItem>[0]) =>
+        setForm((f) => ({ ...f, references: withInput(f.references, pickedFromItem(item)) })),
+    }),
+    [],
+  );
+
   return (
-    <GeneratorFrame id="image" title="Image" quota="image" onSubmit={submit} after={<JobResults kinds={['image']} title="Recent images" />}>
+    <GeneratorFrame
+      id="image"
+      title="Image"
+      quota="image"
+      onSubmit={submit}
+      kinds={['image']}
+      actions={actions}
+      after={<JobResults kinds={['image']} title="Recent images" />}
+    >
       <PromptField id="image-prompt" history="image" label="Prompt" value={form.prompt} onChange={(prompt) => set({ prompt })} onSubmit={submit} />
       <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Model default">
         <Select

@@ -1,6 +1,7 @@
 import type { RouteInput } from '../../../shared/contract/types';
 import { useMemo, useReducer } from 'react';
 import type { JobDto } from '../../../shared/contract/routes/generation';
+import type { MediaItem } from '../../../shared/contract/routes/media';
 import { call } from '../ipc/client';
 import { GeneratorFrame } from '../features/generation/GeneratorFrame';
 import { ImageSlots } from '../features/generation/ImageSlots';
@@ -50,12 +51,23 @@ export function VideoPage() {
   const continueWith = (job: JobDto, how: 'extend' | 'refine') =>
     dispatch({ type: 'continue', from: { mediaId: job.results[0]!.id, how, prompt: job.prompt }, modelId: job.model });
 
+  // a result's "Refine"/"Extend" continues from that very result, in place
+  const actions = useMemo(
+    () => ({
+      onContinueVideo: (item: MediaItem, how: 'refine' | 'extend') =>
+        dispatch({ type: 'continue', from: { mediaId: item.id, how, prompt: item.prompt ?? '' }, modelId: item.model ?? '' }),
+    }),
+    [],
+  );
+
   return (
     <GeneratorFrame
       id="video"
       title="Video"
       quota="video"
       onSubmit={submit}
+      kinds={['video']}
+      actions={actions}
       after={
         <>
           <JobResults kinds={['video']} title="Recent videos" />

@@ -13,6 +13,8 @@ export interface GeneratorIntent {
    * `source`: also use the item as the input — the image to edit, or the first frame to animate
    */
   use: 'settings' | 'source';
+  /** a finished video to refine or extend: the Video page continues from this item */
+  continueAs?: 'refine' | 'extend';
   /**
    * "Try again" on a job that did not succeed: keep the instruction too, and its other inputs
    * (reference images), as they were sent

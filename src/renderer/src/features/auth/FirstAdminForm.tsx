@@ -25,7 +25,15 @@ export function FirstAdminForm() {
   return (
     <form onSubmit={submit} aria-label="Create the first admin">
       <label htmlFor="first-admin-email">Email</label>
-      <input id="first-admin-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <input
+        id="first-admin-email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
       <NewPasswordFields value={password} onChange={setPassword} email={email} label="Password" />
       {problem && (
         <p className="form-error" role="alert">

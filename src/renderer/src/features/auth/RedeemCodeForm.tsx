@@ -26,7 +26,7 @@ export function RedeemCodeForm({ onBack }: { onBack: () => void }) {
   return (
     <form onSubmit={submit} aria-label="Set your password">
       <label htmlFor="redeem-email">Email</label>
-      <input id="redeem-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <input id="redeem-email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
       <label htmlFor="redeem-code">Setup code</label>
       <input
         id="redeem-code"

@@ -33,6 +33,17 @@ export function Lightbox(props: LightboxProps) {
   const item = items[index];
   const dialogRef = useRef<HTMLDivElement>(null);
   const [confirming, setConfirming] = useState(false);
+  // a cancelled delete gives focus back to Delete, so Escape and the trap keep working
+  const refocusDelete = useRef(false);
+  const cancelDelete = () => {
+    refocusDelete.current = true;
+    setConfirming(false);
+  };
+  useEffect(() => {
+    if (confirming || !refocusDelete.current) return;
+    refocusDelete.current = false;
+    (dialogRef.current?.querySelector<HTMLElement>('[data-action="delete"]') ?? dialogRef.current)?.focus();
+  }, [confirming]);
 
   useEffect(() => {
     dialogRef.current?.focus();
@@ -52,7 +63,7 @@ export function Lightbox(props: LightboxProps) {
     const media = target.tagName === 'VIDEO';
     if (event.key === 'Escape') {
       event.preventDefault();
-      if (confirming) setConfirming(false);
+      if (confirming) cancelDelete();
       else onClose();
     } else if (event.key === 'Tab') {
       trapFocus(event, dialogRef.current);
@@ -114,7 +125,7 @@ export function Lightbox(props: LightboxProps) {
             {confirming ? (
               <ConfirmDelete
                 count={1}
-                onCancel={() => setConfirming(false)}
+                onCancel={cancelDelete}
                 onConfirm={async () => {
                   const deleted = await props.onDelete([item.id]);
                   setConfirming(false);

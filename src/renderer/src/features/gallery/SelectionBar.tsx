@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ConfirmDelete } from './ConfirmDelete';
 import styles from './SelectionBar.module.css';
 
@@ -15,6 +15,7 @@ export interface SelectionBarProps {
 /** Bulk actions on the selected items: select all loaded, clear, export, delete (after asking). */
 export function SelectionBar(props: SelectionBarProps) {
   const [confirming, setConfirming] = useState(false);
+  const deleteRef = useRef<HTMLButtonElement>(null);
   return (
     <div className={styles.bar} role="region" aria-label="Selection">
       <span aria-live="polite">{props.count} selected</span>
@@ -27,13 +28,17 @@ export function SelectionBar(props: SelectionBarProps) {
       <button type="button" onClick={props.onExport} disabled={props.exporting}>
         {props.exporting ? 'Exporting…' : 'Export'}
       </button>
-      <button type="button" className="danger" onClick={() => setConfirming(true)}>
+      <button ref={deleteRef} type="button" className="danger" onClick={() => setConfirming(true)}>
         Delete
       </button>
       {confirming && (
         <ConfirmDelete
           count={props.count}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => {
+            setConfirming(false);
+            // back to the button that asked, not to the page
+            requestAnimationFrame(() => deleteRef.current?.focus());
+          }}
           onConfirm={async () => {
             await props.onDelete();
             setConfirming(false);

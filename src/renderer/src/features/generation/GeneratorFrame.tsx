@@ -1,29 +1,64 @@
-import type { ReactNode } from 'react';
+import { Children, type ReactNode, useMemo } from 'react';
 import type { QuotaKind } from '../../../../shared/domain/quotas';
+import type { JobKind } from '../../../../shared/domain/jobs';
+import { allJobs, useJobs } from '../../queries/jobs';
+import { type PageActions, PageActionsContext } from '../gallery/MediaActions';
 import { QuotaMeter } from '../quotas';
 import { ApiKeyNotice } from './ApiKeyNotice';
 import styles from './GeneratorFrame.module.css';
 
+export interface GeneratorFrameProps {
+  id: string;
+  title: string;
+  quota: QuotaKind;
+  onSubmit: () => void;
+  /**
+   * the form's fields; the last child is its submit row (the Generate button, or one element
+   * holding it and what goes beside it), which stays in view below the fields
+   */
+  children: ReactNode;
+  /** the results canvas (features/generation/JobResults.tsx) and whatever goes with it */
+  after?: ReactNode;
+  /** the job kinds of this page: once one exists, a narrow window shows the canvas first */
+  kinds?: JobKind[];
+  /** what this page does with a result ("use as reference", continue a video), offered on its tiles */
+  actions?: PageActions;
+}
+
 /**
- * What every generator page has: its title, a word when no API key is set, the quota it spends,
- * the form (submitted by its button or Ctrl+Enter), and what comes after it (recent results).
+ * What every generator page has: the controls in one column (title, a word when no API key is
+ * set, the quota it spends, the form, submitted by its button or Ctrl+Enter) and the results
+ * canvas beside them taking the rest of the width. Both scroll on their own, and the form's submit
+ * row (Generate) sits below the scrolling fields, never over them, so at 1024×700 and above the
+ * button and the newest results are on screen together. Below about 1000 px the two stack, the
+ * canvas first once there is something in it (docs/renderer.md).
  */
-export function GeneratorFrame(props: { id: string; title: string; quota: QuotaKind; onSubmit: () => void; children: ReactNode; after?: ReactNode }) {
+export function GeneratorFrame(props: GeneratorFrameProps) {
+  const jobs = allJobs(useJobs().data);
+  const hasResults = props.kinds ? jobs.some((j) => props.kinds!.includes(j.kind)) : false;
+  const actions = useMemo(() => props.actions ?? {}, [props.actions]);
+  const fields = Children.toArray(props.children);
+  const submitRow = fields.pop();
   return (
-    <section className={styles.generator} aria-labelledby={`${props.id}-title`}>
-      <h1 id={`${props.id}-title`}>{props.title}</h1>
-      <ApiKeyNotice />
-      <QuotaMeter kind={props.quota} />
+    <section className={styles.generator} data-fills-window data-has-results={hasResults || undefined} aria-labelledby={`${props.id}-title`}>
       <form
-        className={styles.form}
+        className={styles.controls}
         onSubmit={(e) => {
           e.preventDefault();
           props.onSubmit();
         }}
       >
-        {props.children}
+        <div className={styles.scroll}>
+          <h1 id={`${props.id}-title`}>{props.title}</h1>
+          <ApiKeyNotice />
+          <QuotaMeter kind={props.quota} />
+          <div className={styles.form}>{fields}</div>
+        </div>
+        <div className={styles.submitRow}>{submitRow}</div>
       </form>
-      {props.after}
+      <div className={styles.canvas}>
+        <PageActionsContext.Provider value={actions}>{props.after}</PageActionsContext.Provider>
+      </div>
     </section>
   );
 }

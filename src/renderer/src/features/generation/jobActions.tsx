@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isStudioError } from '../../../../shared/contract/errors';
 import type { JobDto } from '../../../../shared/contract/routes/generation';
 import { isFinalJobStatus } from '../../../../shared/domain/jobs';
@@ -21,17 +21,32 @@ export function CancelJobs({ jobs, label }: { jobs: JobDto[]; label: string }) {
   const { models } = useModels('video');
   const push = useToasts((s) => s.push);
   const [confirming, setConfirming] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // the Cancel button goes away with the job; focus stays in its entry (Try again…, Open) instead of the page
+  const entry = useRef<Element | null>(null);
+  const keepFocusInEntry = () =>
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
+      const target = entry.current?.isConnected ? entry.current.querySelector<HTMLElement>('button:not([disabled]), [href]') : null;
+      target?.focus();
+    });
   const open = jobs.filter((j) => !isFinalJobStatus(j.status));
   const veoSent = open.some((j) => j.kind === 'video' && j.status !== 'queued' && isVeo(j, models));
   const cancel = useMutation({
     mutationFn: async () => {
       for (const job of open) await call('jobs.cancel', { jobId: job.id });
     },
-    onSuccess: () =>
+    onMutate: () => {
+      entry.current = (buttonRef.current ?? document.activeElement)?.closest('li') ?? null;
+    },
+    onSuccess: () => {
       push({
         tone: 'info',
         message: veoSent ? 'Cancelled. Google may still bill this Veo video: Veo cannot be stopped once it is sent.' : 'Cancelled.',
-      }),
+      });
+      keepFocusInEntry();
+    },
     onError: () => push({ tone: 'error', message: 'The job could not be cancelled. It may have just finished.' }),
   });
   if (!open.length) return null;
@@ -48,7 +63,13 @@ export function CancelJobs({ jobs, label }: { jobs: JobDto[]; label: string }) {
       </div>
     );
   return (
-    <button type="button" onClick={() => (veoSent ? setConfirming(true) : cancel.mutate())} disabled={cancel.isPending} aria-label={label}>
+    <button
+      ref={buttonRef}
+      type="button"
+      onClick={() => (veoSent ? setConfirming(true) : cancel.mutate())}
+      disabled={cancel.isPending}
+      aria-label={label}
+    >
       Cancel
     </button>
   );

@@ -9,3 +9,13 @@ export interface PickedImage {
   url: string;
   name: string;
 }
+
+/** A gallery item or result as a chosen input ("use as reference"), named by its prompt. */
+export function pickedFromItem(item: { id: string; url: string; thumbUrl: string | null; prompt: string | null }): PickedImage {
+  return { id: item.id, url: item.url, thumbUrl: item.thumbUrl, name: item.prompt ? `“${item.prompt.slice(0, 40)}”` : 'Gallery image' };
+}
+
+/** The inputs with one more at the end; an image already among them is not added twice. */
+export function withInput(inputs: PickedImage[], added: PickedImage): PickedImage[] {
+  return inputs.some((i) => i.id === added.id) ? inputs : [...inputs, added];
+}

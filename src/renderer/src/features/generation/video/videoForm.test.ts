@@ -104,4 +104,17 @@ describe('the video form', () => {
       resolution: undefined,
     });
   });
+
+  it('refines or extends the very result it was opened from ("Refine" on a result of a refine)', () => {
+    const intent: GeneratorIntent = {
+      target: 'video',
+      mediaId: 'refined-v2',
+      use: 'settings',
+      continueAs: 'refine',
+      settings: { prompt: 'Dunes, stormier', model: omni.id, params: { refineMediaId: 'v1' } },
+    };
+    const form = initialVideoForm(intent);
+    expect(form).toMatchObject({ mode: 'continue', prompt: '', modelId: omni.id, continueFrom: { mediaId: 'refined-v2', how: 'refine' } });
+    expect(check({ ...form, prompt: 'warmer light' }).request).toMatchObject({ refineMediaId: 'refined-v2', extendMediaId: undefined });
+  });
 });

@@ -74,6 +74,12 @@ export function initialVideoForm(intent: GeneratorIntent | null): VideoFormState
     return earlierInputs(typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   };
   const retriedMode = intent?.retry ? param<string>(intent, 'mode', 'string') : undefined;
+  if (intent?.continueAs) {
+    // "Refine"/"Extend" on a result: the same model continues that very result, with a new instruction
+    const blank = initialVideoForm(null);
+    const from = { mediaId: intent.mediaId, how: intent.continueAs, prompt: intent.settings.prompt ?? '' };
+    return { ...blank, mode: 'continue', continueFrom: from, modelId: intent.settings.model ?? undefined };
+  }
   return {
     prompt: fromVideo ? (intent.settings.prompt ?? '') : '',
     modelId: fromVideo ? (intent.settings.model ?? undefined) : undefined,

@@ -34,7 +34,9 @@ test('the estimate beside Generate follows size, count and resolution; the Profi
 
   // one image made: Google reports 1 290 image tokens at $30 per million = $0.0387
   await openPage(page, 'Image');
+  // the page kept its draft (4K) across the visit to Video: back to one image at 1K
   await page.getByLabel('Images', { exact: true }).selectOption('1');
+  await page.getByLabel('Size').selectOption('1K');
   await page.getByLabel('Prompt').fill('A red kite over dunes');
   await page.getByRole('button', { name: 'Generate image' }).click();
   await expect(page.getByTestId('job-result').and(page.locator('[data-status="succeeded"]'))).toHaveCount(1);

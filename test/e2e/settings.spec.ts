@@ -101,14 +101,14 @@ test('out-of-range settings and an incomplete new model are explained inline and
   await dialog.getByLabel('Model id').fill('veo-4.0-generate-preview');
   await dialog.getByRole('button', { name: 'Add to catalogue' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('row', { name: /Veo next/ })).toContainText('New, not saved');
+  await expect(page.getByRole('table', { name: 'Model catalogue' }).getByRole('row', { name: /Veo next/ })).toContainText('New, not saved');
   await page.getByRole('button', { name: 'Save catalogue' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Catalogue saved.' })).toBeVisible();
 
   // Google (the fake) does not know the new id: the check flags it and says so
   await page.getByRole('button', { name: 'Check models with Google' }).click();
   await expect(page.getByTestId('model-check-summary')).toContainText('Google does not know Veo next.');
-  await expect(page.getByRole('row', { name: /Veo next/ })).toContainText('Missing at Google');
+  await expect(page.getByRole('table', { name: 'Model catalogue' }).getByRole('row', { name: /Veo next/ })).toContainText('Missing at Google');
 });
 
 test('when Google no longer lists the default image model, admins see what serves instead and make it the default', async ({

@@ -1,4 +1,4 @@
-import { Children, type ReactNode, useMemo } from 'react';
+import { Children, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { QuotaKind } from '../../../../shared/domain/quotas';
 import type { JobKind } from '../../../../shared/domain/jobs';
 import { allJobs, useJobs } from '../../queries/jobs';
@@ -33,12 +33,25 @@ export interface GeneratorFrameProps {
  * button and the newest results are on screen together. Below about 1000 px the two stack, the
  * canvas first once there is something in it (docs/renderer.md).
  */
+/** The width below which the controls and the canvas stack (GeneratorFrame.module.css says the same). */
+const STACKED = '(max-width: 999px)';
+
 export function GeneratorFrame(props: GeneratorFrameProps) {
   const jobs = allJobs(useJobs().data);
   const hasResults = props.kinds ? jobs.some((j) => props.kinds!.includes(j.kind)) : false;
   const actions = useMemo(() => props.actions ?? {}, [props.actions]);
   const fields = Children.toArray(props.children);
   const submitRow = fields.pop();
+  const canvas = useRef<HTMLDivElement>(null);
+  // Stacked (narrow window): a new job puts the canvas above the form, so bring its top, where the
+  // placeholders appear, into view instead of leaving the person looking at the form's bottom.
+  const pageJobs = props.kinds ? jobs.filter((j) => props.kinds!.includes(j.kind)).length : 0;
+  const seenJobs = useRef(pageJobs);
+  useEffect(() => {
+    const grew = pageJobs > seenJobs.current;
+    seenJobs.current = pageJobs;
+    if (grew && window.matchMedia(STACKED).matches) canvas.current?.scrollIntoView({ block: 'start' });
+  }, [pageJobs]);
   return (
     <section className={styles.generator} data-fills-window data-has-results={hasResults || undefined} aria-labelledby={`${props.id}-title`}>
       <form
@@ -56,7 +69,7 @@ export function GeneratorFrame(props: GeneratorFrameProps) {
         </div>
         <div className={styles.submitRow}>{submitRow}</div>
       </form>
-      <div className={styles.canvas}>
+      <div className={styles.canvas} ref={canvas}>
         <PageActionsContext.Provider value={actions}>{props.after}</PageActionsContext.Provider>
       </div>
     </section>

@@ -44,12 +44,20 @@ test('a running image is cancelled from its tile: neutral, not red, and the quot
   test.setTimeout(90_000);
   await seedPeople(request, harness, [{ email: 'lea@lab.org' }]);
   await signIn(page, harness.url, 'lea@lab.org');
+  // the header does not move when the Jobs button gains its counts
+  const header = page.getByRole('banner');
+  const place = async () => ({
+    quotas: (await header.getByTestId('quota-remaining-image').boundingBox())!.x,
+    email: (await header.getByTestId('signed-in-email').boundingBox())!.x,
+  });
+  const before = await place();
   await page.getByLabel('Prompt').fill('A lighthouse in a gale [hang]');
   await page.getByRole('button', { name: 'Generate image' }).click();
   const tile = page.getByTestId('job-result').filter({ hasText: 'A lighthouse in a gale' });
   await expect(tile).toHaveAttribute('data-status', 'running');
   await expect(tile).toContainText('Generating');
   await expect(page.getByRole('button', { name: /^Jobs/ })).toContainText('1 running');
+  expect(await place()).toEqual(before);
 
   await tile.getByRole('button', { name: 'Cancel: A lighthouse in a gale [hang]' }).click();
   await expect(tile).toHaveAttribute('data-status', 'cancelled');

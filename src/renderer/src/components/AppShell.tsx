@@ -92,8 +92,12 @@ export function AppShell() {
       <header className={styles.header}>
         <div className={styles.top}>
           <span className={styles.appName}>Gemini Media Studio</span>
+          {/* Jobs first in the right-hand group: when its counts appear it grows into the free space on
+              its left, and nothing else in the header moves */}
+          <div className={styles.jobs}>
+            <JobQueuePanel />
+          </div>
           <HeaderExtras me={me.data} />
-          <JobQueuePanel />
           <span className={styles.signedInAs}>
             <span className="visually-hidden">Signed in as </span>
             <span data-testid="signed-in-email">{me.data.email}</span>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CostFigure, estimateCost, type PricedOrder, type PriceRules, priceRulesSchema } from './pricing';
+import { budgetHold, type CostFigure, estimateCost, type MicroUsd, type PricedOrder, type PriceRules, priceRulesSchema } from './pricing';
 import { SHIPPED_PRICES } from './shippedPrices';
 
 /** Prices an admin has corrected, by model id; they win over the shipped ones (docs/models-and-money.md). */
@@ -40,4 +40,15 @@ export function rulesInForce(modelId: string, overrides: PriceOverrides): PriceR
 export function estimateOrder(modelId: string, order: PricedOrder, overrides: PriceOverrides): CostFigure | null {
   const rules = rulesInForce(modelId, overrides);
   return rules ? estimateCost(rules, order) : null;
+}
+
+/** The estimate of an order and what it sets aside against a budget while it runs (`budgetHold`); null when no price is known. */
+export function estimateWithHold(
+  modelId: string,
+  order: PricedOrder,
+  overrides: PriceOverrides,
+): { estimate: CostFigure; holdMicros: MicroUsd } | null {
+  const rules = rulesInForce(modelId, overrides);
+  const estimate = rules ? estimateCost(rules, order) : null;
+  return rules && estimate ? { estimate, holdMicros: budgetHold(rules, order, estimate) } : null;
 }

@@ -84,6 +84,24 @@ export function estimateCost(rules: PriceRules, order: PricedOrder): CostFigure 
   return { microUsd: microUsdTotal, asOf: rules.asOf, estimate: rules.estimate };
 }
 
+/**
+ * How much more than its estimate a job may be charged when Google's usage report decides its actual
+ * cost: a recorded 1K Nano Banana 2.1 image reported 1 290 image tokens where the list price assumes
+ * about 1 120 (+15 %). The budget sets the estimate plus this much aside while the job runs.
+ */
+export const USAGE_HOLD_MARGIN = 0.25;
+
+/**
+ * What a job sets aside against a budget while it runs (docs/models-and-money.md, "Budgets"): its
+ * estimate, plus USAGE_HOLD_MARGIN when its actual cost will come from Google's token counts (the rules
+ * have a token rate for what it makes). Jobs admitted together then cannot overspend a budget by
+ * more than what a job exceeds its own hold by; the unused part is given back when the job ends.
+ */
+export function budgetHold(rules: PriceRules, order: PricedOrder, estimate: CostFigure): MicroUsd {
+  const rate = order.kind === 'video' ? (rules.tokens.videoOutput ?? rules.tokens.output) : (rules.tokens.imageOutput ?? rules.tokens.output);
+  return rate === undefined ? estimate.microUsd : Math.ceil(estimate.microUsd * (1 + USAGE_HOLD_MARGIN));
+}
+
 /** Token counts as Google reports them after a call (generateContent usageMetadata, interactions usage). */
 export interface ReportedUsage {
   inputTokens?: number;

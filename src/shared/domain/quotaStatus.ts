@@ -50,16 +50,20 @@ export function quotaExceededMessage(
   resetsAtLabel: string | null,
   requested = 0,
   period?: QuotaPeriod,
+  /** spend: the estimate, when less than `requested` (the hold set aside) */
+  estimated = requested,
 ): string {
   const when = resetsAtLabel === null ? 'Does not reset' : `Resets at ${resetsAtLabel}`;
-  if (kind === 'spend') return `${budgetShortfall(requested, limit - used, limit, period)} ${when}.`;
+  if (kind === 'spend') return `${budgetShortfall(requested, estimated, limit - used, limit, period)} ${when}.`;
   return `Quota exceeded for ${kind}. Used: ${used}/${limit}. ${when}`;
 }
 
 /** "This would cost about $0.40; $0.25 of your $5.00 weekly budget is left." — money in plain words. */
-function budgetShortfall(asked: number, left: number, limit: number, period: QuotaPeriod | undefined): string {
+function budgetShortfall(held: number, estimated: number, left: number, limit: number, period: QuotaPeriod | undefined): string {
   const which = period ? BUDGET_PERIOD_WORDS[period] : '';
-  return `This would cost about ${formatUsd(asked)}; ${formatUsd(Math.max(0, left))} of your ${formatUsd(limit)} ${which}budget is left.`;
+  const cost =
+    held > estimated ? `about ${formatUsd(estimated)} (${formatUsd(held)} is set aside until Google reports the cost)` : `about ${formatUsd(held)}`;
+  return `This would cost ${cost}; ${formatUsd(Math.max(0, left))} of your ${formatUsd(limit)} ${which}budget is left.`;
 }
 
 const BUDGET_PERIOD_WORDS: Record<QuotaPeriod, string> = { daily: 'daily ', weekly: 'weekly ', monthly: 'monthly ', total: '', unlimited: '' };
@@ -91,13 +95,22 @@ export const QUOTA_PERIOD_LABELS: Record<QuotaPeriod, string> = {
  * quota resets Tue 1 Dec 2026, 00:00. Ask admin@lab.org for more.` Unlimited always fits. Main
  * still refuses an over-quota request on its own; this only saves the click.
  */
-export function quotaFit(status: QuotaKindStatus, asked: number, askAdmins: readonly string[]): { fits: true } | { fits: false; message: string } {
+export function quotaFit(
+  status: QuotaKindStatus,
+  asked: number,
+  askAdmins: readonly string[],
+  /** spend: the estimate, when less than `asked` (the hold a job sets aside while it runs) */
+  estimated = asked,
+): { fits: true } | { fits: false; message: string } {
   if (status.remaining === null || asked <= status.remaining) return { fits: true };
   const noun = QUOTA_KIND_NOUNS[status.kind];
   const left = Math.max(0, status.remaining);
   if (status.kind === 'spend') {
     const resets = status.resetsAtLabel === null ? 'Your budget does not reset.' : `Your budget resets ${status.resetsAtLabel}.`;
-    return { fits: false, message: `${budgetShortfall(asked, left, status.limit, status.period)} ${resets} Ask ${whoToAsk(askAdmins)} for more.` };
+    return {
+      fits: false,
+      message: `${budgetShortfall(asked, estimated, left, status.limit, status.period)} ${resets} Ask ${whoToAsk(askAdmins)} for more.`,
+    };
   }
   const resets = status.resetsAtLabel === null ? `Your ${noun.one} quota does not reset.` : `Your ${noun.one} quota resets ${status.resetsAtLabel}.`;
   return {

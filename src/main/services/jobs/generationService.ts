@@ -4,7 +4,7 @@ import type { JobKind } from '../../../shared/domain/jobs';
 import { accessRefusal, type AccessOrder, type ModelAccess, restrictCatalogue } from '../../../shared/domain/modelAccess';
 import { type CatalogueModel, defaultModel, type ImageSize, isOffered } from '../../../shared/domain/models';
 import type { CostFigure, PriceRules } from '../../../shared/domain/pricing';
-import { estimateOrder, rulesInForce } from '../../../shared/domain/priceTable';
+import { estimateWithHold, rulesInForce } from '../../../shared/domain/priceTable';
 import { videoModeOf, videoOptionProblems } from '../../../shared/domain/videoRules';
 import type { WorkstationIdentity } from '../../../shared/domain/workstation';
 import type { Clock } from '../../clock';
@@ -115,7 +115,7 @@ export class GenerationService {
 
     const params = { aspectRatio: order.aspectRatio, imageSize: order.imageSize, count: order.count };
     // priced per job (each image is its own call to Google): the same function the generator shows
-    const perJob = estimateOrder(
+    const perJob = estimateWithHold(
       model.id,
       { kind, count: 1, imageSize: order.imageSize as ImageSize | undefined, inputImages: inputIds.length },
       this.deps.settings.get('priceOverrides'),
@@ -171,7 +171,7 @@ export class GenerationService {
       ...(order.extendMediaId ? { extendFrom: continuationRef, extendMediaId: order.extendMediaId } : {}),
       ...(order.refineMediaId ? { refineFrom: continuationRef, refineMediaId: order.refineMediaId } : {}),
     };
-    const estimate = estimateOrder(
+    const estimate = estimateWithHold(
       model.id,
       { kind: 'video', resolution: order.resolution, durationSeconds: order.durationSeconds },
       this.deps.settings.get('priceOverrides'),
@@ -192,7 +192,7 @@ export class GenerationService {
     kind: JobKind,
     count: number,
     idempotencyKey: string | undefined,
-    estimate: CostFigure | null,
+    priced: { estimate: CostFigure; holdMicros: number } | null,
     describe: (index: number) => Pick<NewJobRow, 'provider' | 'model' | 'prompt' | 'negativePrompt' | 'params' | 'inputIds' | 'parentMediaId'>,
   ): string[] {
     const now = this.deps.clock.now();
@@ -214,14 +214,15 @@ export class GenerationService {
         workstationIp: workstation.ipv4,
         createdAt: now + index, // keeps a batch in order in newest-first lists
         updatedAt: now,
-        estimatedCostMicros: estimate?.microUsd ?? null,
-        priceAsOf: estimate?.asOf ?? null,
+        estimatedCostMicros: priced?.estimate.microUsd ?? null,
+        priceAsOf: priced?.estimate.asOf ?? null,
         ...describe(index),
       }));
       this.deps.jobs.insert(rows);
-      // units and the estimate against the budget, checked and written with the job rows
-      const costs = rows.map(() => estimate?.microUsd ?? null);
-      this.deps.quota.reserve({ userId: actor.userId, kind, jobIds: rows.map((r) => r.id), costs });
+      // units and the budget's hold (the estimate, with room for Google's own count), checked and written with the job rows
+      const costs = rows.map(() => priced?.holdMicros ?? null);
+      const estimates = rows.map(() => priced?.estimate.microUsd ?? null);
+      this.deps.quota.reserve({ userId: actor.userId, kind, jobIds: rows.map((r) => r.id), costs, estimates });
       return rows.map((r) => r.id);
     });
     for (const id of jobIds) this.deps.runner.start(id);

@@ -15,7 +15,7 @@ export interface QuotaPort {
    * one unit per job, all or nothing, and each job's estimate (micro-dollars; null: no price known)
    * against the budget; runs inside the caller's immediate transaction
    */
-  reserve(input: { userId: string; kind: UnitQuotaKind; jobIds: string[]; costs?: (number | null)[] }): void;
+  reserve(input: { userId: string; kind: UnitQuotaKind; jobIds: string[]; costs?: (number | null)[]; estimates?: (number | null)[] }): void;
   /**
    * idempotent: a second commit never charges twice. `usage` is Google's report of the call, when it
    * gave one: the job's actual cost is computed from it (jobs/jobCost.ts).

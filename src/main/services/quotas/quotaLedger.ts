@@ -134,7 +134,13 @@ export class QuotaLedger {
    * in the same check: a job without a known price reserves none, and is refused while a budget is
    * in force. The caller announces after its transaction commits.
    */
-  reserveJobsInCurrentTransaction(request: { userId: string; kind: UnitQuotaKind; jobIds: string[]; costs?: (number | null)[] }): Reservation[] {
+  reserveJobsInCurrentTransaction(request: {
+    userId: string;
+    kind: UnitQuotaKind;
+    jobIds: string[];
+    costs?: (number | null)[];
+    estimates?: (number | null)[];
+  }): Reservation[] {
     this.assertInTransaction();
     checkRequest(request.kind, request.jobIds.length);
     if (new Set(request.jobIds).size !== request.jobIds.length || request.jobIds.some((id) => !id)) {
@@ -148,15 +154,16 @@ export class QuotaLedger {
       request.kind,
       request.jobIds.map((jobId) => ({ jobId, units: 1 })),
     );
-    if (request.costs) reserved.push(...this.reserveSpendChecked(request.userId, request.jobIds, request.costs));
+    if (request.costs) reserved.push(...this.reserveSpendChecked(request.userId, request.jobIds, request.costs, request.estimates));
     return reserved;
   }
 
   /**
    * The budget's check and write (inside the caller's immediate transaction, after the units'):
-   * the whole request's estimate must fit what is left of the period's budget.
+   * the whole request's hold (`costs`: each job's estimate, with room for Google's own count) must fit
+   * what is left of the period's budget. `estimates` only word the refusal.
    */
-  private reserveSpendChecked(userId: string, jobIds: string[], costs: (number | null)[]): Reservation[] {
+  private reserveSpendChecked(userId: string, jobIds: string[], costs: (number | null)[], estimates?: (number | null)[]): Reservation[] {
     if (costs.length !== jobIds.length || costs.some((c) => c !== null && (!Number.isInteger(c) || c < 0))) {
       throw new StudioError('VALIDATION_FAILED', 'Each job needs its own estimate in whole micro-dollars.');
     }
@@ -174,7 +181,8 @@ export class QuotaLedger {
       const { since, resetsAt, resetsAtLabel } = usage.counting(policy, now);
       const used = usage.usedSince(userId, 'spend', since);
       if (used + asked > policy.limit) {
-        throw new StudioError('QUOTA_EXCEEDED', quotaExceededMessage('spend', used, policy.limit, resetsAtLabel, asked, policy.period), {
+        const estimated = estimates ? estimates.reduce<number>((n, c) => n + (c ?? 0), 0) : asked;
+        throw new StudioError('QUOTA_EXCEEDED', quotaExceededMessage('spend', used, policy.limit, resetsAtLabel, asked, policy.period, estimated), {
           kind: 'spend',
           used,
           limit: policy.limit,

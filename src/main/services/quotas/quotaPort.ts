@@ -17,7 +17,7 @@ export function ledgerQuotaPort(ledger: QuotaLedger, db: Db): QuotaPort {
     if (userId) queueMicrotask(() => ledger.announceUser(userId));
   };
   return {
-    reserve(request: { userId: string; kind: UnitQuotaKind; jobIds: string[]; costs?: (number | null)[] }) {
+    reserve(request: { userId: string; kind: UnitQuotaKind; jobIds: string[]; costs?: (number | null)[]; estimates?: (number | null)[] }) {
       const { userId } = request;
       if (insideTransaction()) ledger.reserveJobsInCurrentTransaction(request);
       else withWriteTx(db, () => ledger.reserveJobsInCurrentTransaction(request));

@@ -66,12 +66,12 @@ describe('the estimate beside Generate', () => {
     expect(estimate()).toBe('No price known for 8 s of video');
   });
 
-  it('says in money words when the estimate does not fit what is left of the budget', async () => {
+  it('says in money words when the estimate, with room for Google’s count, does not fit what is left of the budget', async () => {
     bridge({ period: 'weekly', limit: 5_000_000, used: 4_750_000, remaining: 250_000 });
     renderWithQueries(<EstimateNote model="gemini-3-pro-image" order={{ kind: 'image', count: 3, imageSize: '1K', inputImages: 0 }} />);
     await waitFor(() =>
       expect(screen.getByTestId('estimate-over-budget').textContent).toBe(
-        'This would cost about $0.40; $0.25 of your $5.00 weekly budget is left. Your budget resets Tue 1 Dec 2026, 00:00. Ask admin@lab.org for more.',
+        'This would cost about $0.40 ($0.50 is set aside until Google reports the cost); $0.25 of your $5.00 weekly budget is left. Your budget resets Tue 1 Dec 2026, 00:00. Ask admin@lab.org for more.',
       ),
     );
   });

@@ -1,6 +1,6 @@
 import { estimateText, type PricedOrder } from '../../../../shared/domain/pricing';
 import { quotaFit } from '../../../../shared/domain/quotaStatus';
-import { estimateOrder } from '../../../../shared/domain/priceTable';
+import { estimateWithHold } from '../../../../shared/domain/priceTable';
 import { usePrices } from '../../queries/models';
 import { useQuotaStatus } from '../../queries/quotas';
 
@@ -19,8 +19,10 @@ export function EstimateNote({ model, order: form }: { model: string | undefined
   if (!model) return null;
   // a size the model does not offer has no price: "No price known", never a guess
   const order = form as PricedOrder;
-  const figure = estimateOrder(model, order, prices);
-  const budget = figure && data ? quotaFit(data.kinds.spend, figure.microUsd, data.askAdmins) : { fits: true as const };
+  const priced = estimateWithHold(model, order, prices);
+  const figure = priced?.estimate ?? null;
+  // the budget must hold the estimate plus room for Google's own count, as main checks it
+  const budget = priced && data ? quotaFit(data.kinds.spend, priced.holdMicros, data.askAdmins, priced.estimate.microUsd) : { fits: true as const };
   return (
     <p className="muted" data-testid="estimate" aria-live="polite">
       {estimateText(figure, order)}

@@ -89,6 +89,9 @@ test("an admin's records: the generation log, the audit log in sentences and the
       .getByRole('cell')
       .first(),
   ).toHaveText('1');
+  // and what it cost: Cara's one image, priced from Google's reported tokens ($0.0387)
+  await expect(usage.getByRole('row', { name: /cara@lab\.org/ })).toContainText('$0.04');
+  await expect(usage.getByRole('row', { name: /^Total/ })).toContainText('$0.04');
   await expect(page.getByRole('img', { name: 'Units charged per day' })).toBeVisible();
   await expectAccessibleInBothThemes(page, 'Usage report');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);

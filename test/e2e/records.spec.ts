@@ -108,6 +108,15 @@ test("an admin's records: the generation log, the audit log in sentences and the
   expect(cara[4]).toBe('1');
   expect(cara[8]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   expect(lines[3]).toMatch(/^Total,,/);
+  // the per-model split as its own sheet: Cara's image under its model, with its cost
+  const [perModel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export per model' }).click()]);
+  expect(perModel.suggestedFilename()).toMatch(/^usage-by-model-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  const modelLines = fs
+    .readFileSync(await perModel.path(), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
+  expect(modelLines.find((l) => l.startsWith('cara@lab.org'))).toMatch(/,image,gemini-nano-banana-2\.1,Nano Banana 2\.1,1,0\.0387$/);
 
   // Ben manages nobody: none of Cara's attempts reach him
   await signIn(page, harness.url, 'ben@lab.org');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quotaExceededMessage, quotaLevel } from '../../src/shared/domain/quotaStatus';
-import { csvCell, toCsv, usageCsvFileName, usageReportCsv } from '../../src/shared/domain/usageCsv';
+import { csvCell, toCsv, usageByModelCsv, usageCsvFileName, usageReportCsv } from '../../src/shared/domain/usageCsv';
 
 describe('the refusal message', () => {
   it('names the kind, the usage and when it resets, word for word', () => {
@@ -90,14 +90,50 @@ describe('usage CSV', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
       'Email,User id,From,To,' +
-        'image charged in range,image used this period,image limit,image period,image resets at,' +
-        'edit charged in range,edit used this period,edit limit,edit period,edit resets at,' +
-        'video charged in range,video used this period,video limit,video period,video resets at,Cost in range (USD)',
+        'image charged in range,image used this period,image limit,image period,image resets at,image cost in range (USD),' +
+        'edit charged in range,edit used this period,edit limit,edit period,edit resets at,edit cost in range (USD),' +
+        'video charged in range,video used this period,video limit,video period,video resets at,video cost in range (USD),Cost in range (USD)',
     );
-    expect(lines[1]).toBe('ann@lab.org,u1,2026-11-01,2026-11-30,120,3,50,per day,2026-11-26T23:00:00.000Z,9,9,,unlimited,,2,5,5,in total,,6');
-    expect(lines[2]).toBe('Total,,2026-11-01,2026-11-30,120,,,,,9,,,,,2,,,,,6');
+    expect(lines[1]).toBe(
+      'ann@lab.org,u1,2026-11-01,2026-11-30,120,3,50,per day,2026-11-26T23:00:00.000Z,4.8,9,9,,unlimited,,,2,5,5,in total,,1.2,6',
+    );
+    expect(lines[2]).toBe('Total,,2026-11-01,2026-11-30,120,,,,,4.8,9,,,,,,2,,,,,1.2,6');
     expect(lines[3]).toBe('');
     expect(usageCsvFileName('2026-11-01', '2026-11-30')).toBe('usage-2026-11-01-to-2026-11-30.csv');
+    expect(usageCsvFileName('2026-11-01', '2026-11-30', true)).toBe('usage-by-model-2026-11-01-to-2026-11-30.csv');
+  });
+
+  it("exports the per-model split as its own sheet, with each model's cost", () => {
+    const csv = usageByModelCsv({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      models: [
+        {
+          email: 'ann@lab.org',
+          userId: 'u1',
+          kind: 'image',
+          model: 'gemini-nano-banana-2.1',
+          label: 'Nano Banana 2.1',
+          charged: 3,
+          costMicros: 116_100,
+        },
+        {
+          email: 'ann@lab.org',
+          userId: 'u1',
+          kind: 'video',
+          model: 'veo-3.1-fast-generate-preview',
+          label: 'Veo 3.1, Fast',
+          charged: 1,
+          costMicros: null,
+        },
+      ],
+    });
+    expect(csv.split('\r\n')).toEqual([
+      'Email,User id,From,To,Kind,Model id,Model,Charged in range,Cost in range (USD)',
+      'ann@lab.org,u1,2026-11-01,2026-11-30,image,gemini-nano-banana-2.1,Nano Banana 2.1,3,0.1161',
+      'ann@lab.org,u1,2026-11-01,2026-11-30,video,veo-3.1-fast-generate-preview,"Veo 3.1, Fast",1,',
+      '',
+    ]);
   });
 });
 

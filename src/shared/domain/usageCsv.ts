@@ -51,7 +51,14 @@ const usd = (micros: number | null): number | null => (micros === null ? null : 
 export function usageReportCsv(report: UsageCsvInput): string {
   const header: CsvCell[] = ['Email', 'User id', 'From', 'To'];
   for (const kind of CSV_KINDS) {
-    header.push(`${kind} charged in range`, `${kind} used this period`, `${kind} limit`, `${kind} period`, `${kind} resets at`);
+    header.push(
+      `${kind} charged in range`,
+      `${kind} used this period`,
+      `${kind} limit`,
+      `${kind} period`,
+      `${kind} resets at`,
+      `${kind} cost in range (USD)`,
+    );
   }
   header.push('Cost in range (USD)');
   const lines: CsvCell[][] = report.people.map((p) => [
@@ -67,6 +74,7 @@ export function usageReportCsv(report: UsageCsvInput): string {
         k.period === 'unlimited' ? null : k.limit,
         QUOTA_PERIOD_LABELS[k.period],
         k.resetsAt === null ? null : new Date(k.resetsAt).toISOString(),
+        usd(k.costMicros),
       ];
     }),
     usd(p.costMicros),
@@ -76,13 +84,36 @@ export function usageReportCsv(report: UsageCsvInput): string {
     null,
     report.from,
     report.to,
-    ...CSV_KINDS.flatMap((kind) => [report.totals.kinds[kind].charged, null, null, null, null]),
+    ...CSV_KINDS.flatMap((kind) => [report.totals.kinds[kind].charged, null, null, null, null, usd(report.totals.kinds[kind].costMicros)]),
     usd(report.totals.costMicros),
   ];
   return toCsv([header, ...lines, totals]);
 }
 
-/** A file name for the export: `usage-2026-11-01-to-2026-11-30.csv`. */
-export function usageCsvFileName(from: string, to: string): string {
-  return `usage-${from}-to-${to}.csv`;
+export interface UsageByModelCsvInput {
+  from: string;
+  to: string;
+  models: { email: string; userId: string; kind: UsageKind; model: string; label: string; charged: number; costMicros: number | null }[];
+}
+
+/** The per-model split as its own spreadsheet: one line per person, kind and model, with its cost. */
+export function usageByModelCsv(report: UsageByModelCsvInput): string {
+  const header: CsvCell[] = ['Email', 'User id', 'From', 'To', 'Kind', 'Model id', 'Model', 'Charged in range', 'Cost in range (USD)'];
+  const lines: CsvCell[][] = report.models.map((m) => [
+    m.email,
+    m.userId,
+    report.from,
+    report.to,
+    m.kind,
+    m.model,
+    m.label,
+    m.charged,
+    usd(m.costMicros),
+  ]);
+  return toCsv([header, ...lines]);
+}
+
+/** A file name for the export: `usage-2026-11-01-to-2026-11-30.csv` (`usage-by-model-…` for the split). */
+export function usageCsvFileName(from: string, to: string, byModel = false): string {
+  return `usage-${byModel ? 'by-model-' : ''}${from}-to-${to}.csv`;
 }

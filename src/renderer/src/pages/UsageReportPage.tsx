@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
 import { addDays, formatLocalDate, type LocalDate } from '../../../shared/domain/localDates';
-import { usageCsvFileName, usageReportCsv } from '../../../shared/domain/usageCsv';
+import { usageByModelCsv, usageCsvFileName, usageReportCsv } from '../../../shared/domain/usageCsv';
 import { useUsageReport } from '../queries/quotas';
 import { downloadCsv } from '../features/quotas/downloadCsv';
 import { UsageChart } from '../features/records/UsageChart';
@@ -77,6 +77,13 @@ export function UsageReportPage() {
           onClick={() => report.data && downloadCsv(usageCsvFileName(report.data.from, report.data.to), usageReportCsv(report.data))}
         >
           Export CSV
+        </button>
+        <button
+          type="button"
+          disabled={!report.data || report.data.models.length === 0}
+          onClick={() => report.data && downloadCsv(usageCsvFileName(report.data.from, report.data.to, true), usageByModelCsv(report.data))}
+        >
+          Export per model
         </button>
       </form>
       {rangeInvalid && (

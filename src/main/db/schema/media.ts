@@ -39,6 +39,11 @@ export const media = sqliteTable(
     favorite: integer('favorite', { mode: 'boolean' }).notNull().default(false),
     /** the integrity sweep found the file gone */
     missing: integer('missing', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * shown in the gallery's lists, counts and totals. False only for an image imported as a
+     * generator's input until a job uses it (docs/media.md): picking a file is not adding it.
+     */
+    listed: integer('listed', { mode: 'boolean' }).notNull().default(true),
     workstationHost: text('workstation_host').notNull(),
     workstationUser: text('workstation_user').notNull(),
     workstationIp: text('workstation_ip'),
@@ -48,17 +53,19 @@ export const media = sqliteTable(
   },
   // Every gallery page walks one of these per visible user, newest first, and stops after one page:
   // the filter column sits between user and time so a filtered page stays a short index range too.
+  // `listed` trails each of them: the walk skips unlisted inputs from the index alone, and an
+  // unfiltered count stays index-only.
   (t) => [
-    index('media_user_created_idx').on(t.userId, t.createdAt, t.id),
-    index('media_user_kind_created_idx').on(t.userId, t.kind, t.createdAt, t.id),
-    index('media_user_favorite_created_idx').on(t.userId, t.favorite, t.createdAt, t.id),
-    index('media_user_model_created_idx').on(t.userId, t.model, t.createdAt, t.id),
-    index('media_created_idx').on(t.createdAt, t.id),
+    index('media_user_created_idx').on(t.userId, t.createdAt, t.id, t.listed),
+    index('media_user_kind_created_idx').on(t.userId, t.kind, t.createdAt, t.id, t.listed),
+    index('media_user_favorite_created_idx').on(t.userId, t.favorite, t.createdAt, t.id, t.listed),
+    index('media_user_model_created_idx').on(t.userId, t.model, t.createdAt, t.id, t.listed),
+    index('media_created_idx').on(t.createdAt, t.id, t.listed),
     index('media_job_idx').on(t.jobId),
     index('media_parent_idx').on(t.parentMediaId),
     // media.stats (the gallery's totals, the profile, the admin's per-person counts) sums bytes per
     // owner and kind: covered by this index, it reads no table row (≈ 7× faster at 100 000 items)
-    index('media_user_kind_totals_idx').on(t.userId, t.kind, t.bytes, t.missing),
+    index('media_user_kind_totals_idx').on(t.userId, t.kind, t.bytes, t.missing, t.listed),
   ],
 );
 

@@ -197,6 +197,7 @@ export class GenerationService {
   ): string[] {
     const now = this.deps.clock.now();
     const workstation = this.deps.workstation();
+    let listedInputs: { userId: string; ids: string[] }[] = [];
     const jobIds = withWriteTx(this.deps.db, () => {
       if (idempotencyKey) {
         const existing = this.deps.jobs.byIdempotencyPrefix(actor.userId, idempotencyKey, count);
@@ -223,8 +224,11 @@ export class GenerationService {
       const costs = rows.map(() => priced?.holdMicros ?? null);
       const estimates = rows.map(() => priced?.estimate.microUsd ?? null);
       this.deps.quota.reserve({ userId: actor.userId, kind, jobIds: rows.map((r) => r.id), costs, estimates });
+      // an input picked for this generator joins the gallery with the job that uses it, not before
+      listedInputs = this.deps.media.listInputs([...new Set(rows.flatMap((r) => r.inputIds ?? []))]);
       return rows.map((r) => r.id);
     });
+    for (const { userId, ids } of listedInputs) this.deps.media.announce(userId, ids);
     for (const id of jobIds) this.deps.runner.start(id);
     return jobIds;
   }

@@ -71,6 +71,11 @@ export interface MediaPort {
   tempDir(): string;
   /** notifies the owner's windows about new items */
   announce(userId: string, mediaIds: string[]): void;
+  /**
+   * Puts inputs picked for a generator into the gallery once a job uses them; runs inside the
+   * transaction that records the jobs. Answers the items it listed, by owner, to announce after the commit.
+   */
+  listInputs(mediaIds: readonly string[]): { userId: string; ids: string[] }[];
 }
 
 /**

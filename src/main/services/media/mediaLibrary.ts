@@ -82,8 +82,10 @@ export class MediaLibrary {
       fileName: input.fileName,
       workstation: this.deps.workstation(),
       limitBytes: this.deps.importLimitBytes(),
+      listed: input.purpose !== 'input',
     });
-    announceMedia(this.deps, 'media.created', actor.userId, [row.id]);
+    // a generator's input is announced when a job uses it and it joins the gallery (MediaPort.listInputs)
+    if (input.purpose !== 'input') announceMedia(this.deps, 'media.created', actor.userId, [row.id]);
     return {
       id: row.id,
       mediaUrl: mediaUrl(mediaUrlBase, row.id, 'original'),

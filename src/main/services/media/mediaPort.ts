@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../../shared/contract/errors';
 import type { Clock } from '../../clock';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { media, type MediaRow, user } from '../../db/schema';
 import type { EventHub } from '../app/eventHub';
@@ -106,6 +106,19 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
 
     announce(userId, mediaIds) {
       announceMedia(deps, 'media.created', userId, mediaIds);
+    },
+
+    listInputs(mediaIds) {
+      if (mediaIds.length === 0) return [];
+      const listed = deps.db
+        .update(media)
+        .set({ listed: true })
+        .where(and(inArray(media.id, [...mediaIds]), eq(media.listed, false)))
+        .returning({ id: media.id, userId: media.userId })
+        .all();
+      const byOwner = new Map<string, string[]>();
+      for (const row of listed) byOwner.set(row.userId, [...(byOwner.get(row.userId) ?? []), row.id]);
+      return [...byOwner].map(([userId, ids]) => ({ userId, ids }));
     },
   };
 }

@@ -183,7 +183,8 @@ function userWalk(users: number, filterSql: string): string {
 }
 
 function filterSql(query: Omit<MediaPageQuery, 'fetch'>): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
+  // an input picked for a generator stays out of every gallery view until a job uses it
+  const parts: string[] = ['m.listed = 1'];
   const params: unknown[] = [];
   const where = (clause: string, value: unknown): void => {
     parts.push(clause);

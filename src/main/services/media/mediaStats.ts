@@ -1,6 +1,6 @@
 import type { MediaTotals } from '../../../shared/contract/routes/media';
 import { MEDIA_KINDS, type MediaKind } from '../../../shared/domain/media';
-import { count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { media, user, userManager } from '../../db/schema';
 import { prepared } from './statementCache';
@@ -45,7 +45,8 @@ export function mediaStats(db: Db, actor: Actor): MediaStatsResult {
       missing: sql<number>`coalesce(sum(${media.missing}), 0)`,
     })
     .from(media)
-    .where(inArray(media.userId, userIds))
+    // inputs picked for a generator and not used yet are not in the gallery, so not in its totals
+    .where(and(inArray(media.userId, userIds), eq(media.listed, true)))
     .groupBy(media.userId, media.kind)
     .all();
   const models = distinctModels(db, userIds);

@@ -167,6 +167,8 @@ export class MediaStore {
     fileName?: string;
     workstation: WorkstationIdentity;
     limitBytes?: number;
+    /** false for an input picked for a generator: kept out of the gallery until a job uses it */
+    listed?: boolean;
   }): Promise<MediaRowValues> {
     const { limitBytes } = input;
     if (limitBytes !== undefined) assertImportFits(this.deps.db, input.userId, input.bytes.length, limitBytes);
@@ -178,6 +180,7 @@ export class MediaStore {
       // kept for the details panel only; the stored name is generated
       params: input.fileName ? { importedFileName: input.fileName } : {},
     });
+    if (input.listed === false) row.listed = false;
     try {
       withWriteTx(this.deps.db, (tx) => {
         if (limitBytes !== undefined) assertImportFits(tx, input.userId, row.bytes, limitBytes);

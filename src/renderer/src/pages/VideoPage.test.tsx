@@ -181,7 +181,9 @@ describe('Video page: modes with images', () => {
     await user.upload(fileInput('First frame'), png('kite.png'));
     await waitFor(() => expect(problems()).toEqual([]));
     // the file as bytes, exactly as picked (never base64 text)
-    expect(fake.sent('media.import')).toEqual([{ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), fileName: 'kite.png' }]);
+    expect(fake.sent('media.import')).toEqual([
+      { bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), fileName: 'kite.png', purpose: 'input' },
+    ]);
     await user.click(generate());
     await waitFor(() =>
       expect(sentVideos(fake)).toEqual([{ prompt: 'The kite lifts off', model: 'gemini-omni-1.1-flash', firstFrameId: 'input-1', referenceIds: [] }]),

@@ -1,5 +1,5 @@
 import type { RouteInput } from '../../../shared/contract/types';
-import { useMemo, useReducer } from 'react';
+import { useCallback, useMemo, useReducer } from 'react';
 import type { JobDto } from '../../../shared/contract/routes/generation';
 import type { MediaItem } from '../../../shared/contract/routes/media';
 import { call } from '../ipc/client';
@@ -15,11 +15,13 @@ import { pickModel, useModels } from '../queries/models';
 import { QuotaFitNote, useQuotaFit } from '../features/quotas';
 import { useDraft } from '../features/generation/drafts/useDraft';
 import { ContinueVideoList } from '../features/generation/video/ContinueVideoList';
+import { useContinueLatest } from '../features/generation/video/useContinueLatest';
 import frame from '../features/generation/GeneratorFrame.module.css';
 import {
   initialVideoForm,
   MODE_LABELS,
   offeredModes,
+  type ContinueFrom,
   type VideoFormState,
   videoFormReducer,
   videoProblems,
@@ -41,7 +43,15 @@ export function VideoPage() {
   const request = useMemo(() => videoRequest(form, model), [form, model]);
   const problems = videoProblems(form, model, request);
 
-  const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.video.create'>) => call('generation.video.create', input));
+  // after a refine or extension is done, the form goes on from its result (the newest video)
+  const advance = useCallback((from: ContinueFrom) => dispatch({ type: 'advance', from }), []);
+  const latest = useContinueLatest(form.mode === 'continue' ? form.continueFrom : undefined, advance);
+  const { generate, isPending, error } = useGenerate(async (input: RouteInput<'generation.video.create'>) => {
+    const answer = await call('generation.video.create', input);
+    const continued = input.refineMediaId ?? input.extendMediaId;
+    latest.onSent(answer.jobIds, continued ? { mediaId: continued, how: input.refineMediaId ? 'refine' : 'extend', prompt: '' } : undefined);
+    return answer;
+  });
   const fit = useQuotaFit('video', 1);
   const canSubmit = form.prompt.trim().length > 0 && problems.length === 0 && model !== undefined && fit.fits && !isPending;
   const submit = () => {

@@ -81,6 +81,11 @@ export const mediaImport = defineRoute({
         .refine((bytes) => bytes.byteLength > 0, 'the file is empty')
         .refine((bytes) => bytes.byteLength <= IMPORT_MAX_BYTES, IMPORT_TOO_LARGE),
       fileName: z.string().max(255).optional(),
+      /**
+       * `gallery` (the default): the Gallery's own import, listed at once. `input`: a file picked
+       * for a generator, stored but left out of the gallery until a job uses it.
+       */
+      purpose: z.enum(['gallery', 'input']).optional(),
     })
     .strict(),
   output: z.object({

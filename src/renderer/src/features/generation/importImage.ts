@@ -20,7 +20,8 @@ export async function importImageFile(file: File): Promise<PickedImage> {
   if (file.size > IMPORT_MAX_BYTES) throw new StudioError('VALIDATION_FAILED', tooLargeMessage(file.name, file.size));
   const bytes = await readBytes(file);
   try {
-    const stored = await call('media.import', { bytes, fileName: file.name });
+    // a generator's input: kept out of the gallery until a job uses it (docs/media.md)
+    const stored = await call('media.import', { bytes, fileName: file.name, purpose: 'input' });
     return { id: stored.id, thumbUrl: stored.thumbUrl, url: stored.mediaUrl, name: file.name };
   } catch (error) {
     // main's words, with the file they are about: several files may be refused at once

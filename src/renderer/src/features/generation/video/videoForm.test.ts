@@ -74,6 +74,18 @@ describe('the video form', () => {
     expect(check({ ...refine, prompt: 'stormier' }, veo).problems).toContain('Veo 3.1 cannot refine a video.');
   });
 
+  it('a finished refine moves the form on to its result, keeping what is typed; outside "continue" it changes nothing', () => {
+    const refine = videoFormReducer(blank, { type: 'continue', from: { mediaId: 'v2', how: 'refine', prompt: 'Dunes' }, modelId: omni.id });
+    const next = videoFormReducer(
+      { ...refine, prompt: 'add lightning' },
+      { type: 'advance', from: { mediaId: 'v3', how: 'refine', prompt: 'stormier' } },
+    );
+    expect(next).toMatchObject({ mode: 'continue', prompt: 'add lightning', continueFrom: { mediaId: 'v3', prompt: 'stormier' } });
+    expect(check(next, omni).request).toMatchObject({ refineMediaId: 'v3' });
+    const text = { ...refine, mode: 'text' as const };
+    expect(videoFormReducer(text, { type: 'advance', from: { mediaId: 'v3', how: 'refine', prompt: 'stormier' } })).toBe(text);
+  });
+
   it('opens from the gallery: "animate" makes the item the first frame, "try again" restores the frames', () => {
     const animate: GeneratorIntent = {
       target: 'video',

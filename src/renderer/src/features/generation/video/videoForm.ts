@@ -49,6 +49,8 @@ export type VideoFormAction =
   | { type: 'model'; modelId: string }
   /** "Extend"/"Refine" on a finished video: the same model, a new instruction */
   | { type: 'continue'; from: ContinueFrom; modelId: string }
+  /** a continuation sent from this form is done: go on from its result, keeping what is typed */
+  | { type: 'advance'; from: ContinueFrom }
   /** the person's draft, read back from main */
   | { type: 'replace'; state: VideoFormState };
 
@@ -60,6 +62,8 @@ export function videoFormReducer(state: VideoFormState, action: VideoFormAction)
       return { ...state, modelId: action.modelId, aspectRatio: undefined, resolution: undefined, durationSeconds: undefined };
     case 'continue':
       return { ...state, mode: 'continue', continueFrom: action.from, modelId: action.modelId, prompt: '' };
+    case 'advance':
+      return state.mode === 'continue' ? { ...state, continueFrom: action.from } : state;
     case 'replace':
       return action.state;
   }

@@ -1,6 +1,7 @@
 import type { MediaItem } from '../../../../shared/contract/routes/media';
 import { useMediaDetails } from '../../queries/media';
-import { formatBytes, formatDateTime, formatDuration, formatParam, paramLabel } from './format';
+import { formatDateTime } from '../../components/format';
+import { formatBytes, formatDuration, formatParam, paramLabel } from './format';
 import styles from './DetailsPanel.module.css';
 import { plural } from '../../../../shared/domain/plural';
 import { formatUsd } from '../../../../shared/domain/pricing';

@@ -17,10 +17,6 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-export function formatDateTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** `<input type="date">` value (local calendar day) → ms at local midnight; `endOfDay` gives the next midnight. */
 export function dateInputToMs(value: string, endOfDay = false): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import type { MediaItem } from '../../../../shared/contract/routes/media';
 import { Modal } from '../../components/Modal';
 import { usePickerPages } from '../../queries/media';
-import { formatDateTime } from '../gallery/format';
+import { formatDateTime } from '../../components/format';
 import { useDebouncedValue } from '../gallery/useDebouncedValue';
 import { type PickState, pickName, pickState, togglePick, toPickedImage } from './galleryPick';
 import type { PickedImage } from './pickedImage';
@@ -130,7 +130,6 @@ const STATE_NOTE: Partial<Record<PickState, string>> = {
 };
 
 /** Day and time without the year: fits under a thumbnail, and the picker lists recent work. */
-const shortTime = (ms: number) => new Date(ms).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 /**
  * One thumbnail; the checkbox is the control (named "Use …"), the picture and caption only its
@@ -163,7 +162,7 @@ function PickerTile({ item, state, onToggle }: { item: MediaItem; state: PickSta
           <span className={styles.captionTitle}>{item.prompt?.trim() || 'Imported image'}</span>
           <span id={detailsId}>
             {note ? <strong>{note} · </strong> : null}
-            {shortTime(item.createdAt)}
+            {formatDateTime(item.createdAt)}
           </span>
         </span>
       </label>

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../components/format';
 import { type FormEvent, useId, useState } from 'react';
 import type { RouteInput, RouteOutput } from '../../../../shared/contract/types';
 import { formatUsd, MICRO_USD_PER_USD } from '../../../../shared/domain/pricing';
@@ -154,9 +155,7 @@ function ProjectFacts({ shape }: { shape: Shape }) {
       <div>
         <dt>Models last checked</dt>
         <dd>
-          {check
-            ? `${new Date(check.at).toLocaleString()} — ${check.outcome === 'ok' ? 'Google answered' : (check.message ?? 'the check failed')}`
-            : 'Not yet'}
+          {check ? `${formatDateTime(check.at)} — ${check.outcome === 'ok' ? 'Google answered' : (check.message ?? 'the check failed')}` : 'Not yet'}
         </dd>
       </div>
     </dl>

@@ -101,8 +101,13 @@ test('Delete in the lightbox asks first, then removes the item for good', async 
 test('exporting a selection says how many files in plain English and names them by date and prompt', async ({ page, request, harness }) => {
   await seed(request, harness, { users: [{ email: 'exp@lab.org' }], items: [{ ownerEmail: 'exp@lab.org', count: 2, promptPrefix: 'Café at dusk' }] });
   await openGalleryAs(page, harness, 'exp@lab.org');
+  const second = page.getByRole('checkbox', { name: 'Select Image: Café at dusk 0001' });
+  const before = await second.boundingBox();
   await page.getByRole('checkbox', { name: 'Select Image: Café at dusk 0000' }).click();
-  await page.getByRole('checkbox', { name: 'Select Image: Café at dusk 0001' }).click();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  // the selection bar floats over the grid: the next tile is still under the pointer
+  expect(await second.boundingBox()).toEqual(before);
+  await second.click();
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const exportsDir = path.join(harness.dataDir, 'exports');
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toContainText(`Exported 2 files to ${exportsDir}${path.sep}`);

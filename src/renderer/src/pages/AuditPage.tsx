@@ -8,6 +8,7 @@ import { formatDetails } from '../components/formatDetails';
 import { downloadCsv } from '../features/quotas/downloadCsv';
 import { type AuditFilters, fetchAllAudit, useAuditLog } from '../queries/audit';
 import { useUsers } from '../queries/users';
+import records from '../features/records/records.module.css';
 import styles from './AuditPage.module.css';
 
 /** Local calendar day → epoch ms (start of the day, or its last millisecond). */
@@ -62,7 +63,7 @@ export function AuditPage() {
   return (
     <section className="page" aria-labelledby="audit-title">
       <h1 id="audit-title">Audit log</h1>
-      <div className={`filters ${styles.filters}`} role="search" aria-label="Filter the audit log">
+      <div className={`filters ${records.filters}`} role="search" aria-label="Filter the audit log">
         <label>
           Show
           <select value={action} onChange={(e) => setAction(e.target.value)}>
@@ -134,9 +135,9 @@ export function AuditPage() {
                   <td className={styles.time}>{formatDateTime(e.at)}</td>
                   <td>
                     <p className={styles.sentence}>{auditSentence(e, sentenceContext)}</p>
-                    <details className={styles.more}>
+                    <details className={records.more}>
                       <summary>Details</summary>
-                      <dl className={styles.facts}>
+                      <dl className={records.facts}>
                         <dt>Action</dt>
                         <dd>
                           <code>{e.action}</code>

@@ -6,6 +6,7 @@ import { QUOTA_KIND_NOUNS } from '../../../shared/domain/quotaStatus';
 import { GenerationLogTable } from '../features/records/GenerationLogTable';
 import { type GenerationLogFilters, useGenerationLog } from '../queries/records';
 import { useUsers } from '../queries/users';
+import records from '../features/records/records.module.css';
 import styles from './GenerationLogPage.module.css';
 
 /**
@@ -41,7 +42,7 @@ export function GenerationLogPage() {
       <h1 id="generation-log-title">Generation log</h1>
       <p className="muted">Every image, edit and video asked for by you and the people you manage, however it ended.</p>
       <form
-        className={`filters ${styles.filters}`}
+        className={`filters ${records.filters}`}
         role="search"
         aria-label="Filter the generation log"
         onSubmit={(e) => {

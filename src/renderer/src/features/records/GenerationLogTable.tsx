@@ -4,6 +4,7 @@ import { plural } from '../../../../shared/domain/plural';
 import { formatUsd } from '../../../../shared/domain/pricing';
 import { QUOTA_KIND_NOUNS } from '../../../../shared/domain/quotaStatus';
 import { formatDateTime } from '../../components/format';
+import records from './records.module.css';
 import styles from './GenerationLogTable.module.css';
 
 /** What the attempt charged: units only when it succeeded (every other end released them). */
@@ -63,9 +64,9 @@ export function GenerationLogTable({ entries, busy }: { entries: readonly Genera
             </td>
             <td className={styles.prompt}>
               <p>{e.prompt}</p>
-              <details className={styles.more}>
+              <details className={records.more}>
                 <summary>Details</summary>
-                <dl className={styles.facts}>
+                <dl className={records.facts}>
                   {e.negativePrompt && (
                     <>
                       <dt>Avoid</dt>

@@ -1,4 +1,4 @@
-import type { JobKind, JobStatus } from './jobs';
+import type { JobStatus } from './jobs';
 
 /**
  * What the generation log calls a job's end (docs/records.md): the five final states, plus `running`
@@ -29,10 +29,3 @@ export const OUTCOME_STATUSES: Record<GenerationOutcome, readonly JobStatus[]> =
 export function outcomeOf(status: JobStatus): GenerationOutcome {
   return (Object.keys(OUTCOME_STATUSES) as GenerationOutcome[]).find((o) => OUTCOME_STATUSES[o].includes(status)) ?? 'running';
 }
-
-/**
- * The units a usage report counts per kind: one column each. These are the three job kinds — every
- * one charges whole units — written out rather than taken from the quota kinds, which may also hold
- * money budgets that are not counted in units.
- */
-export const UNIT_KINDS: readonly JobKind[] = ['image', 'edit', 'video'];

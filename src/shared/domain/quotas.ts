@@ -12,6 +12,11 @@ export type QuotaKind = (typeof QUOTA_KINDS)[number];
 export type UnitQuotaKind = Exclude<QuotaKind, 'spend'>;
 export const UNIT_QUOTA_KINDS = ['image', 'edit', 'video'] as const satisfies readonly UnitQuotaKind[];
 
+/** A kind counted in whole units (the ledger also holds `spend`, counted in micro-dollars). */
+export function isUnitQuotaKind(kind: QuotaKind): kind is UnitQuotaKind {
+  return (UNIT_QUOTA_KINDS as readonly QuotaKind[]).includes(kind);
+}
+
 export const QUOTA_PERIODS = ['daily', 'weekly', 'monthly', 'total', 'unlimited'] as const;
 export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
 

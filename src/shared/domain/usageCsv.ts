@@ -1,5 +1,5 @@
 import { QUOTA_PERIOD_LABELS } from './quotaStatus';
-import type { QuotaKind, QuotaPeriod } from './quotas';
+import { type QuotaPeriod, UNIT_QUOTA_KINDS, type UnitQuotaKind } from './quotas';
 
 export type CsvCell = string | number | null;
 
@@ -37,20 +37,18 @@ export interface UsageCsvInput {
   totals: { kinds: Record<UsageKind, { charged: number; costMicros: number | null }>; costMicros: number | null };
 }
 
-type UsageKind = Extract<QuotaKind, 'image' | 'edit' | 'video'>;
-/** The unit kinds, one group of columns each (a money budget is the cost column, not a kind). */
-const CSV_KINDS: readonly UsageKind[] = ['image', 'edit', 'video'];
+type UsageKind = UnitQuotaKind;
 
 const usd = (micros: number | null): number | null => (micros === null ? null : micros / 1_000_000);
 
 /**
- * The admin usage report as a spreadsheet: one line per person, a column group per kind, the cost,
- * and a totals line. Dates and times are ISO 8601 — the range as local dates of the workstation,
+ * The admin usage report as a spreadsheet: one line per person, a column group per unit kind (a money
+ * budget is the cost column, not a kind), the cost, and a totals line. Dates and times are ISO 8601 — the range as local dates of the workstation,
  * "resets at" as an instant in UTC — so a spreadsheet reads them as dates, not text.
  */
 export function usageReportCsv(report: UsageCsvInput): string {
   const header: CsvCell[] = ['Email', 'User id', 'From', 'To'];
-  for (const kind of CSV_KINDS) {
+  for (const kind of UNIT_QUOTA_KINDS) {
     header.push(
       `${kind} charged in range`,
       `${kind} used this period`,
@@ -66,7 +64,7 @@ export function usageReportCsv(report: UsageCsvInput): string {
     p.userId,
     report.from,
     report.to,
-    ...CSV_KINDS.flatMap((kind) => {
+    ...UNIT_QUOTA_KINDS.flatMap((kind) => {
       const k = p.kinds[kind];
       return [
         k.charged,
@@ -84,7 +82,7 @@ export function usageReportCsv(report: UsageCsvInput): string {
     null,
     report.from,
     report.to,
-    ...CSV_KINDS.flatMap((kind) => [report.totals.kinds[kind].charged, null, null, null, null, usd(report.totals.kinds[kind].costMicros)]),
+    ...UNIT_QUOTA_KINDS.flatMap((kind) => [report.totals.kinds[kind].charged, null, null, null, null, usd(report.totals.kinds[kind].costMicros)]),
     usd(report.totals.costMicros),
   ];
   return toCsv([header, ...lines, totals]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
-import { type QuotaKind, UNIT_QUOTA_KINDS, type UnitQuotaKind } from '../../../shared/domain/quotas';
+import { isUnitQuotaKind, type QuotaKind, type UnitQuotaKind } from '../../../shared/domain/quotas';
 import { quotaExceededMessage } from '../../../shared/domain/quotaStatus';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
@@ -444,7 +444,7 @@ export class QuotaLedger {
 }
 
 function checkRequest(kind: QuotaKind, units: number): void {
-  if (!(UNIT_QUOTA_KINDS as readonly string[]).includes(kind)) throw new StudioError('VALIDATION_FAILED', `Unknown quota kind: ${String(kind)}`);
+  if (!isUnitQuotaKind(kind)) throw new StudioError('VALIDATION_FAILED', `Unknown quota kind: ${String(kind)}`);
   if (!Number.isInteger(units) || units < 1 || units > MAX_UNITS_PER_RESERVATION) {
     throw new StudioError('VALIDATION_FAILED', `A reservation needs 1–${MAX_UNITS_PER_RESERVATION} whole units, not ${units}.`);
   }

@@ -1,10 +1,9 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
-import { UNIT_KINDS } from '../../../shared/domain/generationLog';
 import type { JobKind } from '../../../shared/domain/jobs';
 import { addDays, daysBetween, formatLocalDate, parseLocalDate } from '../../../shared/domain/localDates';
 import { localDateOf, startOfLocalDate } from '../../../shared/domain/quotaPeriods';
-import type { QuotaKind, UnitQuotaKind } from '../../../shared/domain/quotas';
+import { isUnitQuotaKind, UNIT_QUOTA_KINDS } from '../../../shared/domain/quotas';
 import type { QuotaKindStatus } from '../../../shared/domain/quotaStatus';
 import { job, quotaReservation, user } from '../../db/schema';
 import type { Actor } from '../../identity';
@@ -63,7 +62,7 @@ const perKind = <T>(make: (kind: JobKind) => T): PerKind<T> => ({ image: make('i
  * and nobody else — one row per person with each unit kind's current-period used/limit and the units
  * charged between two local dates of the workstation (both inclusive, the same calendar as quota
  * periods), what those jobs cost, a per-model split and the units charged per day. A charge counts on
- * the day its units were reserved, like the ledger. The kinds are the three unit kinds (`UNIT_KINDS`),
+ * the day its units were reserved, like the ledger. The kinds are the three unit kinds (`UNIT_QUOTA_KINDS`),
  * not every quota kind: a money budget is shown as the cost column, not as units.
  */
 export function buildUsageReport(
@@ -124,7 +123,7 @@ export function buildUsageReport(
     const models: UsageByModel[] = [];
     for (const r of byModel) {
       const kind = r.kind;
-      if (!isUnitKind(kind)) continue;
+      if (!isUnitQuotaKind(kind)) continue;
       const units = Number(r.units);
       const cost = r.cost === null ? null : Number(r.cost);
       const k = key(r.userId, kind);
@@ -134,7 +133,8 @@ export function buildUsageReport(
       models.push({ userId: r.userId, email: emails.get(r.userId) ?? '', kind, model: r.model, label, charged: units, costMicros: cost });
     }
     models.sort(
-      (a, b) => a.email.localeCompare(b.email) || UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind) || a.label.localeCompare(b.label),
+      (a, b) =>
+        a.email.localeCompare(b.email) || UNIT_QUOTA_KINDS.indexOf(a.kind) - UNIT_QUOTA_KINDS.indexOf(b.kind) || a.label.localeCompare(b.label),
     );
 
     const people: UsagePerson[] = users.map((u) => {
@@ -147,7 +147,7 @@ export function buildUsageReport(
         userId: u.id,
         email: u.email,
         kinds,
-        costMicros: UNIT_KINDS.reduce<number | null>((s, kind) => addCost(s, kinds[kind].costMicros), null),
+        costMicros: UNIT_QUOTA_KINDS.reduce<number | null>((s, kind) => addCost(s, kinds[kind].costMicros), null),
       };
     });
     const totals = {
@@ -163,7 +163,7 @@ export function buildUsageReport(
     for (const b of perDay) {
       const kind = b.kind;
       const day = index.get(formatLocalDate(localDateOf(Number(b.bucket) * QUARTER_HOUR, timeZone)));
-      if (day !== undefined && isUnitKind(kind)) days[day]![kind] += Number(b.units);
+      if (day !== undefined && isUnitQuotaKind(kind)) days[day]![kind] += Number(b.units);
     }
     return { from: range.from, to: range.to, rangeStart, rangeEnd, timeZone, generatedAt: clock.now(), people, totals, models, days };
   });
@@ -171,9 +171,4 @@ export function buildUsageReport(
 
 function key(userId: string, kind: JobKind): string {
   return `${userId}\u0000${kind}`;
-}
-
-/** The ledger also holds money (`spend`, micro-dollars); the report's unit columns count the three unit kinds only. */
-function isUnitKind(kind: QuotaKind): kind is UnitQuotaKind {
-  return kind !== 'spend';
 }

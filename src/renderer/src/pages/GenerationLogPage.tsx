@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isStudioError } from '../../../shared/contract/errors';
-import { GENERATION_OUTCOMES, GENERATION_OUTCOME_LABELS, type GenerationOutcome, UNIT_KINDS } from '../../../shared/domain/generationLog';
+import { GENERATION_OUTCOMES, GENERATION_OUTCOME_LABELS, type GenerationOutcome } from '../../../shared/domain/generationLog';
+import { UNIT_QUOTA_KINDS } from '../../../shared/domain/quotas';
 import type { JobKind } from '../../../shared/domain/jobs';
 import { QUOTA_KIND_NOUNS } from '../../../shared/domain/quotaStatus';
 import { GenerationLogTable } from '../features/records/GenerationLogTable';
@@ -65,7 +66,7 @@ export function GenerationLogPage() {
           Kind
           <select value={kind} onChange={(e) => setKind(e.target.value as JobKind | '')}>
             <option value="">All kinds</option>
-            {UNIT_KINDS.map((k) => (
+            {UNIT_QUOTA_KINDS.map((k) => (
               <option key={k} value={k}>
                 {QUOTA_KIND_NOUNS[k].title}
               </option>

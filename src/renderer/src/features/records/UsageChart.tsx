@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { RouteOutput } from '../../../../shared/contract/types';
-import { UNIT_KINDS } from '../../../../shared/domain/generationLog';
+import { UNIT_QUOTA_KINDS } from '../../../../shared/domain/quotas';
 import { QUOTA_KIND_NOUNS } from '../../../../shared/domain/quotaStatus';
 import styles from './UsageChart.module.css';
 
@@ -20,7 +20,7 @@ function niceMax(value: number): number {
 }
 
 function dayWords(d: Day): string {
-  return `${d.date}: ${UNIT_KINDS.map((k) => `${d[k]} ${d[k] === 1 ? QUOTA_KIND_NOUNS[k].one : QUOTA_KIND_NOUNS[k].many}`).join(', ')}`;
+  return `${d.date}: ${UNIT_QUOTA_KINDS.map((k) => `${d[k]} ${d[k] === 1 ? QUOTA_KIND_NOUNS[k].one : QUOTA_KIND_NOUNS[k].many}`).join(', ')}`;
 }
 
 /**
@@ -32,7 +32,7 @@ function dayWords(d: Day): string {
 export function UsageChart({ days }: { days: readonly Day[] }) {
   const titleId = useId();
   const descId = useId();
-  const totals = days.map((d) => UNIT_KINDS.reduce((s, k) => s + d[k], 0));
+  const totals = days.map((d) => UNIT_QUOTA_KINDS.reduce((s, k) => s + d[k], 0));
   const max = niceMax(Math.max(0, ...totals));
   const plotW = WIDTH - AXIS;
   const plotH = HEIGHT - TOP - BOTTOM;
@@ -50,7 +50,7 @@ export function UsageChart({ days }: { days: readonly Day[] }) {
       <figcaption className={styles.caption}>
         <span id={titleId}>Units charged per day</span>
         <ul className={styles.legend} aria-label="Kinds, bottom to top">
-          {UNIT_KINDS.map((k) => (
+          {UNIT_QUOTA_KINDS.map((k) => (
             <li key={k}>
               <svg width="12" height="12" aria-hidden="true">
                 <rect width="12" height="12" className={styles[k]} />
@@ -75,7 +75,7 @@ export function UsageChart({ days }: { days: readonly Day[] }) {
           return (
             <g key={d.date}>
               <title>{dayWords(d)}</title>
-              {UNIT_KINDS.map((k) => {
+              {UNIT_QUOTA_KINDS.map((k) => {
                 const h = (d[k] / max) * plotH;
                 y -= h;
                 return h > 0 ? <rect key={k} x={x} y={y} width={bar} height={h} className={styles[k]} /> : null;

@@ -1,5 +1,5 @@
 import type { RouteOutput } from '../../../../shared/contract/types';
-import { UNIT_KINDS } from '../../../../shared/domain/generationLog';
+import { UNIT_QUOTA_KINDS } from '../../../../shared/domain/quotas';
 import { formatUsd } from '../../../../shared/domain/pricing';
 import { QUOTA_KIND_NOUNS, QUOTA_PERIOD_LABELS, quotaLevel } from '../../../../shared/domain/quotaStatus';
 import { levelWords } from '../quotas/quotaText';
@@ -31,7 +31,7 @@ function PeriodCell({ status }: { status: Person['kinds']['image'] }) {
 /**
  * One row per person: what each kind charged in the range and what it cost, then where each kind
  * stands in its current period (used / limit), with a totals line for the range. The kinds are the
- * three unit kinds, listed explicitly (`UNIT_KINDS`).
+ * three unit kinds, listed explicitly (`UNIT_QUOTA_KINDS`).
  */
 export function UsagePeopleTable({ report }: { report: Report }) {
   return (
@@ -44,15 +44,15 @@ export function UsagePeopleTable({ report }: { report: Report }) {
           <th scope="col" rowSpan={2}>
             Person
           </th>
-          <th scope="colgroup" colSpan={UNIT_KINDS.length + 1} className={styles.group}>
+          <th scope="colgroup" colSpan={UNIT_QUOTA_KINDS.length + 1} className={styles.group}>
             Charged in range
           </th>
-          <th scope="colgroup" colSpan={UNIT_KINDS.length} className={styles.group}>
+          <th scope="colgroup" colSpan={UNIT_QUOTA_KINDS.length} className={styles.group}>
             This period: used / limit
           </th>
         </tr>
         <tr>
-          {UNIT_KINDS.map((k) => (
+          {UNIT_QUOTA_KINDS.map((k) => (
             <th key={k} scope="col" className={styles.num}>
               {QUOTA_KIND_NOUNS[k].title}
             </th>
@@ -60,7 +60,7 @@ export function UsagePeopleTable({ report }: { report: Report }) {
           <th scope="col" className={styles.num}>
             Cost
           </th>
-          {UNIT_KINDS.map((k) => (
+          {UNIT_QUOTA_KINDS.map((k) => (
             <th key={k} scope="col" className={styles.num}>
               {QUOTA_KIND_NOUNS[k].title}
             </th>
@@ -73,13 +73,13 @@ export function UsagePeopleTable({ report }: { report: Report }) {
             <th scope="row" className={styles.person}>
               {p.email}
             </th>
-            {UNIT_KINDS.map((k) => (
+            {UNIT_QUOTA_KINDS.map((k) => (
               <td key={k} className={styles.num}>
                 {p.kinds[k].charged}
               </td>
             ))}
             <td className={styles.num}>{money(p.costMicros)}</td>
-            {UNIT_KINDS.map((k) => (
+            {UNIT_QUOTA_KINDS.map((k) => (
               <PeriodCell key={k} status={p.kinds[k]} />
             ))}
           </tr>
@@ -88,13 +88,13 @@ export function UsagePeopleTable({ report }: { report: Report }) {
       <tfoot>
         <tr>
           <th scope="row">Total ({report.people.length === 1 ? '1 person' : `${report.people.length} people`})</th>
-          {UNIT_KINDS.map((k) => (
+          {UNIT_QUOTA_KINDS.map((k) => (
             <td key={k} className={styles.num}>
               {report.totals.kinds[k].charged}
             </td>
           ))}
           <td className={styles.num}>{money(report.totals.costMicros)}</td>
-          <td colSpan={UNIT_KINDS.length} />
+          <td colSpan={UNIT_QUOTA_KINDS.length} />
         </tr>
       </tfoot>
     </table>

@@ -7,7 +7,7 @@ import { formatDateTime } from '../components/format';
 import { formatDetails } from '../components/formatDetails';
 import { downloadCsv } from '../features/quotas/downloadCsv';
 import { type AuditFilters, fetchAllAudit, useAuditLog } from '../queries/audit';
-import { useUsers } from '../queries/users';
+import { DateRangeFilter, PersonFilter } from '../features/records/RecordFilters';
 import records from '../features/records/records.module.css';
 import styles from './AuditPage.module.css';
 
@@ -43,7 +43,6 @@ export function AuditPage() {
     ...(to ? { to: dayBound(to, true) } : {}),
   };
   const log = useAuditLog(filters, !generation);
-  const people = useUsers({ limit: 500 });
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
 
   const exportCsv = async () => {
@@ -76,25 +75,8 @@ export function AuditPage() {
             <option value={GENERATION_GROUP}>Generation</option>
           </select>
         </label>
-        <label>
-          Account
-          <select value={userId} onChange={(e) => setUserId(e.target.value)}>
-            <option value="">Everyone I manage</option>
-            {(people.data?.items ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.email}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          From
-          <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          To
-          <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <PersonFilter label="Account" value={userId} onChange={setUserId} />
+        <DateRangeFilter from={from} to={to} onFrom={setFrom} onTo={setTo} />
         <button
           type="button"
           className={styles.export}

@@ -6,7 +6,7 @@ import type { JobKind } from '../../../shared/domain/jobs';
 import { QUOTA_KIND_NOUNS } from '../../../shared/domain/quotaStatus';
 import { GenerationLogTable } from '../features/records/GenerationLogTable';
 import { type GenerationLogFilters, useGenerationLog } from '../queries/records';
-import { useUsers } from '../queries/users';
+import { DateRangeFilter, PersonFilter } from '../features/records/RecordFilters';
 import records from '../features/records/records.module.css';
 import styles from './GenerationLogPage.module.css';
 
@@ -34,7 +34,6 @@ export function GenerationLogPage() {
     ...(search ? { text: search } : {}),
   };
   const log = useGenerationLog(filters);
-  const people = useUsers({ limit: 500 });
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(userId || kind || outcome || from || to || search);
 
@@ -51,17 +50,7 @@ export function GenerationLogPage() {
           setSearch(text.trim());
         }}
       >
-        <label>
-          Person
-          <select value={userId} onChange={(e) => setUserId(e.target.value)}>
-            <option value="">Everyone I manage</option>
-            {(people.data?.items ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.email}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PersonFilter label="Person" value={userId} onChange={setUserId} />
         <label>
           Kind
           <select value={kind} onChange={(e) => setKind(e.target.value as JobKind | '')}>
@@ -84,14 +73,7 @@ export function GenerationLogPage() {
             ))}
           </select>
         </label>
-        <label>
-          From
-          <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          To
-          <input type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateRangeFilter from={from} to={to} onFrom={setFrom} onTo={setTo} />
         <label className={styles.search}>
           Prompt contains
           <input type="search" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />

@@ -126,9 +126,19 @@ export const PHOTOGRAPHIC_VARIANTS = 4;
 
 /** The PNG for `spec` and `seed`, cached by size and seed. */
 export function imageFor(spec: ImageSpec, seed: number): Buffer {
+  if (spec.damage) return damaged(imageFor({ ...spec, damage: undefined }, seed), spec.damage);
   if (spec.kind === 'photographic') {
     const variant = Math.abs(seed) % PHOTOGRAPHIC_VARIANTS;
     return photoCache.get(`${spec.width}x${spec.height}:${variant}`, () => makePhotographicPng(spec.width, spec.height, variant + 1));
   }
   return patternCache.get(`${spec.width}x${spec.height}:${seed}`, () => makePatternPng(spec.width, spec.height, seed));
+}
+
+/** A copy of `png` cut in half, or with one byte inside its first IDAT chunk changed. */
+function damaged(png: Buffer, damage: NonNullable<ImageSpec['damage']>): Buffer {
+  if (damage === 'cut-off') return Buffer.from(png.subarray(0, Math.floor(png.length / 2)));
+  const copy = Buffer.from(png);
+  const idat = copy.indexOf('IDAT', 8, 'latin1');
+  copy[idat + 8] = copy[idat + 8]! ^ 0xff;
+  return copy;
 }

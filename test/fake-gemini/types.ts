@@ -36,6 +36,11 @@ export interface ImageSpec {
   kind: ImageKind;
   width: number;
   height: number;
+  /**
+   * A broken PNG, as a faulty answer would carry: `cut-off` ends halfway through the file, `bad-crc`
+   * has one byte of image data changed (every chunk still in place).
+   */
+  damage?: 'cut-off' | 'bad-crc';
 }
 
 /** Fields every scripted step may carry. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedUser } from '../support/seed';
-import { type GenerationRig, startGenerationRig } from '../support/generationCore';
+import { type GenerationRig, filesUnder, startGenerationRig } from '../support/generationCore';
 
 let rig: GenerationRig;
 afterEach(async () => rig?.close());
@@ -155,6 +155,20 @@ describe('image generation jobs', () => {
     expect(job).toMatchObject({ status: 'failed', errorCode: 'INVALID_API_KEY' });
     expect(await rig.used('image')).toBe(0);
   });
+
+  it.each(['cut-off', 'bad-crc'] as const)(
+    'fails a job whose image arrives damaged (%s) with a clear message, and keeps no file or item of it',
+    async (damage) => {
+      rig = await startGenerationRig();
+      rig.fake.script({ on: 'generateContent', image: { kind: 'pattern', width: 256, height: 256, damage } });
+      const { jobIds } = await rig.ok('generation.image.create', { prompt: 'A fox in fog' });
+      const job = (await rig.settle()).get(jobIds[0]!)!;
+      expect(job).toMatchObject({ status: 'failed', errorCode: 'VALIDATION_FAILED', results: [] });
+      expect(job.errorMessage).toMatch(/could not be read: the file is damaged/);
+      expect(mediaRows()).toEqual([]);
+      expect(filesUnder(rig.dataDir, 'media')).toEqual([]);
+    },
+  );
 
   it('refuses four images when two remain, before anything is reserved or sent', async () => {
     rig = await startGenerationRig();

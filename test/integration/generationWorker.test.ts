@@ -70,7 +70,7 @@ describe('a generation worker that dies mid-job', () => {
     },
   );
 
-  it.each(['original:temp-written', 'original:renamed', 'thumb:temp-written'] as const)(
+  it.each(['original:temp-written', 'original:renamed'] as const)(
     'while writing the result (%s): interrupted, not resent, and no file, finished or half-written, is left',
     async (step) => {
       await start({ generationWorkerExitAt: step });
@@ -83,6 +83,27 @@ describe('a generation worker that dies mid-job', () => {
       expect(rig!.core.services.db.$client.prepare('SELECT count(*) AS n FROM media').get()).toEqual({ n: 0 });
     },
   );
+
+  it('while writing the thumbnail, after the result was handed over: the job succeeds, the picture stands in for its thumbnail, and the next start makes it', async () => {
+    await start({ generationWorkerExitAt: 'thumb:temp-written' });
+    const jobId = await createImage('A heron on a post');
+    const job = (await rig!.settle()).get(jobId)!;
+    expect(job).toMatchObject({ status: 'succeeded' });
+    expect(generateRequests()).toBe(1);
+    expect(await rig!.used('image')).toBe(1);
+    const [result] = job.results;
+    // the half-written thumbnail is gone; only the original is on disk
+    expect(mediaFiles()).toHaveLength(1);
+    const thumbnail = await rig!.core.serveMedia(rig!.window, new Request(`studio-media://media/${result!.id}/thumbnail`));
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers.get('content-type')).toBe('image/png');
+
+    rig = await rig!.restart();
+    await until(() => mediaFiles().some((f) => f.endsWith('.thumb.webp')));
+    const rebuilt = await rig.core.serveMedia(rig.window, new Request(`studio-media://media/${result!.id}/thumbnail`));
+    expect(rebuilt.headers.get('content-type')).toBe('image/webp');
+    expect(generateRequests()).toBe(1);
+  });
 
   it('a job cancelled while its worker holds the call leaves the worker free for the next one', async () => {
     await start();

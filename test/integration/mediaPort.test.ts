@@ -37,9 +37,14 @@ const record = (userId: string) => ({
 describe('the media port the job runner uses', () => {
   it('reads an input image for its owner and their admin, and refuses anyone else without saying why', async () => {
     const { admin, user, stranger, port, png, inputId } = await setup();
-    expect(port.readInputImage(user, inputId)).toEqual({ id: inputId, mimeType: 'image/png', data: png.toString('base64') });
-    expect(port.readInputImage(admin, inputId).id).toBe(inputId);
-    expect(() => port.readInputImage(stranger, inputId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(await port.readInputImage(user, inputId)).toEqual({ id: inputId, mimeType: 'image/png', data: png.toString('base64') });
+    expect((await port.readInputImage(admin, inputId)).id).toBe(inputId);
+    await expect(port.readInputImage(stranger, inputId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // the generation worker reads the file itself: main hands it the checked path
+    const located = port.locateInputImage(user, inputId);
+    expect(located).toMatchObject({ id: inputId, mimeType: 'image/png' });
+    expect(fs.readFileSync(located.file).equals(png)).toBe(true);
+    expect(() => port.locateInputImage(stranger, inputId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(() => port.assertInputImage(stranger, 'no-such-id')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 

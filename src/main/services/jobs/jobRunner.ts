@@ -496,7 +496,8 @@ export class JobRunner {
   private async runImage(row: JobRow, signal: AbortSignal, slot?: () => void): Promise<void> {
     const release = slot ?? (await this.slots.acquire(signal, 'image'));
     try {
-      const inputs = row.inputIds.map((id) => this.deps.media.readInputImage(row.userId, id));
+      // the worker reads the files: a 20 MB input read and base64-encoded here would stall main's loop
+      const inputs = row.inputIds.map((id) => this.deps.media.locateInputImage(row.userId, id));
       const params = row.params as { aspectRatio?: string; imageSize?: string };
       const apiKey = this.deps.apiKey();
       // submittedAt is written before the request leaves: from here on the outcome may be billed
@@ -511,7 +512,7 @@ export class JobRunner {
             baseUrl: this.deps.geminiBaseUrl,
             model: row.model,
             prompt: row.prompt,
-            images: inputs.map(({ mimeType, data }) => ({ mimeType, data })),
+            images: inputs.map(({ mimeType, file }) => ({ mimeType, file })),
             aspectRatio: params.aspectRatio,
             imageSize: params.imageSize,
             timeoutMs: this.deps.timings.imageTimeoutMs,
@@ -526,7 +527,7 @@ export class JobRunner {
         this.throwIfAborted(signal);
         this.note(row.id, 'saving', { responseId });
       } catch (error) {
-        this.deps.media.discard(result.prepared);
+        this.discard(result.prepared);
         throw error;
       }
       await this.finalize(row, result.prepared, responseId, { responseId }, result.usage);
@@ -604,7 +605,7 @@ export class JobRunner {
     try {
       await this.deps.pendingResults.save(pending);
     } catch (error) {
-      this.deps.media.discard(prepared);
+      this.discard(prepared);
       throw error;
     }
     let recorded: boolean;
@@ -621,11 +622,13 @@ export class JobRunner {
     }
     this.deps.pendingResults.remove(row.id);
     if (!recorded) {
-      this.deps.media.discard(prepared);
+      this.discard(prepared);
       return;
     }
     this.deps.media.announce(row.userId, [prepared.id]);
     this.emit(row.id);
+    // an image's thumbnail is still being made (worker/imageTask.ts): `idle()` waits for it too
+    if (prepared.kind === 'image') this.track(this.deps.worker.thumbnailSettled(prepared.id));
   }
 
   /** The finishing transaction of `finalize`: whether the job succeeded now (false: it had ended). */
@@ -672,7 +675,7 @@ export class JobRunner {
       },
       this.stopped.signal,
     );
-    if (outcome === 'unwanted') this.deps.media.discard(pending.prepared);
+    if (outcome === 'unwanted') this.discard(pending.prepared);
     this.deps.pendingResults.remove(pending.jobId);
     const row = this.deps.jobs.get(pending.jobId);
     if (outcome === 'recorded' && row) {
@@ -681,8 +684,16 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Removes a result that will not be recorded, once the worker no longer writes its thumbnail
+   * (worker/workerHost.ts): removing it earlier would leave the thumbnail behind.
+   */
+  private discard(prepared: PreparedMedia): void {
+    void this.deps.worker.thumbnailSettled(prepared.id).then(() => this.deps.media.discard(prepared));
+  }
+
   private forget(pending: PendingResult): void {
-    this.deps.media.discard(pending.prepared);
+    this.discard(pending.prepared);
     this.deps.pendingResults.remove(pending.jobId);
   }
 

@@ -37,6 +37,14 @@ export interface InputImage {
   data: string;
 }
 
+/** Where an input image is: a file inside the media folder (realpath checked), for the generation worker to read. */
+export interface InputImageFile {
+  id: string;
+  mimeType: string;
+  /** absolute, resolved path */
+  file: string;
+}
+
 /** A durable file (and its thumbnail) not yet recorded in the database; a generation makes images and videos only. */
 export type PreparedMedia = Omit<MediaFileFacts, 'kind'> & { kind: 'image' | 'video' };
 
@@ -57,7 +65,9 @@ export interface MediaPort {
   /** refuses (NOT_FOUND) an id the user may not use as an input image, without reading the file */
   assertInputImage(userId: string, mediaId: string): void;
   /** an image the user may use as an input (own, or a managed user's for an admin); NOT_FOUND otherwise */
-  readInputImage(userId: string, mediaId: string): InputImage;
+  locateInputImage(userId: string, mediaId: string): InputImageFile;
+  /** the same image read and encoded (a video's frames and references, sent from main) */
+  readInputImage(userId: string, mediaId: string): Promise<InputImage>;
   /** a video the user may extend or refine, with the provider handle stored when it was made */
   videoForContinuation(userId: string, mediaId: string): { id: string; model: string | null; providerRef: string | null };
   prepareImage(bytes: Buffer, mimeType: string): Promise<PreparedMedia>;

@@ -27,9 +27,11 @@ export class VideoSteps {
   async submit(row: JobRow, provider: VideoProvider, signal: AbortSignal): Promise<string> {
     const params = row.params as VideoParams;
     const read = (id: string | undefined) => (id ? this.deps.media.readInputImage(row.userId, id) : undefined);
-    const first = read(params.firstFrameId);
-    const last = read(params.lastFrameId);
-    const references = (params.referenceIds ?? []).map((id) => read(id)!);
+    const [first, last, ...references] = await Promise.all([
+      read(params.firstFrameId),
+      read(params.lastFrameId),
+      ...(params.referenceIds ?? []).map(async (id) => (await read(id))!),
+    ]);
     const inline = (i: { mimeType: string; data: string } | undefined) => (i ? { mimeType: i.mimeType, data: i.data } : undefined);
     this.deps.genai(); // fails with NO_API_KEY before anything is recorded as sent
     await this.move(row.id, 'submitting', { submittedAt: this.deps.clock.now() }, signal);

@@ -6,7 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { media, type MediaRow, user } from '../../db/schema';
 import type { EventHub } from '../app/eventHub';
-import type { GeneratedMediaRecord, InputImage, MediaPort, PreparedMedia } from '../jobs/ports';
+import type { GeneratedMediaRecord, InputImage, InputImageFile, MediaPort, PreparedMedia } from '../jobs/ports';
 import { canAccessUser } from '../accounts/scope';
 import { absoluteOf, STAGING_DIR } from './layout';
 import { announceMedia } from './mediaEvents';
@@ -50,6 +50,21 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
     return row;
   }
 
+  /** An image `userId` may use as an input, as a file inside the media folder. */
+  function locateInputImage(userId: string, mediaId: string): InputImageFile {
+    const row = usableImage(userId, mediaId);
+    // realpath containment, as for serving: a row pointing outside the media folder is not read
+    const root = fs.realpathSync(deps.media.root);
+    let file: string;
+    try {
+      file = fs.realpathSync(absoluteOf(deps.dataDir, row.relPath));
+    } catch {
+      throw notUsable();
+    }
+    if (!file.startsWith(root + path.sep)) throw notUsable();
+    return { id: row.id, mimeType: row.mimeType, file };
+  }
+
   /** Stored files carry their `createdAt` through the runner, so the row matches the folder it is in. */
   const toPrepared = (file: StoredFile): PreparedMedia => ({ ...file, kind: file.kind === 'video' ? 'video' : 'image' });
 
@@ -58,18 +73,14 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
       usableImage(userId, mediaId);
     },
 
-    readInputImage(userId, mediaId): InputImage {
-      const row = usableImage(userId, mediaId);
-      // realpath containment, as for serving: a row pointing outside the media folder is not read
-      const root = fs.realpathSync(deps.media.root);
-      let file: string;
-      try {
-        file = fs.realpathSync(absoluteOf(deps.dataDir, row.relPath));
-      } catch {
+    locateInputImage,
+
+    async readInputImage(userId, mediaId): Promise<InputImage> {
+      const { id, mimeType, file } = locateInputImage(userId, mediaId);
+      const bytes = await fs.promises.readFile(file).catch(() => {
         throw notUsable();
-      }
-      if (!file.startsWith(root + path.sep)) throw notUsable();
-      return { id: row.id, mimeType: row.mimeType, data: fs.readFileSync(file).toString('base64') };
+      });
+      return { id, mimeType, data: bytes.toString('base64') };
     },
 
     videoForContinuation(userId, mediaId) {

@@ -51,9 +51,15 @@ export function createMediaServer(deps: MediaServerDeps): (transportId: string, 
 
     // `thumbnail` is an image's small WebP or a video's poster frame; `poster` names the latter only
     const relPath = target.variant === 'original' ? row.relPath : target.variant === 'poster' && row.kind !== 'video' ? null : row.thumbRelPath;
-    const file = relPath ? await deps.media.resolveContained(relPath) : null;
+    let file = relPath ? await deps.media.resolveContained(relPath) : null;
+    let contentType = target.variant === 'original' ? row.mimeType : 'image/webp';
+    if (!file && target.variant === 'thumbnail' && row.kind === 'image') {
+      // A new result is recorded before its thumbnail is made (docs/media.md, "Thumbnails"), and a
+      // crash can leave one for the start-up sweep: meanwhile the picture itself stands in.
+      file = await deps.media.resolveContained(row.relPath);
+      contentType = row.mimeType;
+    }
     if (!file) return notFound();
-    const contentType = target.variant === 'original' ? row.mimeType : 'image/webp';
 
     let handle: fs.FileHandle;
     try {

@@ -36,11 +36,21 @@ port.on('message', (message: ToWorker) => {
           if (step === task.exitAtWriteStep) process.exit(70);
         }
       : undefined;
-    runImageTask(task, controller.signal, onStep)
-      .then(
-        (result) => post({ type: 'done', jobId: task.jobId, result }),
-        (error: unknown) => post({ type: 'failed', jobId: task.jobId, ...serializeError(error) }),
-      )
-      .finally(() => running.delete(task.jobId));
+    void runImageTask(task, controller.signal, onStep).then(
+      async ({ result, makeThumbnail }) => {
+        running.delete(task.jobId);
+        post({ type: 'done', jobId: task.jobId, result });
+        // the result goes to main first; the decode for the thumbnail follows (imageTask.ts)
+        const thumbnail = { type: 'thumbnail', jobId: task.jobId, mediaId: result.prepared.id } as const;
+        await makeThumbnail().then(
+          () => post(thumbnail),
+          (error: unknown) => post({ ...thumbnail, error: String(error) }),
+        );
+      },
+      (error: unknown) => {
+        running.delete(task.jobId);
+        post({ type: 'failed', jobId: task.jobId, ...serializeError(error) });
+      },
+    );
   }
 });

@@ -18,8 +18,8 @@ export interface ImageTask {
   baseUrl?: string;
   model: string;
   prompt: string;
-  /** base64 input images, the source (edit) first */
-  images: { mimeType: string; data: string }[];
+  /** input images as files main checked are in the media folder, the source (edit) first; the worker reads them */
+  images: { mimeType: string; file: string }[];
   aspectRatio?: string;
   imageSize?: string;
   /** the SDK call's budget (gemini/callBudget.ts), enforced in the worker */
@@ -57,4 +57,9 @@ export type FromWorker =
       error: SerializedError;
       /** the original error's text when it was not a StudioError (a bug, a disk fault): for the log only */
       unexpected?: string;
-    };
+    }
+  /**
+   * After `done`: the thumbnail was written (no `error`) or could not be made. Main already recorded
+   * the result; it only waits for these at shutdown and before removing a result it did not keep.
+   */
+  | { type: 'thumbnail'; jobId: string; mediaId: string; error?: string };

@@ -15,6 +15,10 @@ import type { FromWorker, ImageTask, ImageTaskResult, ToWorker } from './protoco
 const SAVE_GRACE_MS = 60_000;
 /** After main stopped waiting for a task (cancel, timeout), how long the worker has to acknowledge it. */
 const ABORT_GRACE_MS = 15_000;
+/** At shutdown, how long thumbnails still being made may take before the worker is stopped (the next start rebuilds the rest). */
+const THUMBNAIL_CLOSE_GRACE_MS = 3_000;
+/** Past this, a thumbnail is given up on (a stuck worker): the original stands in until the next start's sweep makes it. */
+const THUMBNAIL_GRACE_MS = 20_000;
 
 /** The worker stopped (crashed, was killed, stopped answering) while a job was in it: the outcome is unknown. */
 export class WorkerLost extends InterruptedSubmit {
@@ -28,10 +32,21 @@ export class WorkerLost extends InterruptedSubmit {
 interface Pending {
   task: ImageTask;
   worker: Worker;
-  answer: (outcome: FromWorker | 'lost') => void;
+  answer: (outcome: TaskOutcome | 'lost') => void;
   /** main stopped waiting (cancel, timeout): a late result's files are removed, not kept */
   abandoned: boolean;
   graceTimer?: ReturnType<typeof setTimeout>;
+}
+
+/** How a task ended in the worker (its thumbnail reports separately). */
+type TaskOutcome = Exclude<FromWorker, { type: 'thumbnail' }>;
+
+/** A result main has, whose thumbnail the worker is still making. */
+interface PendingThumbnail {
+  task: ImageTask;
+  worker: Worker;
+  settled: Promise<void>;
+  settle: () => void;
 }
 
 export interface GenerationWorkerOptions {
@@ -60,6 +75,8 @@ export interface GenerationWorkerOptions {
 export class GenerationWorker {
   private worker: Worker | null = null;
   private readonly tasks = new Map<string, Pending>();
+  /** by media id */
+  private readonly thumbnails = new Map<string, PendingThumbnail>();
   private closed = false;
 
   constructor(private readonly options: GenerationWorkerOptions) {}
@@ -74,7 +91,7 @@ export class GenerationWorker {
       ...(this.options.exitAtWriteStep ? { exitAtWriteStep: this.options.exitAtWriteStep } : {}),
     };
     const worker = this.ensureWorker();
-    const answered = new Promise<FromWorker | 'lost'>((answer) => this.tasks.set(task.jobId, { task: full, worker, answer, abandoned: false }));
+    const answered = new Promise<TaskOutcome | 'lost'>((answer) => this.tasks.set(task.jobId, { task: full, worker, answer, abandoned: false }));
     worker.ref();
     this.send(worker, { type: 'image', task: full });
     // The worker enforces the SDK call's own deadline (and maps it to Google's TIMEOUT); this one is
@@ -103,6 +120,14 @@ export class GenerationWorker {
     if (this.worker) this.send(this.worker, { type: 'crash', how });
   }
 
+  /**
+   * Resolves once the worker is done with `mediaId`'s thumbnail (made, failed, or the worker gone):
+   * a result main does not keep is removed only after that, so no thumbnail is written after it.
+   */
+  thumbnailSettled(mediaId: string): Promise<void> {
+    return this.thumbnails.get(mediaId)?.settled ?? Promise.resolve();
+  }
+
   /** Jobs in the worker now (tests, diagnostics). */
   inFlight(): number {
     return this.tasks.size;
@@ -114,6 +139,13 @@ export class GenerationWorker {
     const worker = this.worker;
     this.worker = null;
     if (worker) {
+      // thumbnails nearly done are let finish; the start-up sweep rebuilds any cut short
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        Promise.all([...this.thumbnails.values()].map((t) => t.settled)),
+        new Promise((resolve) => (timer = setTimeout(resolve, THUMBNAIL_CLOSE_GRACE_MS))),
+      ]);
+      clearTimeout(timer);
       await worker.terminate();
       await this.lose(worker);
     }
@@ -140,15 +172,45 @@ export class GenerationWorker {
   }
 
   private receive(message: FromWorker): void {
+    if (message.type === 'thumbnail') {
+      const thumbnail = this.thumbnails.get(message.mediaId);
+      if (message.error) {
+        // the result is recorded; its original is served in the thumbnail's place, and the next start tries again
+        this.options.logger.error('thumbnail not made', { jobId: message.jobId, mediaId: message.mediaId, error: message.error });
+      }
+      if (thumbnail) this.settleThumbnail(message.mediaId, thumbnail);
+      return;
+    }
     const pending = this.tasks.get(message.jobId);
     if (!pending) return;
+    if (message.type === 'done') this.expectThumbnail(message.result.prepared.id, pending);
     this.forget(message.jobId, pending);
     if (pending.abandoned) {
-      // nobody will record it: a late result's files go at once
-      if (message.type === 'done') void removeFiles(pending.task);
+      // nobody will record it: a late result's files go, once its thumbnail is no longer being written
+      if (message.type === 'done') void this.thumbnailSettled(message.result.prepared.id).then(() => removeFiles(pending.task));
       return;
     }
     pending.answer(message);
+  }
+
+  private expectThumbnail(mediaId: string, pending: Pending): void {
+    let settle = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const thumbnail: PendingThumbnail = { task: pending.task, worker: pending.worker, settled, settle };
+    this.thumbnails.set(mediaId, thumbnail);
+    const timer = setTimeout(() => {
+      if (this.thumbnails.get(mediaId) !== thumbnail) return;
+      this.options.logger.error('thumbnail not made in time', { jobId: pending.task.jobId, mediaId });
+      this.settleThumbnail(mediaId, thumbnail);
+    }, THUMBNAIL_GRACE_MS);
+    timer.unref();
+    void settled.then(() => clearTimeout(timer));
+  }
+
+  private settleThumbnail(mediaId: string, thumbnail: PendingThumbnail): void {
+    this.thumbnails.delete(mediaId);
+    thumbnail.settle();
+    this.unrefIfIdle(thumbnail.worker);
   }
 
   /** Main stopped waiting for a task: tell the worker, and give it a while to acknowledge. */
@@ -168,6 +230,15 @@ export class GenerationWorker {
 
   /** A worker is gone: each of its tasks' files are removed, then the task fails as lost. */
   private async lose(worker: Worker): Promise<void> {
+    // a thumbnail cut short: its temp file goes; the recorded result keeps its original, and the
+    // next start's sweep makes the thumbnail
+    const cutShort = [...this.thumbnails.entries()].filter(([, thumbnail]) => thumbnail.worker === worker);
+    await Promise.all(
+      cutShort.map(async ([mediaId, thumbnail]) => {
+        await removeFiles(thumbnail.task, { tempOnly: true });
+        this.settleThumbnail(mediaId, thumbnail);
+      }),
+    );
     const lost = [...this.tasks.entries()].filter(([, pending]) => pending.worker === worker);
     for (const [jobId, pending] of lost) this.forget(jobId, pending);
     await Promise.all(
@@ -181,15 +252,22 @@ export class GenerationWorker {
   private forget(jobId: string, pending: Pending): void {
     clearTimeout(pending.graceTimer);
     this.tasks.delete(jobId);
-    if (![...this.tasks.values()].some((p) => p.worker === pending.worker)) pending.worker.unref();
+    this.unrefIfIdle(pending.worker);
+  }
+
+  /** An idle worker does not keep the process alive. */
+  private unrefIfIdle(worker: Worker): void {
+    const busy = [...this.tasks.values(), ...this.thumbnails.values()].some((p) => p.worker === worker);
+    if (!busy) worker.unref();
   }
 }
 
 /**
- * Every file a task may have made, finished or half-written: the original and thumbnail are named by
- * the media id main chose, their temp files by that name (media/layout.ts).
+ * Every file a task may have made, finished or half-written (or with `tempOnly`, the half-written
+ * ones): the original and thumbnail are named by the media id main chose, their temp files by that
+ * name (media/layout.ts).
  */
-async function removeFiles(task: ImageTask): Promise<void> {
+async function removeFiles(task: ImageTask, { tempOnly = false } = {}): Promise<void> {
   const dir = path.dirname(absoluteOf(task.dataDir, originalRelPath(task.mediaId, 'png', task.createdAt)));
   let names: string[];
   try {
@@ -197,7 +275,7 @@ async function removeFiles(task: ImageTask): Promise<void> {
   } catch {
     return;
   }
-  const mine = names.filter((name) => name.startsWith(`${task.mediaId}.`) || name.startsWith(`.${task.mediaId}.`));
+  const mine = names.filter((name) => (!tempOnly && name.startsWith(`${task.mediaId}.`)) || name.startsWith(`.${task.mediaId}.`));
   await Promise.all(mine.map((name) => fs.rm(path.join(dir, name), { force: true }).catch(() => {})));
 }
 

@@ -140,6 +140,7 @@ export class JobRunner {
   private spendWindow: { jobId: string; at: number; micros: number }[] = [];
   private wakeTimer: NodeJS.Timeout | undefined;
   private pumping = false;
+  private wakeScheduled = false;
   private pumpAgain = false;
   private readonly settled = new Set<Promise<void>>();
   /** aborted at shutdown: ends waits on a busy database that no single job's cancel may cut short */
@@ -160,7 +161,29 @@ export class JobRunner {
   start(jobId: string): void {
     if (!this.enqueue(jobId)) return;
     this.emit(jobId);
-    this.wake();
+    this.wakeSoon();
+  }
+
+  /**
+   * `wake` on the next turn of the event loop, once for any number of calls: the request that made
+   * the jobs is answered first, and the first job's start (its state write, the post to the worker)
+   * runs as a task of its own rather than lengthening that request's (`main_loop_block_ms`).
+   */
+  private wakeSoon(): void {
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    this.track(
+      new Promise<void>((resolve) =>
+        setImmediate(() => {
+          this.wakeScheduled = false;
+          try {
+            this.wake();
+          } finally {
+            resolve();
+          }
+        }),
+      ),
+    );
   }
 
   /**
@@ -620,7 +643,7 @@ export class JobRunner {
       this.forget(pending);
       throw error;
     }
-    this.deps.pendingResults.remove(row.id);
+    this.removeNote(row.id);
     if (!recorded) {
       this.discard(prepared);
       return;
@@ -676,12 +699,20 @@ export class JobRunner {
       this.stopped.signal,
     );
     if (outcome === 'unwanted') this.discard(pending.prepared);
-    this.deps.pendingResults.remove(pending.jobId);
+    this.removeNote(pending.jobId);
     const row = this.deps.jobs.get(pending.jobId);
     if (outcome === 'recorded' && row) {
       this.deps.media.announce(row.userId, [pending.prepared.id]);
       this.emit(row.id);
     }
+  }
+
+  private removeNote(jobId: string): void {
+    this.track(
+      this.deps.pendingResults
+        .remove(jobId)
+        .catch((error: unknown) => this.deps.logger.warn('pending-result note not removed; the next start clears it', { jobId, error: String(error) })),
+    );
   }
 
   /**
@@ -694,7 +725,7 @@ export class JobRunner {
 
   private forget(pending: PendingResult): void {
     this.discard(pending.prepared);
-    this.deps.pendingResults.remove(pending.jobId);
+    this.removeNote(pending.jobId);
   }
 
   /**

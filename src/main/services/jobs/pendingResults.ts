@@ -36,8 +36,13 @@ export class PendingResults {
     await writeDurable(this.fileOf(result.jobId), Buffer.from(JSON.stringify(result)));
   }
 
-  remove(jobId: string): void {
-    fs.rmSync(this.fileOf(jobId), { force: true });
+  /**
+   * Removes a note once its result is recorded. Not awaited by the job runner: a note that outlives
+   * a crash is harmless (the next start finds its result recorded already), and a synchronous
+   * unlink would hold main's event loop for every finished job.
+   */
+  async remove(jobId: string): Promise<void> {
+    await fs.promises.rm(this.fileOf(jobId), { force: true });
   }
 
   /** Every readable note; a damaged one (a crash mid-write leaves only a temp file) is skipped. */

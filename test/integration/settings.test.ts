@@ -135,3 +135,29 @@ describe('storage limit for imported images', () => {
     expect(count()).toBe(2);
   });
 });
+
+describe('reading a setting', () => {
+  it('follows the stored value, also a change from another connection or one rolled back, and hands out a value no caller can change', async () => {
+    t = await startTestCore();
+    const { settings, db } = t.core.services;
+    expect(settings.get('importLimitMb')).toBe(settings.get('importLimitMb'));
+    settings.set('idleTimeoutMinutes', 45, null);
+    expect(settings.get('idleTimeoutMinutes')).toBe(45);
+    // another process (or a raw write) changes it: the next read sees it
+    db.$client.prepare("UPDATE setting SET value = '20' WHERE key = 'idleTimeoutMinutes'").run();
+    expect(settings.get('idleTimeoutMinutes')).toBe(20);
+    // a change read inside a transaction that then rolls back does not stay
+    expect(() =>
+      db.$client.transaction(() => {
+        settings.set('idleTimeoutMinutes', 90, null);
+        expect(settings.get('idleTimeoutMinutes')).toBe(90);
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(settings.get('idleTimeoutMinutes')).toBe(20);
+    const catalogue = settings.get('modelCatalogue') as unknown as Record<string, unknown>[];
+    expect(() => catalogue.push({})).toThrow(/not extensible/);
+    expect(() => (catalogue[0]!.id = 'changed')).toThrow(/read only/);
+    expect(settings.get('modelCatalogue')[0]!.id).not.toBe('changed');
+  });
+});

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, notInArray, or } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { JobDto } from '../../../shared/contract/routes/generation';
 import { FINAL_JOB_STATUSES, type JobStatus } from '../../../shared/domain/jobs';
 import type { Clock } from '../../clock';
@@ -10,17 +10,26 @@ export type NewJobRow = typeof job.$inferInsert;
 
 /** Job rows: the durable half of the job system. */
 export class JobRepository {
+  /** prepared once: the runner reads a job by id several times per job, and building the query cost more than running it */
+  private readonly byId;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.byId = db
+      .select()
+      .from(job)
+      .where(eq(job.id, sql.placeholder('id')))
+      .prepare();
+  }
 
   insert(rows: NewJobRow[]): void {
     if (rows.length) this.db.insert(job).values(rows).run();
   }
 
   get(id: string): JobRow | undefined {
-    return this.db.select().from(job).where(eq(job.id, id)).get();
+    return this.byId.get({ id });
   }
 
   byIdempotencyPrefix(userId: string, key: string, count: number): JobRow[] {

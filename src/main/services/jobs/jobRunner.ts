@@ -4,6 +4,7 @@ import type { GoogleGenAI } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
 import type { JobDto } from '../../../shared/contract/routes/generation';
 import { isFinalJobStatus, type JobStatus } from '../../../shared/domain/jobs';
+import type { ReportedUsage } from '../../../shared/domain/pricing';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
@@ -141,6 +142,11 @@ export class JobRunner {
   private wakeTimer: NodeJS.Timeout | undefined;
   private pumping = false;
   private pumpAgain = false;
+  /**
+   * Videos Google reported done in this run, with its usage report: from then on Google bills them,
+   * so a failure to download or save them (or a cancel that came too late) charges that cost
+   */
+  private readonly finishedByGoogle = new Map<string, { usage?: ReportedUsage }>();
   private readonly settled = new Set<Promise<void>>();
   /** aborted at shutdown: ends waits on a busy database that no single job's cancel may cut short */
   private readonly stopped = new AbortController();
@@ -197,6 +203,7 @@ export class JobRunner {
       this.run(jobId, controller.signal, slot).then(
         (next) => {
           this.running.delete(jobId);
+          this.finishedByGoogle.delete(jobId);
           // a job that ended before it was sent (cancelled, an input gone) spent nothing
           if (this.deps.jobs.get(jobId)?.submittedAt === null) this.spendWindow = this.spendWindow.filter((s) => s.jobId !== jobId);
           if (next === 'wait' && this.enqueue(jobId)) {
@@ -206,6 +213,7 @@ export class JobRunner {
         },
         (error: unknown) => {
           this.running.delete(jobId);
+          this.finishedByGoogle.delete(jobId);
           this.deps.logger.error('job runner crashed', { jobId, error: String(error) });
         },
       ),
@@ -567,6 +575,7 @@ export class JobRunner {
       }
       throw error;
     }
+    this.finishedByGoogle.set(row.id, { usage: output.usage });
     const release = await this.slots.acquire(signal, 'video');
     try {
       this.note(row.id, 'downloading');
@@ -745,7 +754,7 @@ export class JobRunner {
             : 'failed');
     const changed = withWriteTx(this.deps.db, () => {
       const moved = this.deps.jobs.transition(row.id, status, { errorCode: error.code, errorMessage: error.message });
-      if (moved) this.deps.quota.release(row.id);
+      if (moved) this.deps.quota.release(row.id, this.finishedByGoogle.get(row.id));
       return moved;
     });
     if (changed) {

@@ -137,7 +137,7 @@ export class JobRunner {
   private readonly lastStartByUser = new Map<string, number>();
   private starts = 0;
   private readonly familyPausedUntil = new Map<QueueFamily, number>();
-  /** the jobs started in the spend window, with their estimates, oldest first */
+  /** the jobs started in the spend window, oldest first, with their estimates until they end and their actual costs after */
   private spendWindow: { jobId: string; at: number; micros: number }[] = [];
   private wakeTimer: NodeJS.Timeout | undefined;
   private pumping = false;
@@ -204,8 +204,7 @@ export class JobRunner {
         (next) => {
           this.running.delete(jobId);
           this.finishedByGoogle.delete(jobId);
-          // a job that ended before it was sent (cancelled, an input gone) spent nothing
-          if (this.deps.jobs.get(jobId)?.submittedAt === null) this.spendWindow = this.spendWindow.filter((s) => s.jobId !== jobId);
+          this.settleSpend(jobId);
           if (next === 'wait' && this.enqueue(jobId)) {
             this.emit(jobId);
             this.wake();
@@ -262,6 +261,24 @@ export class JobRunner {
       this.spendWindow.push({ jobId: job.id, at: state.now, micros: job.estimateMicros });
       this.launch(job.id, release);
     }
+  }
+
+  /**
+   * A job of the spend window that ended counts what it cost from now on, not its estimate: its
+   * actual cost (0 when Google refused or failed it; what Google billed otherwise). One that ended
+   * before it was sent (cancelled, an input gone) spent nothing and leaves the window. Room that
+   * frees may let a waiting job start.
+   */
+  private settleSpend(jobId: string): void {
+    const entry = this.spendWindow.find((s) => s.jobId === jobId);
+    if (!entry) return;
+    const row = this.deps.jobs.get(jobId);
+    if (!row) return; // the account was deleted: what was sent may still be billed
+    const before = entry.micros;
+    if (row.submittedAt === null) this.spendWindow = this.spendWindow.filter((s) => s !== entry);
+    else if (isFinalJobStatus(row.status) && row.actualCostMicros !== null) entry.micros = row.actualCostMicros;
+    else return;
+    if (row.submittedAt === null || entry.micros < before) this.wake();
   }
 
   private queueState(): QueueState {
@@ -389,15 +406,17 @@ export class JobRunner {
     const now = this.deps.clock.now();
     this.spendWindow = this.deps.jobs
       .submittedSince(now - SPEND_WINDOW_MS)
-      .map((row) => ({ jobId: row.id, at: row.submittedAt!, micros: estimateOfJob(row) ?? 0 }))
+      .map((row) => ({ jobId: row.id, at: row.submittedAt!, micros: row.actualCostMicros ?? estimateOfJob(row) ?? 0 }))
       .sort((a, b) => a.at - b.at);
     for (const pending of this.deps.pendingResults.list()) {
       kept.add(pending.jobId);
       this.track(
-        this.finishKept(pending).catch((error: unknown) => {
-          if (error instanceof ShutdownSignal) return;
-          this.deps.logger.error('a kept result could not be recorded; the next start tries again', { jobId: pending.jobId, error: String(error) });
-        }),
+        this.finishKept(pending)
+          .then(() => this.settleSpend(pending.jobId))
+          .catch((error: unknown) => {
+            if (error instanceof ShutdownSignal) return;
+            this.deps.logger.error('a kept result could not be recorded; the next start tries again', { jobId: pending.jobId, error: String(error) });
+          }),
       );
     }
     for (const row of this.deps.jobs.unfinished()) {

@@ -35,7 +35,7 @@ export interface WaitingJob {
   estimateMicros: number;
 }
 
-/** A job that started within the spend window, with what it was estimated to cost. */
+/** A job that started within the spend window, with what it costs: its estimate while it runs, its actual cost once it ended. */
 export interface StartedSpend {
   at: number;
   micros: number;
@@ -142,7 +142,7 @@ export function afterRateLimit(input: {
   return { giveUp: false, notBefore: Math.min(now + Math.max(0, delay), deadline) };
 }
 
-/** Estimated spend of the jobs started in the window ending now. */
+/** Spend of the jobs started in the window ending now (actual costs of the ended ones, estimates of the rest). */
 export function spendInWindow(started: readonly StartedSpend[], now: number): number {
   let total = 0;
   for (const s of started) if (s.at > now - SPEND_WINDOW_MS) total += s.micros;

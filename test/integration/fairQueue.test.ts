@@ -160,6 +160,36 @@ describe('round-robin across people', () => {
     // A started first (its 429), so B and C go before A's next; then each in turn while they have jobs
     expect(order.join('')).toBe('BCABCABAAA');
   });
+
+  it('keeps whose turn it is across a restart: the person who started least recently still goes first', async () => {
+    rig = await startGenerationRig();
+    rig.core.services.settings.set('maxParallelJobs', 1, null);
+    const b = seedUser(rig.core, { email: 'b@lab.org' });
+    signInAs(rig.core, 'b-window', b);
+    const create = async (window: string, prompt: string) => {
+      rig.clock.advance(10);
+      const result = await rig.call(window, 'generation.image.create', { prompt });
+      expect(result.ok).toBe(true);
+      await rig.settle();
+    };
+    await create(rig.window, 'A first'); // A starts one
+    await create('b-window', 'B first'); // then B
+    // B's next meets Google's rate limit, then A's queues behind it: both wait over the restart
+    rig.fake.script({ on: 'generateContent', reply: '429', retryDelay: '60s' });
+    await create('b-window', 'B second');
+    await create(rig.window, 'A second');
+    const clock = rig.clock;
+    rig = await rig.restart();
+    rig.clock.set(clock.now());
+    signInAs(rig.core, 'b-window', b);
+    await after(60_000);
+    const order = rig.fake
+      .requestsTo('generateContent')
+      .filter((r) => r.status === 200)
+      .map((r) => r.prompt);
+    // B started last before the restart, so A's job goes first although B's waited longer
+    expect(order).toEqual(['A first', 'B first', 'A second', 'B second']);
+  });
 });
 
 describe('the spend limit per 10 minutes', () => {

@@ -21,6 +21,7 @@ import {
   pickNext,
   type QueueFamily,
   queueFamilyOf,
+  ROUND_ROBIN_LOOKBACK_MS,
   slotKindOf,
   SPEND_WINDOW_MS,
   spendInWindow,
@@ -408,6 +409,9 @@ export class JobRunner {
       .submittedSince(now - SPEND_WINDOW_MS)
       .map((row) => ({ jobId: row.id, at: row.submittedAt!, micros: row.actualCostMicros ?? estimateOfJob(row) ?? 0 }))
       .sort((a, b) => a.at - b.at);
+    // whose turn it is survives the restart too: each person's last start, in order
+    const lastStarts = this.deps.jobs.lastStartByUser(now - ROUND_ROBIN_LOOKBACK_MS).sort((a, b) => a.at - b.at || (a.userId < b.userId ? -1 : 1));
+    for (const { userId } of lastStarts) this.lastStartByUser.set(userId, ++this.starts);
     for (const pending of this.deps.pendingResults.list()) {
       kept.add(pending.jobId);
       this.track(

@@ -155,6 +155,20 @@ describe('a video Google finished but the studio could not keep', () => {
     expect(await rig.used('video')).toBe(0);
   });
 
+  it('an Omni video cancelled while it downloads costs what Google billed: Google had finished it, so there is nothing left to stop', async () => {
+    rig = await startGenerationRig();
+    givePolicy(rig.core, rig.userId, 'spend', 'weekly', 5 * DOLLAR);
+    rig.fake.script({ on: 'download', reply: 'slow-body', bodyDelayMs: 30_000 });
+    const { jobIds } = await rig.ok('generation.video.create', { prompt: 'Waves [uri]', model: OMNI, resolution: '720p' });
+    while (rig.fake.requestsTo('download').length === 0) await new Promise((r) => setTimeout(r, 5));
+    await rig.ok('jobs.cancel', { jobId: jobIds[0]! });
+    const job = (await rig.settle()).get(jobIds[0]!)!;
+    expect(job).toMatchObject({ status: 'cancelled', actualCostMicros: 101_640 });
+    expect(rig.fake.requestsTo('cancelInteraction')).toHaveLength(0);
+    expect(spent()).toBe(101_640);
+    expect(await rig.used('video')).toBe(0);
+  });
+
   it('a video Google refused still costs nothing', async () => {
     rig = await startGenerationRig();
     givePolicy(rig.core, rig.userId, 'spend', 'weekly', 5 * DOLLAR);

@@ -98,6 +98,10 @@ describe('unused picked inputs', () => {
     rig = await restartAt(t0 + UNUSED_INPUT_MAX_AGE_MS + 1);
     expect(rowExists(rig, picked)).toBe(true);
     await rig.ok('drafts.clear', { page: 'video' });
+    // a damaged draft elsewhere neither stops the sweep nor the start
+    rig.core.services.db.$client
+      .prepare(`INSERT INTO draft (user_id, page, value, updated_at) VALUES (?, 'image', '{"inputs": {"source": [{"id":', 0)`)
+      .run(rig.userId);
     rig = await restartAt(t0 + UNUSED_INPUT_MAX_AGE_MS + 2);
     expect(rowExists(rig, picked)).toBe(false);
     expect(filesOf(rig, picked)).toEqual([]);

@@ -33,7 +33,11 @@ export async function startMediaLibrary(deps: {
 }): Promise<StartedMediaLibrary> {
   const store = new MediaStore(deps);
   const sweep = await sweepMediaFolder(deps);
-  const unusedInputsRemoved = await sweepUnusedInputs({ ...deps, store });
+  // housekeeping: a failure is logged and retried by the next run, never a reason not to start
+  const unusedInputsRemoved = await sweepUnusedInputs({ ...deps, store }).catch((error: unknown) => {
+    deps.logger.error('unused picked inputs not swept', { error: String(error) });
+    return 0;
+  });
   let stopping = false;
   let inputSweep: Promise<unknown> = Promise.resolve();
   const inputTimer = setInterval(() => {

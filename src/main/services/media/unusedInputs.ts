@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { media } from '../../db/schema';
 import { isBusyError, withoutBusyWait, withWriteTx } from '../../db/tx';
 import type { Logger } from '../../logger';
+import { unusedInputs, type UnusedInputRow } from './mediaRepository';
 import type { MediaStore } from './mediaStore';
 
 /**
@@ -20,12 +21,6 @@ export const UNUSED_INPUT_SWEEP_EVERY_MS = 24 * 60 * 60_000;
 /** At most this many per transaction, so a first sweep after a long time never holds the write lock long. */
 const BATCH = 500;
 
-interface UnusedInput {
-  id: string;
-  relPath: string;
-  thumbRelPath: string | null;
-}
-
 /**
  * Removes inputs picked for a generator (`media.import` with purpose `input`, `listed = false`)
  * that are older than `UNUSED_INPUT_MAX_AGE_MS`, that no job names among its inputs and that no
@@ -40,33 +35,18 @@ interface UnusedInput {
  */
 export async function sweepUnusedInputs(deps: { db: Db; clock: Clock; logger: Logger; store: MediaStore }): Promise<number> {
   const before = deps.clock.now() - UNUSED_INPUT_MAX_AGE_MS;
-  const find = deps.db.$client.prepare<[number, number], UnusedInput>(
-    `SELECT m.id AS id, m.rel_path AS relPath, m.thumb_rel_path AS thumbRelPath
-       FROM media m
-      WHERE m.user_id IN (SELECT id FROM user)
-        AND m.kind = 'input' AND m.listed = 0 AND m.created_at < ?
-        AND NOT EXISTS (SELECT 1 FROM job j, json_each(j.input_ids) e WHERE j.user_id = m.user_id AND j.created_at >= m.created_at AND e.value = m.id)
-        AND NOT EXISTS (SELECT 1 FROM draft d, json_tree(d.value) t WHERE t.key IN ('id', 'mediaId') AND t.atom = m.id)
-      LIMIT ?`,
-  );
   let removed = 0;
   for (;;) {
-    let rows: UnusedInput[];
+    let rows: UnusedInputRow[];
     try {
       rows = withoutBusyWait(deps.db, () =>
         withWriteTx(deps.db, () => {
-          const found = find.all(before, BATCH);
-          if (found.length) {
+          const found = unusedInputs(deps.db, before, BATCH);
+          if (found.length)
             deps.db
               .delete(media)
-              .where(
-                inArray(
-                  media.id,
-                  found.map((r) => r.id),
-                ),
-              )
+              .where(inArray(media.id, ids(found)))
               .run();
-          }
           return found;
         }),
       );
@@ -83,3 +63,5 @@ export async function sweepUnusedInputs(deps: { db: Db; clock: Clock; logger: Lo
   if (removed) deps.logger.info('unused picked inputs removed', { removed, olderThanDays: UNUSED_INPUT_MAX_AGE_MS / 86_400_000 });
   return removed;
 }
+
+const ids = (rows: UnusedInputRow[]) => rows.map((r) => r.id);

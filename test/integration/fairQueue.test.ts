@@ -160,6 +160,36 @@ describe('round-robin across people', () => {
     // A started first (its 429), so B and C go before A's next; then each in turn while they have jobs
     expect(order.join('')).toBe('BCABCABAAA');
   });
+
+  it('keeps whose turn it is across a restart: the person who started least recently still goes first', async () => {
+    rig = await startGenerationRig();
+    rig.core.services.settings.set('maxParallelJobs', 1, null);
+    const b = seedUser(rig.core, { email: 'b@lab.org' });
+    signInAs(rig.core, 'b-window', b);
+    const create = async (window: string, prompt: string) => {
+      rig.clock.advance(10);
+      const result = await rig.call(window, 'generation.image.create', { prompt });
+      expect(result.ok).toBe(true);
+      await rig.settle();
+    };
+    await create(rig.window, 'A first'); // A starts one
+    await create('b-window', 'B first'); // then B
+    // B's next meets Google's rate limit, then A's queues behind it: both wait over the restart
+    rig.fake.script({ on: 'generateContent', reply: '429', retryDelay: '60s' });
+    await create('b-window', 'B second');
+    await create(rig.window, 'A second');
+    const clock = rig.clock;
+    rig = await rig.restart();
+    rig.clock.set(clock.now());
+    signInAs(rig.core, 'b-window', b);
+    await after(60_000);
+    const order = rig.fake
+      .requestsTo('generateContent')
+      .filter((r) => r.status === 200)
+      .map((r) => r.prompt);
+    // B started last before the restart, so A's job goes first although B's waited longer
+    expect(order).toEqual(['A first', 'B first', 'A second', 'B second']);
+  });
 });
 
 describe('the spend limit per 10 minutes', () => {
@@ -177,7 +207,8 @@ describe('the spend limit per 10 minutes', () => {
     const shape = await rig.call('admin-window', 'settings.project.get');
     expect(shape.ok && shape.data).toMatchObject({
       keySource: 'environment',
-      spendLast10MinMicros: 67_200,
+      // the two that ran count what they cost: 1 290 image tokens each at $30 per million
+      spendLast10MinMicros: 77_400,
       spendLimitPer10MinutesMicros: 70_000,
       waitingOnSpendLimit: 1,
       waitingOnRateLimit: 0,
@@ -187,6 +218,47 @@ describe('the spend limit per 10 minutes', () => {
     expect((await after(10 * 60_000 - 1)).get(jobIds[2]!)?.status).toBe('queued');
     expect((await after(1)).get(jobIds[2]!)?.status).toBe('succeeded');
     expect(rig.fake.answeredOk('generateContent')).toBe(3);
+  });
+
+  it('counts a finished job at its actual cost, so the next one starts as soon as that cost is known, and still after a restart', async () => {
+    rig = await startGenerationRig();
+    // an Omni 720p video is estimated at $0.80 (8 s); Google reports 5 808 video tokens, $0.10164
+    rig.core.services.settings.set('spendLimitPer10MinutesMicros', 1_000_000, null);
+    const admin = seedUser(rig.core, { email: 'admin@lab.org', role: 'admin' });
+    signInAs(rig.core, 'admin-window', admin);
+    const first = await rig.ok('generation.video.create', { model: OMNI, prompt: 'A wave', resolution: '720p' });
+    const second = await rig.ok('generation.video.create', { model: OMNI, prompt: 'Another wave', resolution: '720p' });
+    // while the first runs, its estimate fills the window: $0.80 + $0.80 does not fit in $1.00
+    await new Promise((resolve) => setImmediate(resolve)); // the queue starts jobs on the loop's next turn
+    const listed = await rig.ok('jobs.list', { limit: 10 });
+    expect(listed.items.find((j) => j.id === second.jobIds[0])).toMatchObject({ status: 'queued', waitingFor: 'spendLimit' });
+    // once it ended it counts $0.10164, and the second fits at once: no 10-minute wait
+    const jobs = await rig.settle();
+    expect([first, second].map((r) => jobs.get(r.jobIds[0]!)?.status)).toEqual(['succeeded', 'succeeded']);
+    const spend = async () => {
+      const project = await rig.call('admin-window', 'settings.project.get');
+      return project.ok ? project.data.spendLast10MinMicros : null;
+    };
+    expect(await spend()).toBe(2 * 101_640);
+    // the window rebuilt at start counts the actual costs too
+    const clock = rig.clock;
+    rig = await rig.restart();
+    rig.clock.set(clock.now());
+    signInAs(rig.core, 'admin-window', admin);
+    expect(await spend()).toBe(2 * 101_640);
+  });
+
+  it('counts a job Google failed as nothing once it ended', async () => {
+    rig = await startGenerationRig();
+    // a 4 s 720p Veo video is estimated (and billed) at $1.60
+    rig.core.services.settings.set('spendLimitPer10MinutesMicros', 2_000_000, null);
+    const video = { model: 'veo-3.1-generate-preview', resolution: '720p', durationSeconds: 4 } as const;
+    const failed = await rig.ok('generation.video.create', { ...video, prompt: 'Waves [op-error]' });
+    const next = await rig.ok('generation.video.create', { ...video, prompt: 'Waves again' });
+    const jobs = await rig.settle();
+    expect(jobs.get(failed.jobIds[0]!)).toMatchObject({ status: 'failed', actualCostMicros: 0 });
+    expect(jobs.get(next.jobIds[0]!)).toMatchObject({ status: 'succeeded', actualCostMicros: 1_600_000 });
+    expect(rig.core.services.jobRunner.queueSummary().spendLast10MinMicros).toBe(1_600_000);
   });
 
   it('is an admin setting, off by default, checked on the way in', async () => {

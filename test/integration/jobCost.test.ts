@@ -121,6 +121,63 @@ describe('the actual cost of a finished job', () => {
   });
 });
 
+describe('a video Google finished but the studio could not keep', () => {
+  it('a Veo video whose download broke costs what Google billed (the table price): the spend is committed, the unit comes back', async () => {
+    rig = await startGenerationRig();
+    givePolicy(rig.core, rig.userId, 'spend', 'weekly', 5 * DOLLAR);
+    const { jobIds } = await rig.ok('generation.video.create', { prompt: 'Waves [reset-body]', model: VEO, resolution: '720p', durationSeconds: 4 });
+    const job = (await rig.settle()).get(jobIds[0]!)!;
+    expect(job).toMatchObject({ status: 'failed', errorCode: 'NETWORK_ERROR', estimatedCostMicros: 1_600_000, actualCostMicros: 1_600_000 });
+    expect(costOf(jobIds[0]!).price_as_of).not.toBeNull();
+    // Google made the video and bills it: the budget keeps that charge; no video was kept, so no unit
+    expect(spent()).toBe(1_600_000);
+    expect(spent(['reserved'])).toBe(0);
+    expect(await rig.used('video')).toBe(0);
+    const status = await rig.ok('quotas.status', {});
+    expect(status.kinds.spend).toMatchObject({ used: 1_600_000, remaining: 5 * DOLLAR - 1_600_000 });
+  });
+
+  it('an Omni video that could not be saved costs what its usage report says, and the rest of the hold comes back', async () => {
+    rig = await startGenerationRig({
+      overrides: {
+        jobTimings: { pollIntervalMs: 10, imageTimeoutMs: 5_000, maxVideoWaitMs: 30_000, downloadTimeoutMs: 5_000, maxVideoBytes: 4 * 1024 },
+      },
+    });
+    givePolicy(rig.core, rig.userId, 'spend', 'weekly', 5 * DOLLAR);
+    const { jobIds } = await rig.ok('generation.video.create', { prompt: 'Waves', model: OMNI, resolution: '720p' });
+    const job = (await rig.settle()).get(jobIds[0]!)!;
+    // the inline result is over the studio's size limit: refused after Google delivered it
+    expect(job).toMatchObject({ status: 'failed', errorMessage: expect.stringMatching(/larger than the studio's limit/) });
+    // 5 808 video tokens at $17.50 per million, as if it had succeeded
+    expect(job).toMatchObject({ estimatedCostMicros: 800_000, actualCostMicros: 101_640 });
+    expect(spent()).toBe(101_640);
+    expect(spent(['reserved'])).toBe(0);
+    expect(await rig.used('video')).toBe(0);
+  });
+
+  it('an Omni video cancelled while it downloads costs what Google billed: Google had finished it, so there is nothing left to stop', async () => {
+    rig = await startGenerationRig();
+    givePolicy(rig.core, rig.userId, 'spend', 'weekly', 5 * DOLLAR);
+    rig.fake.script({ on: 'download', reply: 'slow-body', bodyDelayMs: 30_000 });
+    const { jobIds } = await rig.ok('generation.video.create', { prompt: 'Waves [uri]', model: OMNI, resolution: '720p' });
+    while (rig.fake.requestsTo('download').length === 0) await new Promise((r) => setTimeout(r, 5));
+    await rig.ok('jobs.cancel', { jobId: jobIds[0]! });
+    const job = (await rig.settle()).get(jobIds[0]!)!;
+    expect(job).toMatchObject({ status: 'cancelled', actualCostMicros: 101_640 });
+    expect(rig.fake.requestsTo('cancelInteraction')).toHaveLength(0);
+    expect(spent()).toBe(101_640);
+    expect(await rig.used('video')).toBe(0);
+  });
+
+  it('a video Google refused still costs nothing', async () => {
+    rig = await startGenerationRig();
+    givePolicy(rig.core, rig.userId, 'spend', 'weekly', 5 * DOLLAR);
+    const { jobIds } = await rig.ok('generation.video.create', { prompt: 'Waves [op-error]', model: VEO, resolution: '720p', durationSeconds: 4 });
+    expect((await rig.settle()).get(jobIds[0]!)).toMatchObject({ status: 'failed', actualCostMicros: 0 });
+    expect(spent(['reserved', 'committed'])).toBe(0);
+  });
+});
+
 describe('a money budget', () => {
   it('refuses in plain money words what does not fit, before anything is sent', async () => {
     rig = await startGenerationRig();

@@ -16,7 +16,7 @@ export const SETTING_LIMITS = {
   importLimitMb: { min: 1, max: 999_999 },
   /** minutes a job waits out Google's rate limit (429) before it fails (docs/generation-and-jobs.md) */
   rateLimitMaxWaitMinutes: { min: 1, max: 24 * 60 },
-  /** micro-dollars of estimated spend per rolling 10 minutes (docs/models-and-money.md); $0.01 to $100 000 */
+  /** micro-dollars of spend per rolling 10 minutes (docs/models-and-money.md); $0.01 to $100 000 */
   spendLimitPer10MinutesMicros: { min: 10_000, max: 100_000_000_000 },
 } as const;
 

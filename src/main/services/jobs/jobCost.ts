@@ -59,7 +59,9 @@ export function unfinishedCostOf(row: Pick<JobRow, 'status' | 'provider' | 'subm
 /**
  * The job runner's quota port with every job's cost attached: a commit (the job succeeded) records
  * the actual cost on the job and charges it to the person's budget; a release (the job ended any
- * other way) records what it cost and charges that, then gives the rest back. Both run inside the
+ * other way) records what it cost and charges that, then gives the rest back. A release for a job
+ * Google finished (a video whose download or save failed here) charges what Google billed, as a
+ * success would; its unit still comes back, like an interrupted job's (the person got no result). Both run inside the
  * runner's own transaction where it has one, so the job row, the cost and the ledger move together.
  */
 /** `prices`: the rules in force for a model (the admin's correction, else shipped; shared/domain/priceTable.ts). */
@@ -85,12 +87,14 @@ export function withJobCost(port: QuotaPort, deps: { db: Db; jobs: JobRepository
         port.commitSpend(jobId, figure?.microUsd ?? row.estimatedCostMicros ?? 0);
       });
     },
-    release(jobId) {
+    release(jobId, billedByGoogle) {
       inTx(() => {
         const row = deps.jobs.get(jobId);
         if (row && row.actualCostMicros === null && row.status !== 'succeeded') {
-          const cost = unfinishedCostOf(row);
-          setCost(row, cost, null);
+          // Google made it and bills it, whatever happened to it here: priced as a success would be
+          const billed = billedByGoogle ? actualCostOf(row, prices(row.model), billedByGoogle.usage) : null;
+          const cost = billedByGoogle ? (billed?.microUsd ?? row.estimatedCostMicros ?? 0) : unfinishedCostOf(row);
+          setCost(row, cost, billed?.asOf ?? null);
           if (cost > 0) port.commitSpend(jobId, cost);
         }
         port.release(jobId);

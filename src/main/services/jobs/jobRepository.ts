@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { JobDto } from '../../../shared/contract/routes/generation';
 import { FINAL_JOB_STATUSES, type JobStatus } from '../../../shared/domain/jobs';
 import type { Clock } from '../../clock';
@@ -69,6 +69,22 @@ export class JobRepository {
   /** Jobs sent to Google since `at` (the spend window after a restart). */
   submittedSince(at: number): JobRow[] {
     return this.db.select().from(job).where(gte(job.submittedAt, at)).all();
+  }
+
+  /**
+   * When each person last started a job among the jobs created since `createdSince`, for the
+   * queue's round-robin after a restart. A start is recorded as `submitted_at`; a job Google refused
+   * with a 429 has that cleared and keeps `rate_limited_since` instead (its first refusal, so at
+   * worst an earlier start). The bound on `created_at` walks `job_created_idx` over recent jobs only.
+   */
+  lastStartByUser(createdSince: number): { userId: string; at: number }[] {
+    const at = sql<number>`max(coalesce(${job.submittedAt}, ${job.rateLimitedSince}))`;
+    return this.db
+      .select({ userId: job.userId, at })
+      .from(job)
+      .where(and(gte(job.createdAt, createdSince), or(isNotNull(job.submittedAt), isNotNull(job.rateLimitedSince))))
+      .groupBy(job.userId)
+      .all();
   }
 
   /** A page of a user's jobs, newest first; the cursor is the last row's (createdAt, id). */

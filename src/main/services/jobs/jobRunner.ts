@@ -4,6 +4,7 @@ import type { GoogleGenAI } from '@google/genai';
 import { StudioError } from '../../../shared/contract/errors';
 import type { JobDto } from '../../../shared/contract/routes/generation';
 import { isFinalJobStatus, type JobStatus } from '../../../shared/domain/jobs';
+import type { ReportedUsage } from '../../../shared/domain/pricing';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
@@ -20,6 +21,7 @@ import {
   pickNext,
   type QueueFamily,
   queueFamilyOf,
+  ROUND_ROBIN_LOOKBACK_MS,
   slotKindOf,
   SPEND_WINDOW_MS,
   spendInWindow,
@@ -136,12 +138,17 @@ export class JobRunner {
   private readonly lastStartByUser = new Map<string, number>();
   private starts = 0;
   private readonly familyPausedUntil = new Map<QueueFamily, number>();
-  /** the jobs started in the spend window, with their estimates, oldest first */
+  /** the jobs started in the spend window, oldest first, with their estimates until they end and their actual costs after */
   private spendWindow: { jobId: string; at: number; micros: number }[] = [];
   private wakeTimer: NodeJS.Timeout | undefined;
   private pumping = false;
   private wakeScheduled = false;
   private pumpAgain = false;
+  /**
+   * Videos Google reported done in this run, with its usage report: from then on Google bills them,
+   * so a failure to download or save them (or a cancel that came too late) charges that cost
+   */
+  private readonly finishedByGoogle = new Map<string, { usage?: ReportedUsage }>();
   private readonly settled = new Set<Promise<void>>();
   /** aborted at shutdown: ends waits on a busy database that no single job's cancel may cut short */
   private readonly stopped = new AbortController();
@@ -220,8 +227,8 @@ export class JobRunner {
       this.run(jobId, controller.signal, slot).then(
         (next) => {
           this.running.delete(jobId);
-          // a job that ended before it was sent (cancelled, an input gone) spent nothing
-          if (this.deps.jobs.get(jobId)?.submittedAt === null) this.spendWindow = this.spendWindow.filter((s) => s.jobId !== jobId);
+          this.finishedByGoogle.delete(jobId);
+          this.settleSpend(jobId);
           if (next === 'wait' && this.enqueue(jobId)) {
             this.emit(jobId);
             this.wake();
@@ -229,6 +236,7 @@ export class JobRunner {
         },
         (error: unknown) => {
           this.running.delete(jobId);
+          this.finishedByGoogle.delete(jobId);
           this.deps.logger.error('job runner crashed', { jobId, error: String(error) });
         },
       ),
@@ -277,6 +285,24 @@ export class JobRunner {
       this.spendWindow.push({ jobId: job.id, at: state.now, micros: job.estimateMicros });
       this.launch(job.id, release);
     }
+  }
+
+  /**
+   * A job of the spend window that ended counts what it cost from now on, not its estimate: its
+   * actual cost (0 when Google refused or failed it; what Google billed otherwise). One that ended
+   * before it was sent (cancelled, an input gone) spent nothing and leaves the window. Room that
+   * frees may let a waiting job start.
+   */
+  private settleSpend(jobId: string): void {
+    const entry = this.spendWindow.find((s) => s.jobId === jobId);
+    if (!entry) return;
+    const row = this.deps.jobs.get(jobId);
+    if (!row) return; // the account was deleted: what was sent may still be billed
+    const before = entry.micros;
+    if (row.submittedAt === null) this.spendWindow = this.spendWindow.filter((s) => s !== entry);
+    else if (isFinalJobStatus(row.status) && row.actualCostMicros !== null) entry.micros = row.actualCostMicros;
+    else return;
+    if (row.submittedAt === null || entry.micros < before) this.wake();
   }
 
   private queueState(): QueueState {
@@ -404,15 +430,20 @@ export class JobRunner {
     const now = this.deps.clock.now();
     this.spendWindow = this.deps.jobs
       .submittedSince(now - SPEND_WINDOW_MS)
-      .map((row) => ({ jobId: row.id, at: row.submittedAt!, micros: estimateOfJob(row) ?? 0 }))
+      .map((row) => ({ jobId: row.id, at: row.submittedAt!, micros: row.actualCostMicros ?? estimateOfJob(row) ?? 0 }))
       .sort((a, b) => a.at - b.at);
+    // whose turn it is survives the restart too: each person's last start, in order
+    const lastStarts = this.deps.jobs.lastStartByUser(now - ROUND_ROBIN_LOOKBACK_MS).sort((a, b) => a.at - b.at || (a.userId < b.userId ? -1 : 1));
+    for (const { userId } of lastStarts) this.lastStartByUser.set(userId, ++this.starts);
     for (const pending of this.deps.pendingResults.list()) {
       kept.add(pending.jobId);
       this.track(
-        this.finishKept(pending).catch((error: unknown) => {
-          if (error instanceof ShutdownSignal) return;
-          this.deps.logger.error('a kept result could not be recorded; the next start tries again', { jobId: pending.jobId, error: String(error) });
-        }),
+        this.finishKept(pending)
+          .then(() => this.settleSpend(pending.jobId))
+          .catch((error: unknown) => {
+            if (error instanceof ShutdownSignal) return;
+            this.deps.logger.error('a kept result could not be recorded; the next start tries again', { jobId: pending.jobId, error: String(error) });
+          }),
       );
     }
     for (const row of this.deps.jobs.unfinished()) {
@@ -591,6 +622,7 @@ export class JobRunner {
       }
       throw error;
     }
+    this.finishedByGoogle.set(row.id, { usage: output.usage });
     const release = await this.slots.acquire(signal, 'video');
     try {
       this.note(row.id, 'downloading');
@@ -787,7 +819,7 @@ export class JobRunner {
             : 'failed');
     const changed = withWriteTx(this.deps.db, () => {
       const moved = this.deps.jobs.transition(row.id, status, { errorCode: error.code, errorMessage: error.message });
-      if (moved) this.deps.quota.release(row.id);
+      if (moved) this.deps.quota.release(row.id, this.finishedByGoogle.get(row.id));
       return moved;
     });
     if (changed) {

@@ -21,8 +21,13 @@ export interface QuotaPort {
    * gave one: the job's actual cost is computed from it (jobs/jobCost.ts).
    */
   commit(jobId: string, usage?: ReportedUsage): void;
-  /** idempotent; a committed reservation stays committed */
-  release(jobId: string): void;
+  /**
+   * idempotent; a committed reservation stays committed. `billedByGoogle`: Google finished the job
+   * (a video it reported done) but the studio kept no result (the download or the save failed, or a
+   * cancel came after Google finished): the unit comes back, but the money Google billed is charged
+   * — from its usage report when it gave one, else the price table (jobs/jobCost.ts).
+   */
+  release(jobId: string, billedByGoogle?: { usage?: ReportedUsage }): void;
   /** charges a job's actual cost (micro-dollars) to its budget reservation, in the caller's transaction */
   commitSpend(jobId: string, actualMicros: number): void;
   /** job ids whose reservation is neither committed nor released (start-up recovery) */

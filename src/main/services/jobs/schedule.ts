@@ -19,6 +19,15 @@ export function queueFamilyOf(job: { provider: string }): QueueFamily {
 /** Google's spend limits are per rolling 10 minutes (docs/models-and-money.md). */
 export const SPEND_WINDOW_MS = 10 * 60_000;
 
+/**
+ * How far back a restart looks for each person's last start (round-robin turns). Anyone whose last
+ * start is older than this goes before everyone who started since, exactly as the live queue would
+ * order them; only the order among those long-idle people is lost (they go oldest job first). A
+ * week is far longer than any job waits to be sent (the rate-limit wait is at most a day), and it
+ * keeps the start-up query to recent jobs instead of the whole history.
+ */
+export const ROUND_ROBIN_LOOKBACK_MS = 7 * 24 * 60 * 60_000;
+
 /** Backoff after a 429 that named no delay: from 10 s, doubling with the time already waited, at most 5 minutes. */
 const RATE_LIMIT_BACKOFF = { minMs: 10_000, maxMs: 5 * 60_000 } as const;
 
@@ -35,7 +44,7 @@ export interface WaitingJob {
   estimateMicros: number;
 }
 
-/** A job that started within the spend window, with what it was estimated to cost. */
+/** A job that started within the spend window, with what it costs: its estimate while it runs, its actual cost once it ended. */
 export interface StartedSpend {
   at: number;
   micros: number;
@@ -142,7 +151,7 @@ export function afterRateLimit(input: {
   return { giveUp: false, notBefore: Math.min(now + Math.max(0, delay), deadline) };
 }
 
-/** Estimated spend of the jobs started in the window ending now. */
+/** Spend of the jobs started in the window ending now (actual costs of the ended ones, estimates of the rest). */
 export function spendInWindow(started: readonly StartedSpend[], now: number): number {
   let total = 0;
   for (const s of started) if (s.at > now - SPEND_WINDOW_MS) total += s.micros;

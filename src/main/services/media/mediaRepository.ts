@@ -206,3 +206,31 @@ function filterSql(query: Omit<MediaPageQuery, 'fetch'>): { sql: string; params:
 function marks(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
+
+/** A picked input the unused-input sweep may remove (unusedInputs.ts): its id and files. */
+export interface UnusedInputRow {
+  id: string;
+  relPath: string;
+  thumbRelPath: string | null;
+}
+
+/**
+ * Unlisted inputs created before `before` that no job of their owner names among its inputs (a job
+ * can only use an input made before it) and no saved draft refers to (an input slot's `id`, or the
+ * video a draft continues, `mediaId`). Walks `media_user_kind_created_idx` per person; JSON is only
+ * read for the few candidates; a damaged JSON value is skipped rather than failing the sweep.
+ */
+export function unusedInputs(db: Db, before: number, limit: number): UnusedInputRow[] {
+  return prepared(
+    db,
+    `SELECT m.id AS id, m.rel_path AS relPath, m.thumb_rel_path AS thumbRelPath
+       FROM media m
+      WHERE m.user_id IN (SELECT id FROM user)
+        AND m.kind = 'input' AND m.listed = 0 AND m.created_at < ?
+        AND NOT EXISTS (SELECT 1 FROM job j, json_each(j.input_ids) e
+                         WHERE j.user_id = m.user_id AND j.created_at >= m.created_at AND json_valid(j.input_ids) AND e.value = m.id)
+        AND NOT EXISTS (SELECT 1 FROM draft d, json_tree(d.value) t
+                         WHERE json_valid(d.value) AND t.key IN ('id', 'mediaId') AND t.atom = m.id)
+      LIMIT ?`,
+  ).all(before, limit) as UnusedInputRow[];
+}

@@ -5,17 +5,21 @@ import { media } from '../../db/schema';
 import type { Logger } from '../../logger';
 import { MediaStore } from './mediaStore';
 import { sweepMediaFolder, type SweepReport } from './mediaSweep';
+import { sweepUnusedInputs, UNUSED_INPUT_SWEEP_EVERY_MS } from './unusedInputs';
 
 export interface StartedMediaLibrary {
   store: MediaStore;
   sweep: SweepReport;
-  /** waits for background thumbnail repair to stop (shutdown) */
+  /** picked inputs no job used and no draft shows, removed at start (unusedInputs.ts) */
+  unusedInputsRemoved: number;
+  /** waits for background thumbnail repair and the periodic input sweep to stop (shutdown) */
   stop(): Promise<void>;
 }
 
 /**
  * Opens the media library at start-up: the integrity sweep runs to completion first (it only lists
- * folders, so it is quick), then thumbnails that went missing are rebuilt one at a time in the
+ * folders, so it is quick), then picked inputs left unused for a week are removed (again every day
+ * while the app runs), then thumbnails that went missing are rebuilt one at a time in the
  * background — the gallery shows a placeholder until each is back.
  */
 export async function startMediaLibrary(deps: {
@@ -29,7 +33,19 @@ export async function startMediaLibrary(deps: {
 }): Promise<StartedMediaLibrary> {
   const store = new MediaStore(deps);
   const sweep = await sweepMediaFolder(deps);
+  // housekeeping: a failure is logged and retried by the next run, never a reason not to start
+  const unusedInputsRemoved = await sweepUnusedInputs({ ...deps, store }).catch((error: unknown) => {
+    deps.logger.error('unused picked inputs not swept', { error: String(error) });
+    return 0;
+  });
   let stopping = false;
+  let inputSweep: Promise<unknown> = Promise.resolve();
+  const inputTimer = setInterval(() => {
+    inputSweep = inputSweep
+      .then(() => (stopping ? 0 : sweepUnusedInputs({ ...deps, store })))
+      .catch((error: unknown) => deps.logger.warn('unused picked inputs not swept', { error: String(error) }));
+  }, UNUSED_INPUT_SWEEP_EVERY_MS);
+  inputTimer.unref();
   const repair = (async () => {
     for (const id of sweep.thumbsToRebuild) {
       if (stopping) return;
@@ -49,9 +65,11 @@ export async function startMediaLibrary(deps: {
   return {
     store,
     sweep,
+    unusedInputsRemoved,
     async stop() {
       stopping = true;
-      await repair;
+      clearInterval(inputTimer);
+      await Promise.all([repair, inputSweep]);
     },
   };
 }

@@ -202,7 +202,8 @@ export const settingsPricesUpdate = defineRoute({
 
 /**
  * The shape of the project behind the shared Google key, for admins: where the key comes from, the
- * estimated spend started in the last 10 minutes against the optional limit, the jobs waiting on
+ * spend of the jobs started in the last 10 minutes (actual costs of the ended ones, estimates of the
+ * rest) against the optional limit, the jobs waiting on
  * Google's rate limit or on the spend limit, and the catalogue's last check.
  */
 export const settingsProjectGet = defineRoute({

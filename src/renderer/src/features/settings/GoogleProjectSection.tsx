@@ -14,7 +14,7 @@ type Shape = RouteOutput<'settings.project.get'>;
 
 /**
  * The Google project behind the shared key, as the job queue sees it (docs/generation-and-jobs.md,
- * "The queue"): where the key comes from, the estimated spend of the last 10 minutes, the jobs
+ * "The queue"): where the key comes from, the spend of the last 10 minutes, the jobs
  * waiting on Google's rate limit or the spend limit, the catalogue's last check — and the two
  * settings that shape the queue: the spend limit per 10 minutes and how long to wait out a 429.
  */
@@ -74,8 +74,9 @@ export function GoogleProjectSection({
           />
           <div id={`${id}-limit-hint`} className="hint">
             <p>
-              A job starts only while the estimated cost of the jobs started in the last 10 minutes plus its own fits; others wait with “starts in
-              about N min”. Empty: no limit. Set it a little under your project’s tier, which Google enforces by refusing requests:
+              A job starts only while the cost of the jobs started in the last 10 minutes (estimated until they finish) plus its own estimate fits;
+              others wait with “starts in about N min”. Empty: no limit. Set it a little under your project’s tier, which Google enforces by refusing
+              requests:
             </p>
             <table className={styles.tiers}>
               <caption className="visually-hidden">Google’s spend limits by tier</caption>

@@ -2,8 +2,8 @@ import { type FormEvent, useId, useState } from 'react';
 import type { ModelAccess } from '../../../../shared/domain/modelAccess';
 import type { CatalogueModel } from '../../../../shared/domain/models';
 import { useUpdateSettings } from '../../queries/settings';
-import { FormError } from '../auth/FormError';
 import { ModelAccessFields } from '../modelAccess/ModelAccessFields';
+import { SaveRow } from './SaveRow';
 import settings from './SettingsPage.module.css';
 
 /**
@@ -39,17 +39,13 @@ export function DefaultModelAccessSection({ access, catalogue }: { access: Model
           }}
           catalogue={catalogue}
         />
-        <FormError error={save.error} />
-        {saved && (
-          <p role="status" className="form-success">
-            Default model access saved.
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={!changed || save.isPending}>
-            Save default access
-          </button>
-        </div>
+        <SaveRow
+          error={save.error}
+          status={saved ? 'Default model access saved.' : null}
+          label="Save default access"
+          pending={save.isPending}
+          disabled={!changed || save.isPending}
+        />
       </form>
     </section>
   );

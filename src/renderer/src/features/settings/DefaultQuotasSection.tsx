@@ -2,9 +2,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { QUOTA_KINDS, type QuotaKind, type QuotaPolicy } from '../../../../shared/domain/quotas';
 import { QUOTA_KIND_NOUNS } from '../../../../shared/domain/quotaStatus';
 import { useUpdateSettings } from '../../queries/settings';
-import { FormError } from '../auth/FormError';
 import { draftChanged, draftFromPolicy, limitIsValid, limitProblems, type PolicyDraft, policyFromDraft } from '../quotas/policyDraft';
 import { QuotaPolicyCells } from '../quotas/QuotaPolicyCells';
+import { SaveRow } from './SaveRow';
 import settings from './SettingsPage.module.css';
 import quotaEditor from '../quotas/QuotaEditor.module.css';
 
@@ -72,17 +72,13 @@ export function DefaultQuotasSection({ defaultQuotas }: { defaultQuotas: Default
             {limitProblems(invalid, (k) => QUOTA_KIND_NOUNS[k].title.toLowerCase())}
           </p>
         )}
-        <FormError error={save.error} />
-        {saved && (
-          <p role="status" className="form-success">
-            Default quotas saved.
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={!canSave}>
-            {save.isPending ? 'Saving…' : 'Save default quotas'}
-          </button>
-        </div>
+        <SaveRow
+          error={save.error}
+          status={saved ? 'Default quotas saved.' : null}
+          label="Save default quotas"
+          pending={save.isPending}
+          disabled={!canSave}
+        />
       </form>
     </section>
   );

@@ -4,9 +4,9 @@ import type { RouteInput, RouteOutput } from '../../../../shared/contract/types'
 import { formatUsd, MICRO_USD_PER_USD } from '../../../../shared/domain/pricing';
 import { GOOGLE_SPEND_TIERS, SETTING_LIMITS } from '../../../../shared/domain/settings';
 import { useProjectShape, useUpdateSettings } from '../../queries/settings';
-import { FormError } from '../auth/FormError';
 import { RangeField } from './RangeField';
 import { rangeProblem } from './validation';
+import { SaveRow } from './SaveRow';
 import settings from './SettingsPage.module.css';
 import styles from './GoogleProjectSection.module.css';
 
@@ -113,17 +113,7 @@ export function GoogleProjectSection({
           problem={waitProblem}
           onChange={edit(setWait)}
         />
-        <FormError error={save.error} />
-        {saved && (
-          <p role="status" className="form-success">
-            Saved.
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={!canSave}>
-            {save.isPending ? 'Saving…' : 'Save project limits'}
-          </button>
-        </div>
+        <SaveRow error={save.error} status={saved ? 'Saved.' : null} label="Save project limits" pending={save.isPending} disabled={!canSave} />
       </form>
     </section>
   );

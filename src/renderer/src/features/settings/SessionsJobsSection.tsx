@@ -2,9 +2,9 @@ import { type FormEvent, useId, useState } from 'react';
 import type { RouteInput } from '../../../../shared/contract/types';
 import { SETTING_LIMITS } from '../../../../shared/domain/settings';
 import { useUpdateSettings } from '../../queries/settings';
-import { FormError } from '../auth/FormError';
 import { RangeField } from './RangeField';
 import { rangeProblem } from './validation';
+import { SaveRow } from './SaveRow';
 import settings from './SettingsPage.module.css';
 
 /**
@@ -77,17 +77,13 @@ export function SessionsJobsSection({
           problem={importLimitProblem}
           onChange={edit(setImportLimit)}
         />
-        <FormError error={save.error} />
-        {saved && (
-          <p role="status" className="form-success">
-            Saved.
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={!canSave}>
-            {save.isPending ? 'Saving…' : 'Save session and job settings'}
-          </button>
-        </div>
+        <SaveRow
+          error={save.error}
+          status={saved ? 'Saved.' : null}
+          label="Save session and job settings"
+          pending={save.isPending}
+          disabled={!canSave}
+        />
       </form>
     </section>
   );

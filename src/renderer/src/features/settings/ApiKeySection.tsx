@@ -3,6 +3,7 @@ import { isStudioError } from '../../../../shared/contract/errors';
 import { useClearApiKey, useSetApiKey } from '../../queries/settings';
 import { FormError } from '../auth/FormError';
 import { type ApiKeyStatus, apiKeyStatusText, protectionWarning, storedKeyUnreadable } from './apiKeyText';
+import { SaveRow } from './SaveRow';
 import { apiKeyProblem } from './validation';
 import settings from './SettingsPage.module.css';
 
@@ -92,18 +93,15 @@ export function ApiKeySection({ status }: { status: ApiKeyStatus }) {
             Store without OS protection
           </label>
         )}
-        <FormError error={save.error} />
-        {done && (
-          <p role="status" className="form-success">
-            {done}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={cannotStore || key.length === 0 || save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save key'}
-          </button>
+        <SaveRow
+          error={save.error}
+          status={done}
+          label="Save key"
+          pending={save.isPending}
+          disabled={cannotStore || key.length === 0 || save.isPending}
+        >
           {status.protection !== null && <RemoveKey onRemoved={(text) => setDone(text)} />}
-        </div>
+        </SaveRow>
       </form>
     </section>
   );

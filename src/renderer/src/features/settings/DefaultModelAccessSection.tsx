@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ModelAccess } from '../../../../shared/domain/modelAccess';
 import type { CatalogueModel } from '../../../../shared/domain/models';
-import { useUpdateSettings } from '../../queries/settings';
-import { FormError } from '../auth/FormError';
 import { ModelAccessFields } from '../modelAccess/ModelAccessFields';
+import { SaveRow } from './SaveRow';
 import settings from './SettingsPage.module.css';
+import { useSettingsSave } from './useSettingsSave';
 
 /**
  * What accounts without access of their own may use (docs/models-and-money.md). They follow it, so a
@@ -13,16 +13,8 @@ import settings from './SettingsPage.module.css';
 export function DefaultModelAccessSection({ access, catalogue }: { access: ModelAccess; catalogue: CatalogueModel[] }) {
   const id = useId();
   const [draft, setDraft] = useState(access);
-  const [saved, setSaved] = useState(false);
-  const save = useUpdateSettings();
+  const { save, saved, submit, edited } = useSettingsSave();
   const changed = JSON.stringify(draft) !== JSON.stringify(access);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!changed || save.isPending) return;
-    setSaved(false);
-    save.mutate({ defaultModelAccess: draft }, { onSuccess: () => setSaved(true) });
-  };
 
   return (
     <section className={settings.section} aria-labelledby={`${id}-title`}>
@@ -30,26 +22,15 @@ export function DefaultModelAccessSection({ access, catalogue }: { access: Model
       <p className="hint">
         What people may use unless an admin gives them access of their own (Users → Quotas). For example, no 4K video for students.
       </p>
-      <form className={settings.form} onSubmit={submit} noValidate>
-        <ModelAccessFields
-          value={draft}
-          onChange={(next) => {
-            setDraft(next);
-            setSaved(false);
-          }}
-          catalogue={catalogue}
+      <form className={settings.form} onSubmit={submit(changed && !save.isPending, () => ({ defaultModelAccess: draft }))} noValidate>
+        <ModelAccessFields value={draft} onChange={edited(setDraft)} catalogue={catalogue} />
+        <SaveRow
+          error={save.error}
+          status={saved ? 'Default model access saved.' : null}
+          label="Save default access"
+          pending={save.isPending}
+          disabled={!changed || save.isPending}
         />
-        <FormError error={save.error} />
-        {saved && (
-          <p role="status" className="form-success">
-            Default model access saved.
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={!changed || save.isPending}>
-            Save default access
-          </button>
-        </div>
       </form>
     </section>
   );

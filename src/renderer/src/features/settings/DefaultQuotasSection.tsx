@@ -1,11 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { QUOTA_KINDS, type QuotaKind, type QuotaPolicy } from '../../../../shared/domain/quotas';
 import { QUOTA_KIND_NOUNS } from '../../../../shared/domain/quotaStatus';
-import { useUpdateSettings } from '../../queries/settings';
-import { FormError } from '../auth/FormError';
 import { draftChanged, draftFromPolicy, limitIsValid, limitProblems, type PolicyDraft, policyFromDraft } from '../quotas/policyDraft';
 import { QuotaPolicyCells } from '../quotas/QuotaPolicyCells';
+import { SaveRow } from './SaveRow';
 import settings from './SettingsPage.module.css';
+import { useSettingsSave } from './useSettingsSave';
 import quotaEditor from '../quotas/QuotaEditor.module.css';
 
 type DefaultQuotas = Record<QuotaKind, QuotaPolicy>;
@@ -20,27 +20,19 @@ const draftsOf = (quotas: DefaultQuotas) =>
 export function DefaultQuotasSection({ defaultQuotas }: { defaultQuotas: DefaultQuotas }) {
   const id = useId();
   const [drafts, setDrafts] = useState(() => draftsOf(defaultQuotas));
-  const [saved, setSaved] = useState(false);
-  const save = useUpdateSettings();
+  const { save, saved, submit, edited } = useSettingsSave();
   const current = draftsOf(defaultQuotas);
 
   const invalid = QUOTA_KINDS.filter((k) => !limitIsValid(drafts[k]));
   const changed = QUOTA_KINDS.some((k) => draftChanged(drafts[k], current[k]));
   const canSave = changed && invalid.length === 0 && !save.isPending;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!canSave) return;
-    setSaved(false);
-    const policies = Object.fromEntries(QUOTA_KINDS.map((k) => [k, policyFromDraft(drafts[k])])) as DefaultQuotas;
-    save.mutate({ defaultQuotas: policies }, { onSuccess: () => setSaved(true) });
-  };
+  const changes = () => ({ defaultQuotas: Object.fromEntries(QUOTA_KINDS.map((k) => [k, policyFromDraft(drafts[k])])) as DefaultQuotas });
 
   return (
     <section className={settings.section} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Default quotas for new accounts</h2>
       <p className="hint">Accounts without quotas of their own follow these, and see a change at once.</p>
-      <form className={settings.form} onSubmit={submit} noValidate>
+      <form className={settings.form} onSubmit={submit(canSave, changes)} noValidate>
         <table className={quotaEditor.table} aria-label="Default quotas">
           <thead>
             <tr>
@@ -58,10 +50,7 @@ export function DefaultQuotasSection({ defaultQuotas }: { defaultQuotas: Default
                   draft={drafts[kind]}
                   invalid={invalid.includes(kind)}
                   describedBy={`${id}-problem`}
-                  onChange={(patch) => {
-                    setDrafts((d) => ({ ...d, [kind]: { ...d[kind], ...patch } }));
-                    setSaved(false);
-                  }}
+                  onChange={edited((patch: Partial<PolicyDraft>) => setDrafts((d) => ({ ...d, [kind]: { ...d[kind], ...patch } })))}
                 />
               </tr>
             ))}
@@ -72,17 +61,13 @@ export function DefaultQuotasSection({ defaultQuotas }: { defaultQuotas: Default
             {limitProblems(invalid, (k) => QUOTA_KIND_NOUNS[k].title.toLowerCase())}
           </p>
         )}
-        <FormError error={save.error} />
-        {saved && (
-          <p role="status" className="form-success">
-            Default quotas saved.
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={!canSave}>
-            {save.isPending ? 'Saving…' : 'Save default quotas'}
-          </button>
-        </div>
+        <SaveRow
+          error={save.error}
+          status={saved ? 'Default quotas saved.' : null}
+          label="Save default quotas"
+          pending={save.isPending}
+          disabled={!canSave}
+        />
       </form>
     </section>
   );

@@ -1,10 +1,48 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import settings from './SettingsPage.module.css';
 
+/** What a labelled control needs from its field: its id, and the hint and problem that describe it. */
+export interface FieldControl {
+  id: string;
+  'aria-describedby': string | undefined;
+}
+
 /**
- * Labelled inputs for the settings dialogs: the hint and, once there is one, the problem are tied
- * to the control (aria-describedby), so a screen reader reads what is wrong with the field itself.
+ * A labelled control for the settings dialogs: the hint and, once there is one, the problem are
+ * tied to the control (aria-describedby), so a screen reader reads what is wrong with the field itself.
  */
+export function Field({
+  label,
+  hint,
+  problem,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  problem?: string;
+  children: (control: FieldControl) => ReactNode;
+}) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={settings.field}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-describedby': described || undefined })}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {problem && (
+        <p id={`${id}-problem`} className="field-problem">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A one-line text input in a Field. */
 export function TextField({
   label,
   value,
@@ -20,31 +58,19 @@ export function TextField({
   problem?: string;
   inputMode?: 'text' | 'numeric';
 }) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
-    <div className={settings.field}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        value={value}
-        inputMode={inputMode}
-        spellCheck={false}
-        aria-invalid={Boolean(problem)}
-        aria-describedby={described || undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
+    <Field label={label} hint={hint} problem={problem}>
+      {(control) => (
+        <input
+          {...control}
+          value={value}
+          inputMode={inputMode}
+          spellCheck={false}
+          aria-invalid={Boolean(problem)}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
-      {problem && (
-        <p id={`${id}-problem`} className="field-problem">
-          {problem}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
 

@@ -1,13 +1,14 @@
 import { formatDateTime } from '../../components/format';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { RouteInput, RouteOutput } from '../../../../shared/contract/types';
 import { formatUsd, MICRO_USD_PER_USD } from '../../../../shared/domain/pricing';
 import { GOOGLE_SPEND_TIERS, SETTING_LIMITS } from '../../../../shared/domain/settings';
-import { useProjectShape, useUpdateSettings } from '../../queries/settings';
-import { FormError } from '../auth/FormError';
+import { useProjectShape } from '../../queries/settings';
 import { RangeField } from './RangeField';
 import { rangeProblem } from './validation';
+import { SaveRow } from './SaveRow';
 import settings from './SettingsPage.module.css';
+import { useSettingsSave } from './useSettingsSave';
 import styles from './GoogleProjectSection.module.css';
 
 type Shape = RouteOutput<'settings.project.get'>;
@@ -29,8 +30,7 @@ export function GoogleProjectSection({
   const shape = useProjectShape();
   const [limit, setLimit] = useState(spendLimitPer10MinutesMicros === null ? '' : String(spendLimitPer10MinutesMicros / MICRO_USD_PER_USD));
   const [wait, setWait] = useState(String(rateLimitMaxWaitMinutes));
-  const [saved, setSaved] = useState(false);
-  const save = useUpdateSettings();
+  const { save, saved, submit, edited } = useSettingsSave();
 
   const limitMicros = parseUsd(limit);
   const limitProblem = limitMicros === undefined ? 'Enter an amount in dollars from 0.01 to 100000, or leave it empty for no limit.' : null;
@@ -40,16 +40,6 @@ export function GoogleProjectSection({
     ...(!waitProblem && Number(wait) !== rateLimitMaxWaitMinutes ? { rateLimitMaxWaitMinutes: Number(wait) } : {}),
   };
   const canSave = !limitProblem && !waitProblem && Object.keys(changes).length > 0 && !save.isPending;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!canSave) return;
-    setSaved(false);
-    save.mutate(changes, { onSuccess: () => setSaved(true) });
-  };
-  const edit = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setSaved(false);
-  };
 
   return (
     <section className={settings.section} aria-labelledby={`${id}-title`}>
@@ -60,7 +50,7 @@ export function GoogleProjectSection({
       </p>
       {shape.data && <ProjectFacts shape={shape.data} />}
       {shape.isError && <p className="form-error">The project’s state could not be read.</p>}
-      <form className={settings.form} onSubmit={submit} noValidate>
+      <form className={settings.form} onSubmit={submit(canSave, () => changes)} noValidate>
         <div className={`${settings.field} ${styles.wide}`}>
           <label htmlFor={`${id}-limit`}>Google spend limit per 10 minutes (USD)</label>
           <input
@@ -70,7 +60,7 @@ export function GoogleProjectSection({
             placeholder="No limit"
             aria-invalid={limitProblem !== null}
             aria-describedby={`${id}-limit-hint${limitProblem ? ` ${id}-limit-problem` : ''}`}
-            onChange={(e) => edit(setLimit)(e.target.value)}
+            onChange={(e) => edited(setLimit)(e.target.value)}
           />
           <div id={`${id}-limit-hint`} className="hint">
             <p>
@@ -112,19 +102,9 @@ export function GoogleProjectSection({
           limits={SETTING_LIMITS.rateLimitMaxWaitMinutes}
           hint={`A job Google refuses with “rate limit reached” tries again when Google says; after this long (${SETTING_LIMITS.rateLimitMaxWaitMinutes.min}–${SETTING_LIMITS.rateLimitMaxWaitMinutes.max} minutes) it fails and the person’s unit is given back.`}
           problem={waitProblem}
-          onChange={edit(setWait)}
+          onChange={edited(setWait)}
         />
-        <FormError error={save.error} />
-        {saved && (
-          <p role="status" className="form-success">
-            Saved.
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={!canSave}>
-            {save.isPending ? 'Saving…' : 'Save project limits'}
-          </button>
-        </div>
+        <SaveRow error={save.error} status={saved ? 'Saved.' : null} label="Save project limits" pending={save.isPending} disabled={!canSave} />
       </form>
     </section>
   );

@@ -1,13 +1,14 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import type { CatalogueModel } from '../../../../shared/domain/models';
 import type { PriceEntry } from '../../../../shared/domain/priceTable';
 import { Modal } from '../../components/Modal';
 import { useUpdatePrices } from '../../queries/settings';
 import { FormError } from '../auth/FormError';
 import { TextField } from './FormFields';
-import { buildPriceRules, priceFormOf, type PriceFormState } from './priceForm';
+import { buildPriceRules, priceFormOf } from './priceForm';
 import styles from './PriceRulesDialog.module.css';
 import settings from './SettingsPage.module.css';
+import { useCheckedForm } from './useCheckedForm';
 
 const TOKEN_LABELS = {
   input: 'Input tokens',
@@ -28,16 +29,20 @@ function today(): string {
  */
 export function PriceRulesDialog({ model, entry, onClose }: { model: CatalogueModel; entry: PriceEntry | null; onClose: () => void }) {
   const id = useId();
-  const [form, setForm] = useState<PriceFormState>(() => priceFormOf(model, entry?.rules ?? null, today()));
-  const [attempted, setAttempted] = useState(false);
+  const {
+    form,
+    patch,
+    built,
+    problems,
+    attempt,
+    text,
+    entry: entryOf,
+  } = useCheckedForm(() => priceFormOf(model, entry?.rules ?? null, today()), buildPriceRules);
   const save = useUpdatePrices();
-  const built = buildPriceRules(form);
-  const problems = attempted ? (built.problems ?? {}) : {};
-  const patch = (next: Partial<PriceFormState>) => setForm((f) => ({ ...f, ...next }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempted(true);
+    attempt();
     if (built.rules) save.mutate({ modelId: model.id, rules: built.rules }, { onSuccess: onClose });
   };
 
@@ -50,68 +55,25 @@ export function PriceRulesDialog({ model, entry, onClose }: { model: CatalogueMo
         <fieldset className={styles.grid}>
           <legend>{model.kind === 'image' ? 'Per output image' : 'Per second of video'}</legend>
           {Object.keys(form.perImage).map((size) => (
-            <TextField
-              key={size}
-              label={`${size} image`}
-              inputMode="text"
-              value={form.perImage[size]!}
-              problem={problems[`perImage.${size}`]}
-              onChange={(v) => patch({ perImage: { ...form.perImage, [size]: v } })}
-            />
+            <TextField key={size} label={`${size} image`} inputMode="text" {...entryOf('perImage', size)} />
           ))}
           {Object.keys(form.perSecond).map((resolution) => (
-            <TextField
-              key={resolution}
-              label={`${resolution === '4k' ? '4K' : resolution} per second`}
-              value={form.perSecond[resolution]!}
-              problem={problems[`perSecond.${resolution}`]}
-              onChange={(v) => patch({ perSecond: { ...form.perSecond, [resolution]: v } })}
-            />
+            <TextField key={resolution} label={`${resolution === '4k' ? '4K' : resolution} per second`} {...entryOf('perSecond', resolution)} />
           ))}
           {model.kind === 'image' ? (
-            <TextField
-              label="Per input image"
-              value={form.perInputImage}
-              hint="Each source or reference image sent with the prompt."
-              problem={problems.perInputImage}
-              onChange={(v) => patch({ perInputImage: v })}
-            />
+            <TextField label="Per input image" hint="Each source or reference image sent with the prompt." {...text('perInputImage')} />
           ) : (
-            <TextField
-              label="Seconds assumed when the model decides the length"
-              value={form.typicalSeconds}
-              inputMode="numeric"
-              problem={problems.typicalSeconds}
-              onChange={(v) => patch({ typicalSeconds: v })}
-            />
+            <TextField label="Seconds assumed when the model decides the length" inputMode="numeric" {...text('typicalSeconds')} />
           )}
         </fieldset>
         <fieldset className={styles.grid}>
           <legend>Per million tokens (for the actual cost from Google's usage report)</legend>
           {(Object.keys(TOKEN_LABELS) as (keyof typeof TOKEN_LABELS)[]).map((k) => (
-            <TextField
-              key={k}
-              label={TOKEN_LABELS[k]}
-              value={form.tokens[k]}
-              problem={problems[`tokens.${k}`]}
-              onChange={(v) => patch({ tokens: { ...form.tokens, [k]: v } })}
-            />
+            <TextField key={k} label={TOKEN_LABELS[k]} {...entryOf('tokens', k)} />
           ))}
         </fieldset>
-        <TextField
-          label="As of"
-          value={form.asOf}
-          hint="The day you read these prices."
-          problem={problems.asOf}
-          onChange={(v) => patch({ asOf: v })}
-        />
-        <TextField
-          label="Source"
-          value={form.source}
-          hint="Where they come from, for the next admin who checks them."
-          problem={problems.source}
-          onChange={(v) => patch({ source: v })}
-        />
+        <TextField label="As of" hint="The day you read these prices." {...text('asOf')} />
+        <TextField label="Source" hint="Where they come from, for the next admin who checks them." {...text('source')} />
         <label className="inline">
           <input type="checkbox" checked={form.estimate} onChange={(e) => patch({ estimate: e.target.checked })} />
           The source calls these figures estimates

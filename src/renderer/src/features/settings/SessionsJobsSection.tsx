@@ -1,11 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { RouteInput } from '../../../../shared/contract/types';
 import { SETTING_LIMITS } from '../../../../shared/domain/settings';
-import { useUpdateSettings } from '../../queries/settings';
-import { FormError } from '../auth/FormError';
 import { RangeField } from './RangeField';
 import { rangeProblem } from './validation';
+import { SaveRow } from './SaveRow';
 import settings from './SettingsPage.module.css';
+import { useSettingsSave } from './useSettingsSave';
 
 /**
  * Idle sign-out, how many generation jobs run at once and how much each person may import, checked
@@ -24,8 +24,7 @@ export function SessionsJobsSection({
   const [idle, setIdle] = useState(String(idleTimeoutMinutes));
   const [parallel, setParallel] = useState(String(maxParallelJobs));
   const [importLimit, setImportLimit] = useState(String(importLimitMb));
-  const [saved, setSaved] = useState(false);
-  const save = useUpdateSettings();
+  const { save, saved, submit, edited } = useSettingsSave();
 
   const idleProblem = rangeProblem(idle, SETTING_LIMITS.idleTimeoutMinutes, 'minutes');
   const parallelProblem = rangeProblem(parallel, SETTING_LIMITS.maxParallelJobs, 'jobs');
@@ -38,28 +37,17 @@ export function SessionsJobsSection({
   };
   const canSave = !idleProblem && !parallelProblem && !importLimitProblem && Object.keys(changes).length > 0 && !save.isPending;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!canSave) return;
-    setSaved(false);
-    save.mutate(changes, { onSuccess: () => setSaved(true) });
-  };
-  const edit = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setSaved(false);
-  };
-
   return (
     <section className={settings.section} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Sessions, jobs and imports</h2>
-      <form className={settings.form} onSubmit={submit} noValidate>
+      <form className={settings.form} onSubmit={submit(canSave, () => changes)} noValidate>
         <RangeField
           label="Sign out after inactivity (minutes)"
           value={idle}
           limits={SETTING_LIMITS.idleTimeoutMinutes}
           hint={`${SETTING_LIMITS.idleTimeoutMinutes.min}–${SETTING_LIMITS.idleTimeoutMinutes.max} minutes without activity end a session.`}
           problem={idleProblem}
-          onChange={edit(setIdle)}
+          onChange={edited(setIdle)}
         />
         <RangeField
           label="Generation jobs running at once"
@@ -67,7 +55,7 @@ export function SessionsJobsSection({
           limits={SETTING_LIMITS.maxParallelJobs}
           hint={`${SETTING_LIMITS.maxParallelJobs.min}–${SETTING_LIMITS.maxParallelJobs.max} on this computer; more wait in the queue.`}
           problem={parallelProblem}
-          onChange={edit(setParallel)}
+          onChange={edited(setParallel)}
         />
         <RangeField
           label="Imported images each person may keep (MB)"
@@ -75,19 +63,15 @@ export function SessionsJobsSection({
           limits={SETTING_LIMITS.importLimitMb}
           hint="Imports past this are refused until the person deletes some imported images; 2048 MB is a few thousand photos."
           problem={importLimitProblem}
-          onChange={edit(setImportLimit)}
+          onChange={edited(setImportLimit)}
         />
-        <FormError error={save.error} />
-        {saved && (
-          <p role="status" className="form-success">
-            Saved.
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={!canSave}>
-            {save.isPending ? 'Saving…' : 'Save session and job settings'}
-          </button>
-        </div>
+        <SaveRow
+          error={save.error}
+          status={saved ? 'Saved.' : null}
+          label="Save session and job settings"
+          pending={save.isPending}
+          disabled={!canSave}
+        />
       </form>
     </section>
   );

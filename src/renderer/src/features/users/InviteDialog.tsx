@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { InviteResult } from '../../../../shared/contract/routes/users';
-import { isPlausibleEmail, normalizeEmail, splitEmailList } from '../../../../shared/domain/accounts';
+import { type Role, isPlausibleEmail, normalizeEmail, splitEmailList } from '../../../../shared/domain/accounts';
 import { QUOTA_PERIODS, type QuotaPolicies, type QuotaPolicy } from '../../../../shared/domain/quotas';
 import { Modal } from '../../components/Modal';
 import { FormError } from '../auth/FormError';
@@ -28,7 +28,7 @@ function invalidEntries(emails: string[]): string[] {
 export function InviteDialog({ onClose }: { onClose: () => void }) {
   useReturnFocus();
   const [text, setText] = useState('');
-  const [role, setRole] = useState<'user' | 'admin'>('user');
+  const [role, setRole] = useState<Role>('user');
   const [customQuotas, setCustomQuotas] = useState(false);
   const [quotas, setQuotas] = useState<Required<Omit<QuotaPolicies, 'spend'>>>({
     image: { period: 'daily', limit: 50 },
@@ -85,7 +85,7 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
                   : ''}
             </p>
             <label htmlFor="invite-role">Role</label>
-            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as 'user' | 'admin')}>
+            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
               <option value="user">User</option>
               <option value="admin">Admin</option>
             </select>

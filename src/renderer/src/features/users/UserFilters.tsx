@@ -1,9 +1,9 @@
-import { ACCOUNT_STATUSES, ACCOUNT_STATUS_LABELS, type AccountStatus } from '../../../../shared/domain/accounts';
+import { ACCOUNT_STATUSES, ACCOUNT_STATUS_LABELS, type AccountStatus, type Role } from '../../../../shared/domain/accounts';
 
 export interface UserFilterValues {
   query: string;
   status: AccountStatus | '';
-  role: 'user' | 'admin' | '';
+  role: Role | '';
 }
 
 /** Search by email, status and role; main applies them within the admin's scope. */
@@ -22,7 +22,7 @@ export function UserFilters({ value, onChange }: { value: UserFilterValues; onCh
         ))}
       </select>
       <label htmlFor="users-role">Role</label>
-      <select id="users-role" value={value.role} onChange={(e) => onChange({ ...value, role: e.target.value as 'user' | 'admin' | '' })}>
+      <select id="users-role" value={value.role} onChange={(e) => onChange({ ...value, role: e.target.value as Role | '' })}>
         <option value="">Any role</option>
         <option value="user">User</option>
         <option value="admin">Admin</option>

@@ -13,7 +13,7 @@ import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
 import { isBusyError, retryWhileBusy, withoutBusyWait, withWriteTx } from '../../db/tx';
 import type { JobRepository, JobRow } from './jobRepository';
 import type { PendingResult, PendingResults } from './pendingResults';
-import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from './ports';
+import type { GeneratedMediaRecord, MediaPort, MediaFileFacts, QuotaPort } from './ports';
 import {
   afterRateLimit,
   estimateOfJob,
@@ -572,7 +572,7 @@ export class JobRunner {
       this.note(row.id, 'downloading');
       const file = await this.video.fetch(output, signal);
       this.note(row.id, 'saving');
-      let prepared: PreparedMedia;
+      let prepared: MediaFileFacts;
       try {
         prepared = await this.deps.media.prepareVideo(file.path, file.mimeType);
       } finally {
@@ -595,7 +595,7 @@ export class JobRunner {
    */
   private async finalize(
     row: JobRow,
-    prepared: PreparedMedia,
+    prepared: MediaFileFacts,
     providerRef: string | null,
     fields: PendingResult['fields'] = {},
     usage?: PendingResult['usage'],

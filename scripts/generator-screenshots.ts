@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const readme = args.includes('--readme');
   const outDir = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'screenshots');
   let generated = false;
-  await shootEachView({ outDir, settleMs: 600 }, async ({ page, url, width, colorScheme, shot }) => {
+  await shootEachView({ outDir, settleMs: 600 }, async ({ page, url, width, colorScheme, shot, visit }) => {
     await page.goto(url);
     await page.getByLabel('Email').fill(SCREENSHOT_PERSON);
     await page.getByLabel('Password').fill(SEEDED_PASSWORD);
@@ -66,12 +66,8 @@ async function main(): Promise<void> {
     await page.getByRole('dialog').waitFor();
     await shot('generator-lightbox');
     await page.keyboard.press('Escape');
-    await openPage(page, 'Edit');
-    await page.getByRole('heading', { name: 'Edit', level: 1 }).waitFor();
-    await shot('generator-edit');
-    await openPage(page, 'Video');
-    await page.getByRole('heading', { name: 'Video', level: 1 }).waitFor();
-    await shot('generator-video');
+    await visit('Edit', 'generator-edit');
+    await visit('Video', 'generator-video');
   });
 }
 

@@ -10,7 +10,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { SeedItemGroup, SeedRequest } from '../test/harness/seedRequest';
 import { chromiumLaunchOptions } from '../test/e2e/support/chromium';
 import { launchHarness } from '../test/e2e/support/harness';
-import { SEEDED_PASSWORD } from '../test/e2e/support/people';
+import { openPage, SEEDED_PASSWORD } from '../test/e2e/support/people';
 
 /** Both sign in with SEEDED_PASSWORD; the person is managed by the admin. */
 export const SCREENSHOT_ADMIN = 'admin@lab.org';
@@ -31,6 +31,8 @@ export interface ScreenshotView {
   colorScheme: (typeof THEMES)[number];
   /** waits `settleMs`, then writes <screen>-<width>x<height>-<theme>.png in the out folder (or `file`) */
   shot: (screen: string, file?: string) => Promise<void>;
+  /** opens `name` from the main navigation, waits for its heading and shoots it as `screen` */
+  visit: (name: string, screen: string) => Promise<void>;
 }
 
 /**
@@ -68,7 +70,12 @@ export async function shootEachView(
           await page.waitForTimeout(options.settleMs);
           await page.screenshot({ path: file });
         };
-        await view({ page, url: harness.url, width, height, colorScheme, shot });
+        const visit = async (name: string, screen: string): Promise<void> => {
+          await openPage(page, name);
+          await page.getByRole('heading', { name, level: 1 }).waitFor();
+          await shot(screen);
+        };
+        await view({ page, url: harness.url, width, height, colorScheme, shot, visit });
         await context.close();
       }
     }

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   let invited = false;
   await shootEachView(
     { outDir, items: [{ ownerEmail: SCREENSHOT_ADMIN, count: 24, promptPrefix: 'A lighthouse at dusk' }], settleMs: 500 },
-    async ({ page, url, shot }) => {
+    async ({ page, url, shot, visit }) => {
       await page.goto(url);
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       await shot('signin');
@@ -27,17 +27,13 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByTestId('signed-in-email').waitFor();
 
-      await openPage(page, 'Image');
-      await page.getByRole('heading', { name: 'Image', level: 1 }).waitFor();
-      await shot('image');
+      await visit('Image', 'image');
       await page.getByRole('button', { name: 'From gallery' }).click();
       await page.getByTestId('picker-tile').first().waitFor();
       await page.getByTestId('picker-tile').nth(1).click();
       await shot('gallery-picker');
       await page.keyboard.press('Escape');
-      await openPage(page, 'Profile');
-      await page.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
-      await shot('profile');
+      await visit('Profile', 'profile');
       await openPage(page, 'Gallery');
       await page.getByTestId('media-tile').first().waitFor();
       await page.waitForTimeout(1000);
@@ -58,9 +54,7 @@ async function main(): Promise<void> {
       }
       await page.getByRole('row', { name: /kim@lab\.example/ }).waitFor();
       await shot('users');
-      await openPage(page, 'Settings');
-      await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-      await shot('settings');
+      await visit('Settings', 'settings');
     },
   );
 }

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { ManualClock } from '../src/main/clock';
 import { type Core, createCore } from '../src/main/core';
 import { createMemoryLogger } from '../src/main/logger';
-import { encodeCursor } from '../src/main/services/media/cursor';
+import { encodeKeysetCursor } from '../src/main/db/keysetCursor';
 import { explainListMedia } from '../src/main/services/media/listMedia';
 import { MemorySecretStore } from '../src/main/services/settings/secretStore';
 import { seedUser, signInAs } from '../test/support/seed';
@@ -85,7 +85,7 @@ function deepCursor(core: Core, fraction: number): string {
   const row = db
     .prepare(`SELECT created_at AS createdAt, id FROM media WHERE ${scope} ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET @offset`)
     .get({ admin: admin.id, offset: Math.min(Math.floor(n * fraction), n - 61) }) as { createdAt: number; id: string };
-  return encodeCursor(row);
+  return encodeKeysetCursor(row);
 }
 
 async function medianMs(fn: () => Promise<unknown>): Promise<number> {

@@ -1,3 +1,5 @@
+import type { Role } from '../shared/domain/accounts';
+
 /**
  * Who is asking, as the services see it. This sits below the services and the router alike, so a
  * service never depends on the dispatcher that calls it (docs/architecture.md).
@@ -12,6 +14,6 @@ export interface Caller {
 export interface Actor {
   userId: string;
   email: string;
-  role: 'user' | 'admin';
+  role: Role;
   sessionId: string;
 }

@@ -5,6 +5,7 @@ import { StudioError } from '../shared/contract/errors';
 import type { RouteName, Routes } from '../shared/contract/index';
 import type { Access, RouteDef } from '../shared/contract/route';
 import type { HandlerOutput, ParsedInput } from '../shared/contract/types';
+import type { Role } from '../shared/domain/accounts';
 import { DATABASE_BUSY_MESSAGE, isBusyError } from './db/tx';
 import type { Actor, Caller } from './identity';
 import type { Logger } from './logger';
@@ -14,7 +15,7 @@ export type { Actor, Caller } from './identity';
 
 export interface HandlerContext<A extends Access = Access> {
   caller: Caller;
-  actor: A extends 'user' | 'admin' ? Actor : Actor | null;
+  actor: A extends Role ? Actor : Actor | null;
 }
 
 export type Handler<K extends RouteName> = (

@@ -4,6 +4,7 @@ import type { Core } from '../../src/main/core';
 import { seedUser } from '../support/seed';
 import { seedAccounts } from '../support/seedAccounts';
 import { seedMediaRows } from '../support/seedMedia';
+import type { SeedRequest, SeedResult } from './seedRequest';
 
 /**
  * Test-only seeding controls of the browser harness, for end-to-end specs that need a big or
@@ -19,25 +20,6 @@ import { seedMediaRows } from '../support/seedMedia';
  * - POST /__test/seed-accounts `{ managedBy: adminEmail, count }` → `{ count }`: that many managed
  *   accounts (`user-0000@school.example` …) in one transaction, for the Users page at scale.
  */
-interface SeedRequest {
-  users?: { email: string; password?: string; role?: 'user' | 'admin'; managedBy?: string[] }[];
-  items?: SeedItems[];
-}
-
-interface SeedItems {
-  ownerEmail: string;
-  count: number;
-  promptPrefix?: string;
-  width?: number;
-  height?: number;
-  kind?: 'image' | 'video' | 'input';
-  durationMs?: number;
-  daysAgo?: number;
-  parentId?: string;
-  /** the files' colour, so groups look apart in screenshots */
-  color?: string;
-}
-
 export interface SeedControls {
   /** answers a /__test/ request */
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void>;
@@ -69,7 +51,7 @@ export function createSeedControls(core: Core, readBody: (req: http.IncomingMess
   const userIdOf = (email: string): string | undefined =>
     (core.services.db.$client.prepare('SELECT id FROM user WHERE email = ?').get(email.toLowerCase()) as { id: string } | undefined)?.id;
 
-  async function seed(body: SeedRequest) {
+  async function seed(body: SeedRequest): Promise<SeedResult> {
     const users: Record<string, string> = {};
     for (const u of body.users ?? []) {
       const managedBy = (u.managedBy ?? []).map((email) => userIdOf(email) ?? users[email]).filter((id): id is string => Boolean(id));

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/contract/csp';
 import type { Clock } from '../../src/main/clock';
 import { type Core, type CoreOptions, createCore } from '../../src/main/core';
-import { hasMalformedEscape } from '../../src/main/electron/schemes';
+import { contentTypeOf, hasMalformedEscape } from '../../src/main/electron/protocolGuard';
 import type { Logger } from '../../src/main/logger';
 import { MemorySecretStore } from '../../src/main/services/settings/secretStore';
 import { bridgeScript } from './bridgeScript';
@@ -44,16 +44,6 @@ export interface Harness {
   core: Core;
   close(): Promise<void>;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /**
  * Serves the real renderer to a real browser on 127.0.0.1, backed by the same `createCore` the
@@ -124,7 +114,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
       .replace('<script', `<script src="/__studio/bridge.js?c=${connectionId}"></script>\n    <script`);
     res.writeHead(200, {
-      'content-type': CONTENT_TYPES['.html'],
+      'content-type': contentTypeOf('index.html'),
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'cache-control': 'no-store',
       // Media elements cannot send headers; the cookie names this page's connection for /media/.
@@ -139,7 +129,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(403).end();
       return;
     }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES['.js'], 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': contentTypeOf('bridge.js'), 'cache-control': 'no-store' });
     res.end(bridgeScript(connectionId));
   }
 
@@ -225,7 +215,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': contentTypeOf(file) });
     fs.createReadStream(file).pipe(res);
   }
 

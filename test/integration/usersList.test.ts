@@ -107,4 +107,22 @@ describe('users.list rows', () => {
     const self = data(await own.call(a.transport, 'users.list', { query: 'ada' })).items[0]!;
     expect(self.setupCodeExpiresAt).toBeNull();
   });
+
+  it('pages past an account with an email as long as the form allows', async () => {
+    own = await startTestCore();
+    const a = await setupFirstAdmin(own, 'ada@lab.example');
+    const long = `${'l'.repeat(240)}@lab.example`;
+    await invite(own, a.transport, long);
+    await invite(own, a.transport, 'zed@lab.example');
+    for (const sort of ['email', 'lastSignIn', 'status', 'usage'] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = data(await own.call(a.transport, 'users.list', { sort, limit: 1, cursor }));
+        seen.push(...page.items.map((u) => u.email));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen.sort()).toEqual(['ada@lab.example', long, 'zed@lab.example']);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { data } from './client';
 import type { StudioEventName } from '../../src/shared/contract/events';
+import type { Role } from '../../src/shared/domain/accounts';
 import type { TestCore } from './testCore';
 
 /** A password that passes every rule (10+ characters, not on the common list). */
@@ -20,12 +21,7 @@ export async function setupFirstAdmin(
 }
 
 /** Invites `email` as `adminTransport`'s admin and returns the new account's id and code. */
-export async function invite(
-  t: TestCore,
-  adminTransport: string,
-  email: string,
-  role: 'user' | 'admin' = 'user',
-): Promise<{ userId: string; code: string }> {
+export async function invite(t: TestCore, adminTransport: string, email: string, role: Role = 'user'): Promise<{ userId: string; code: string }> {
   const { results } = data(await t.call(adminTransport, 'users.invite', { emails: [email], role }));
   const created = results[0];
   if (created?.status !== 'created' || !created.userId || !created.code) expect.fail(`invite of ${email}: ${JSON.stringify(created)}`);
@@ -37,7 +33,7 @@ export async function inviteAndSignIn(
   t: TestCore,
   adminTransport: string,
   email: string,
-  options: { role?: 'user' | 'admin'; transport?: string; password?: string } = {},
+  options: { role?: Role; transport?: string; password?: string } = {},
 ): Promise<{ userId: string; email: string; transport: string; password: string }> {
   const { userId, code } = await invite(t, adminTransport, email, options.role);
   const transport = options.transport ?? `${email}-window`;

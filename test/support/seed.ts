@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '../../src/main/core';
 import { user, userManager } from '../../src/main/db/schema';
+import type { Role } from '../../src/shared/domain/accounts';
 
 /**
  * Shortcuts for tests that are not about accounts: an account row and a signed-in transport
  * without going through bcrypt and the login route. Account tests use the real routes instead.
  */
-export function seedUser(core: Core, options: { email?: string; role?: 'user' | 'admin'; managedBy?: string[]; isActive?: boolean } = {}): string {
+export function seedUser(core: Core, options: { email?: string; role?: Role; managedBy?: string[]; isActive?: boolean } = {}): string {
   const id = randomUUID();
   const now = core.services.clock.now();
   core.services.db

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contract/csp';
-import { APP_HOST, APP_SCHEME, hasMalformedEscape } from './schemes';
+import { type ProtocolLike, contentTypeOf, parseSchemeUrl, refuseRequest } from './protocolGuard';
+import { APP_HOST, APP_SCHEME } from './schemes';
 
 /**
  * Serves the built renderer (`out/renderer`) at `studio-app://renderer/…`.
@@ -16,45 +17,15 @@ import { APP_HOST, APP_SCHEME, hasMalformedEscape } from './schemes';
  * https://www.electronjs.org/docs/latest/tutorial/security#18-avoid-usage-of-the-file-protocol-and-prefer-usage-of-custom-protocols
  */
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-// Same reasoning as the media parser: dot segments and encoded dots/separators/NUL never appear in
-// the renderer's own asset URLs, so they are refused outright rather than decoded and re-checked.
-const SUSPICIOUS = /%2e|%2f|%5c|%00|\\|\/\.{1,2}(?:[/?#]|$)/i;
-
 /**
  * The file under `rendererDir` a request URL names, or null when the URL is not a plain asset path
  * inside it. Pure (no file system access); `registerAppProtocol` adds the realpath check.
  */
 export function resolveAppAsset(rawUrl: string, rendererDir: string): string | null {
-  if (SUSPICIOUS.test(rawUrl)) return null;
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  if (url.username !== '' || url.password !== '') return null;
+  // dot segments and encoded dots/separators/NUL never appear in the renderer's own asset URLs, so
+  // they are refused outright (protocolGuard.ts) rather than decoded and re-checked
+  const url = parseSchemeUrl(rawUrl, APP_SCHEME, APP_HOST);
+  if (!url) return null;
 
   let pathname: string;
   try {
@@ -73,10 +44,6 @@ export function resolveAppAsset(rawUrl: string, rendererDir: string): string | n
   return target;
 }
 
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
@@ -87,17 +54,11 @@ function isInside(root: string, target: string): boolean {
 const realpath = (p: string): Promise<string> => promisify(fs.realpath)(p);
 const readFile = (p: string): Promise<Buffer> => promisify(fs.readFile)(p);
 
-export interface ProtocolLike {
-  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
-}
-
 export function registerAppProtocol(options: { protocol: ProtocolLike; rendererDir: string }): void {
   const { protocol, rendererDir } = options;
   protocol.handle(APP_SCHEME, async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
-    }
-    if (hasMalformedEscape(request.url)) return new Response('Bad request', { status: 400 });
+    const refused = refuseRequest(request);
+    if (refused) return refused;
     const target = resolveAppAsset(request.url, rendererDir);
     if (!target) return new Response('Not found', { status: 404 });
     try {

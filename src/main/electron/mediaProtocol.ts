@@ -1,6 +1,6 @@
 import { MEDIA_HOST, MEDIA_ID_PATTERN, MEDIA_SCHEME, MEDIA_VARIANTS, type MediaVariant } from '../../shared/contract/mediaUrl';
 import type { Core } from '../coreApi';
-import { hasMalformedEscape } from './schemes';
+import { type ProtocolLike, parseSchemeUrl, refuseRequest } from './protocolGuard';
 
 /**
  * `studio-media://media/<id>/<variant>`: how the renderer shows images and videos. File bytes never
@@ -17,22 +17,9 @@ export interface MediaRequestTarget {
   variant: MediaVariant;
 }
 
-// Dot segments, anything encoded that could become `.`, `/`, `\` or NUL after a decode, and raw
-// backslashes (which Chromium turns into `/` for standard schemes). Checked on the raw string: the
-// URL parser has already resolved `..` and `%2e%2e` segments by the time `pathname` is read, so
-// `studio-media://media/x/y/../original` would otherwise look like a clean `/x/original`.
-const SUSPICIOUS = /%2e|%2f|%5c|%00|\\|\/\.{1,2}(?:[/?#]|$)/i;
-
 export function parseMediaUrl(rawUrl: string): MediaRequestTarget | null {
-  if (SUSPICIOUS.test(rawUrl)) return null;
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== `${MEDIA_SCHEME}:` || url.host !== MEDIA_HOST) return null;
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return null;
+  const url = parseSchemeUrl(rawUrl, MEDIA_SCHEME, MEDIA_HOST);
+  if (!url || url.search !== '' || url.hash !== '') return null;
 
   const segments = url.pathname.split('/');
   // ['', id, variant]: exactly two segments, so `..`, `.` and extra depth are all refused.
@@ -46,10 +33,6 @@ export function parseMediaUrl(rawUrl: string): MediaRequestTarget | null {
 
 const notFound = (): Response => new Response('Not found', { status: 404 });
 
-export interface ProtocolLike {
-  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
-}
-
 /**
  * Registers the handler (after `ready`). `currentTransportId` names the window whose session the
  * request is served for: a protocol request does not say which webContents made it, and the app has
@@ -62,10 +45,8 @@ export function registerMediaProtocol(options: {
 }): void {
   const { protocol, core, currentTransportId } = options;
   protocol.handle(MEDIA_SCHEME, async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
-    }
-    if (hasMalformedEscape(request.url)) return new Response('Bad request', { status: 400 });
+    const refused = refuseRequest(request);
+    if (refused) return refused;
     if (!parseMediaUrl(request.url)) return notFound();
     const transportId = currentTransportId();
     if (!transportId) return notFound();

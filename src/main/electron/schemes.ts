@@ -23,18 +23,3 @@ export const PRIVILEGED_SCHEMES: CustomScheme[] = [
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ];
-
-/**
- * True when a URL's path holds a percent-escape that cannot be decoded (`%E0%A4%A`, a lone `%`):
- * such a request names no file, and the protocol handlers answer 400 instead of letting the
- * decoder's "URI malformed" escape as a 500.
- */
-export function hasMalformedEscape(rawUrl: string): boolean {
-  const path = rawUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/s, '');
-  try {
-    decodeURIComponent(path);
-    return false;
-  } catch {
-    return true;
-  }
-}

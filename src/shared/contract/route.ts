@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Role } from '../domain/accounts';
 
 /**
  * Who may call a route:
@@ -6,8 +7,10 @@ import type { z } from 'zod';
  * - `setup`: only while no account exists (first-run admin creation);
  * - `user`: any signed-in, active account;
  * - `admin`: a signed-in, active admin.
+ *
+ * The last two are the account roles: a route open to a role needs a signed-in actor.
  */
-export type Access = 'public' | 'setup' | 'user' | 'admin';
+export type Access = 'public' | 'setup' | Role;
 
 export interface RouteDef<
   Name extends string = string,

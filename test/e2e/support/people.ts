@@ -1,29 +1,13 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import type { SeedItemGroup, SeedRequest, SeedResult, SeedUser as HarnessSeedUser } from '../../harness/seedRequest';
 import { expect, type RunningHarness } from './harness';
 
 /** The password of every account seeded for end-to-end specs. */
 export const SEEDED_PASSWORD = 'tidal-granite-58';
 
-export interface SeedUser {
-  email: string;
-  role?: 'user' | 'admin';
-  /** emails of the admins who manage this account */
-  managedBy?: string[];
-}
-
-/** A group of seeded items (test/harness/seedControls.ts): sized, of a kind, some days old, versions of `parentId`. */
-export interface SeedItemGroup {
-  ownerEmail: string;
-  count: number;
-  promptPrefix?: string;
-  width?: number;
-  height?: number;
-  kind?: 'image' | 'video' | 'input';
-  durationMs?: number;
-  daysAgo?: number;
-  parentId?: string;
-  color?: string;
-}
+/** A seeded account: every one gets SEEDED_PASSWORD. */
+export type SeedUser = Omit<HarnessSeedUser, 'password'>;
+export type { SeedItemGroup };
 
 /** Accounts (and optionally gallery items) through the harness's test controls. */
 export async function seedPeople(
@@ -31,12 +15,11 @@ export async function seedPeople(
   harness: RunningHarness,
   users: SeedUser[],
   items: SeedItemGroup[] = [],
-): Promise<{ users: Record<string, string>; items: Record<string, string[]> }> {
-  const response = await request.post(`${harness.url}__test/seed-media`, {
-    data: { users: users.map((u) => ({ ...u, password: SEEDED_PASSWORD })), items },
-  });
+): Promise<SeedResult> {
+  const data: SeedRequest = { users: users.map((u) => ({ ...u, password: SEEDED_PASSWORD })), items };
+  const response = await request.post(`${harness.url}__test/seed-media`, { data });
   expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as { users: Record<string, string>; items: Record<string, string[]> };
+  return (await response.json()) as SeedResult;
 }
 
 /** Signs a seeded account in through the real sign-in screen. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contentTypeOf, registerAppProtocol, resolveAppAsset } from '../../../src/main/electron/appProtocol';
+import { registerAppProtocol, resolveAppAsset } from '../../../src/main/electron/appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/contract/csp';
 
 const root = path.resolve('/opt/studio/out/renderer');
@@ -33,12 +33,6 @@ describe('resolveAppAsset', () => {
     'file:///opt/studio/out/renderer/index.html',
   ])('refuses %s', (url) => {
     expect(resolveAppAsset(url, root)).toBeNull();
-  });
-
-  it('labels scripts as JavaScript (module scripts need it) and unknown files as opaque bytes', () => {
-    expect(contentTypeOf('a/index-abc.js')).toMatch(/^text\/javascript/);
-    expect(contentTypeOf('index.HTML')).toMatch(/^text\/html/);
-    expect(contentTypeOf('x.bin')).toBe('application/octet-stream');
   });
 });
 

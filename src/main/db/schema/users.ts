@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../../../shared/domain/accounts';
 
 export const user = sqliteTable(
   'user',
@@ -8,7 +9,7 @@ export const user = sqliteTable(
     email: text('email').notNull().unique(),
     /** bcrypt hash; null while the account awaits its first password (setup code not yet redeemed) */
     passwordHash: text('password_hash'),
-    role: text('role', { enum: ['user', 'admin'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
     /** the inviting admin; plain text (no foreign key) so deleting that admin leaves history intact */

@@ -7,6 +7,7 @@ import { quotaWindow } from '../../../shared/domain/quotaPeriods';
 import { QUOTA_KINDS } from '../../../shared/domain/quotas';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
+import { decodeCursorValues, encodeCursorValues } from '../../db/keysetCursor';
 import { user } from '../../db/schema';
 import type { Actor } from '../../identity';
 import type { SettingsStore } from '../settings/settings';
@@ -92,19 +93,13 @@ function usageWindows(deps: { clock: Clock; settings: Pick<SettingsStore, 'get'>
 
 /** The cursor names its sort, so a cursor from one order is refused in another instead of skipping rows. */
 function writeCursor(sort: UserSort, place: ListPlace): string {
-  return JSON.stringify([sort, place.key, place.email]);
+  return encodeCursorValues([sort, place.key, place.email]);
 }
 
 function readCursor(cursor: string, sort: UserSort): ListPlace {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(cursor);
-  } catch {
-    parsed = null;
-  }
+  const parsed = decodeCursorValues(cursor);
   if (
-    Array.isArray(parsed) &&
-    parsed.length === 3 &&
+    parsed?.length === 3 &&
     parsed[0] === sort &&
     (typeof parsed[1] === 'string' || typeof parsed[1] === 'number') &&
     typeof parsed[2] === 'string'

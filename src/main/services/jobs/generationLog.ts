@@ -7,10 +7,11 @@ import { addDays, parseLocalDate } from '../../../shared/domain/localDates';
 import { startOfLocalDate } from '../../../shared/domain/quotaPeriods';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
+import { encodeKeysetCursor } from '../../db/keysetCursor';
 import { job, user } from '../../db/schema';
 import type { Actor } from '../../identity';
 import { visibleUserIds } from '../accounts/scope';
-import { decodeJobCursor, encodeJobCursor } from './jobCursor';
+import { jobListPosition } from './jobCursor';
 
 export interface GenerationLogDeps {
   db: Db;
@@ -54,7 +55,7 @@ export function listGenerationLog(
     conditions.push(or(sql`instr(lower(${job.prompt}), ${needle}) > 0`, sql`instr(lower(coalesce(${job.negativePrompt}, '')), ${needle}) > 0`));
   }
   if (input.cursor) {
-    const after = decodeJobCursor(input.cursor);
+    const after = jobListPosition(input.cursor);
     // written as a range on created_at first, so the index seeks to the cursor instead of scanning from the newest row
     conditions.push(lte(job.createdAt, after.createdAt), or(lt(job.createdAt, after.createdAt), lt(job.id, after.id)));
   }
@@ -72,7 +73,7 @@ export function listGenerationLog(
   const last = page.at(-1);
   return {
     items: page.map((r) => toEntry(r.job, r.email, labels)),
-    nextCursor: rows.length > input.limit && last ? encodeJobCursor(last.job) : null,
+    nextCursor: rows.length > input.limit && last ? encodeKeysetCursor(last.job) : null,
   };
 }
 

@@ -1,7 +1,8 @@
 import { StudioError } from '../../../shared/contract/errors';
 import type { ParsedInput, RouteOutput } from '../../../shared/contract/types';
 import type { Actor } from '../../identity';
-import { decodeJobCursor, encodeJobCursor } from './jobCursor';
+import { encodeKeysetCursor } from '../../db/keysetCursor';
+import { jobListPosition } from './jobCursor';
 import type { JobRepository } from './jobRepository';
 import type { JobRunner } from './jobRunner';
 
@@ -14,12 +15,12 @@ export interface JobQueryDeps {
 export function listJobs(deps: JobQueryDeps, actor: Actor, input: ParsedInput<'jobs.list'>): RouteOutput<'jobs.list'> {
   const rows = deps.jobs.page(actor.userId, {
     limit: input.limit + 1,
-    cursor: input.cursor ? decodeJobCursor(input.cursor) : undefined,
+    cursor: input.cursor ? jobListPosition(input.cursor) : undefined,
     active: input.active,
   });
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
-  return { items: deps.jobRunner.dtos(page), nextCursor: rows.length > input.limit && last ? encodeJobCursor(last) : null };
+  return { items: deps.jobRunner.dtos(page), nextCursor: rows.length > input.limit && last ? encodeKeysetCursor(last) : null };
 }
 
 /** Cancels one of the actor's jobs; someone else's job is as absent as a job that never existed. */

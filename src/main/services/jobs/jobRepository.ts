@@ -3,6 +3,7 @@ import type { JobDto } from '../../../shared/contract/routes/generation';
 import { FINAL_JOB_STATUSES, type JobStatus } from '../../../shared/domain/jobs';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/client';
+import type { KeysetPosition } from '../../db/keysetCursor';
 import { job, media } from '../../db/schema';
 
 export type JobRow = typeof job.$inferSelect;
@@ -88,7 +89,7 @@ export class JobRepository {
   }
 
   /** A page of a user's jobs, newest first; the cursor is the last row's (createdAt, id). */
-  page(userId: string, options: { limit: number; cursor?: { createdAt: number; id: string }; active?: boolean }): JobRow[] {
+  page(userId: string, options: { limit: number; cursor?: KeysetPosition; active?: boolean }): JobRow[] {
     const conditions = [eq(job.userId, userId)];
     if (options.active) conditions.push(notInArray(job.status, [...FINAL_JOB_STATUSES]));
     if (options.cursor) {

@@ -14,7 +14,7 @@ import type { VideoOutput, VideoProvider } from '../gemini/videoProvider';
 import { isBusyError, retryWhileBusy, withoutBusyWait, withWriteTx } from '../../db/tx';
 import type { JobRepository, JobRow } from './jobRepository';
 import type { PendingResult, PendingResults } from './pendingResults';
-import type { GeneratedMediaRecord, MediaPort, PreparedMedia, QuotaPort } from './ports';
+import type { GeneratedMediaRecord, MediaPort, MediaFileFacts, QuotaPort } from './ports';
 import {
   afterRateLimit,
   estimateOfJob,
@@ -628,7 +628,7 @@ export class JobRunner {
       this.note(row.id, 'downloading');
       const file = await this.video.fetch(output, signal);
       this.note(row.id, 'saving');
-      let prepared: PreparedMedia;
+      let prepared: MediaFileFacts;
       try {
         prepared = await this.deps.media.prepareVideo(file.path, file.mimeType);
       } finally {
@@ -651,7 +651,7 @@ export class JobRunner {
    */
   private async finalize(
     row: JobRow,
-    prepared: PreparedMedia,
+    prepared: MediaFileFacts,
     providerRef: string | null,
     fields: PendingResult['fields'] = {},
     usage?: PendingResult['usage'],
@@ -743,7 +743,9 @@ export class JobRunner {
     this.track(
       this.deps.pendingResults
         .remove(jobId)
-        .catch((error: unknown) => this.deps.logger.warn('pending-result note not removed; the next start clears it', { jobId, error: String(error) })),
+        .catch((error: unknown) =>
+          this.deps.logger.warn('pending-result note not removed; the next start clears it', { jobId, error: String(error) }),
+        ),
     );
   }
 
@@ -751,7 +753,7 @@ export class JobRunner {
    * Removes a result that will not be recorded, once the worker no longer writes its thumbnail
    * (worker/workerHost.ts): removing it earlier would leave the thumbnail behind.
    */
-  private discard(prepared: PreparedMedia): void {
+  private discard(prepared: MediaFileFacts): void {
     void this.deps.worker.thumbnailSettled(prepared.id).then(() => this.deps.media.discard(prepared));
   }
 

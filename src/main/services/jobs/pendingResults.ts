@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportedUsage } from '../../../shared/domain/pricing';
 import { writeDurable } from '../media/durableFile';
-import type { PreparedMedia } from './ports';
+import type { MediaFileFacts } from './ports';
 
 /** The folder under the data folder where delivered-but-unrecorded results are noted. */
 export const PENDING_RESULTS_DIR = 'pending-results';
@@ -10,7 +10,7 @@ export const PENDING_RESULTS_DIR = 'pending-results';
 /** A result Google delivered and the store made durable, whose database row is not written yet. */
 export interface PendingResult {
   jobId: string;
-  prepared: PreparedMedia & { createdAt?: number };
+  prepared: MediaFileFacts & { createdAt?: number };
   providerRef: string | null;
   /** job fields written with the success (the image's response id) */
   fields: { responseId?: string | null };

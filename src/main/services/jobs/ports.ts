@@ -50,8 +50,8 @@ export interface InputImageFile {
   file: string;
 }
 
-/** A durable file (and its thumbnail) not yet recorded in the database; a generation makes images and videos only. */
-export type PreparedMedia = Omit<MediaFileFacts, 'kind'> & { kind: 'image' | 'video' };
+/** A prepared result is a durable file (and its thumbnail) not yet recorded in the database: the file half of a media row. */
+export type { MediaFileFacts };
 
 export interface GeneratedMediaRecord {
   userId: string;
@@ -75,13 +75,13 @@ export interface MediaPort {
   readInputImage(userId: string, mediaId: string): Promise<InputImage>;
   /** a video the user may extend or refine, with the provider handle stored when it was made */
   videoForContinuation(userId: string, mediaId: string): { id: string; model: string | null; providerRef: string | null };
-  prepareImage(bytes: Buffer, mimeType: string): Promise<PreparedMedia>;
+  prepareImage(bytes: Buffer, mimeType: string): Promise<MediaFileFacts>;
   /** moves a downloaded temp file into the store */
-  prepareVideo(tempFile: string, mimeType: string): Promise<PreparedMedia>;
+  prepareVideo(tempFile: string, mimeType: string): Promise<MediaFileFacts>;
   /** inserts the media row; runs inside the caller's transaction */
-  insert(prepared: PreparedMedia, record: GeneratedMediaRecord): void;
+  insert(prepared: MediaFileFacts, record: GeneratedMediaRecord): void;
   /** removes a prepared file that will not be recorded */
-  discard(prepared: PreparedMedia): void;
+  discard(prepared: MediaFileFacts): void;
   /** where downloads land before they join the store (same file system, so the move is a rename) */
   tempDir(): string;
   /** notifies the owner's windows about new items */

@@ -1,9 +1,11 @@
+import { StudioError } from '../../../shared/contract/errors';
+import { MEDIA_ID_PATTERN } from '../../../shared/contract/mediaUrl';
 import type { MediaItem } from '../../../shared/contract/routes/media';
 import { MEDIA_COUNT_CAP, type MediaKind } from '../../../shared/domain/media';
 import type { Db } from '../../db/client';
+import { decodeKeysetCursor, encodeKeysetCursor, type KeysetPosition } from '../../db/keysetCursor';
 import type { Actor } from '../../identity';
 import { assertCanAccessUser, visibleUserIds } from '../accounts/scope';
-import { decodeCursor, encodeCursor } from './cursor';
 import { toMediaItem } from './mediaRecord';
 import { countMediaPage, explainMediaPage, mediaPage, type MediaPageQuery } from './mediaRepository';
 import { toFtsQuery } from './searchQuery';
@@ -30,7 +32,7 @@ export function listMedia(db: Db, actor: Actor, input: ListMediaInput, urlBase: 
   const ctx = { urlBase, forAdmin: actor.role === 'admin' };
   const items = rows.slice(0, input.limit).map((r) => toMediaItem(r, ctx));
   const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
-  return { items, nextCursor: last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  return { items, nextCursor: last ? encodeKeysetCursor({ createdAt: last.createdAt, id: last.id }) : null };
 }
 
 /**
@@ -59,7 +61,7 @@ function pageQuery(db: Db, actor: Actor, input: ListMediaInput): MediaPageQuery 
   return {
     userIds,
     fts: input.query ? toFtsQuery(input.query) : null,
-    cursor: input.cursor ? decodeCursor(input.cursor) : undefined,
+    cursor: input.cursor ? galleryPosition(input.cursor) : undefined,
     fetch: input.limit + 1, // one more tells whether another page exists
     kind: input.kind,
     model: input.model,
@@ -67,4 +69,11 @@ function pageQuery(db: Db, actor: Actor, input: ListMediaInput): MediaPageQuery 
     from: input.from,
     to: input.to,
   };
+}
+
+/** A gallery cursor's place; a cursor the gallery did not hand out (or naming no media id) is refused. */
+function galleryPosition(cursor: string): KeysetPosition {
+  const position = decodeKeysetCursor(cursor, (id) => MEDIA_ID_PATTERN.test(id));
+  if (!position) throw new StudioError('VALIDATION_FAILED', 'Invalid input — cursor: this page position is not valid; reload the gallery.');
+  return position;
 }

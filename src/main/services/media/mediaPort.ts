@@ -6,11 +6,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { media, type MediaRow, user } from '../../db/schema';
 import type { EventHub } from '../app/eventHub';
-import type { GeneratedMediaRecord, InputImage, InputImageFile, MediaPort, PreparedMedia } from '../jobs/ports';
+import type { GeneratedMediaRecord, InputImage, InputImageFile, MediaPort } from '../jobs/ports';
 import { canAccessUser } from '../accounts/scope';
 import { absoluteOf, STAGING_DIR } from './layout';
 import { announceMedia } from './mediaEvents';
-import type { MediaStore, StoredFile } from './mediaStore';
+import type { MediaStore } from './mediaStore';
 
 type ItemRow = Pick<MediaRow, 'id' | 'userId' | 'kind' | 'relPath' | 'mimeType' | 'model' | 'providerRef' | 'missing'>;
 
@@ -65,9 +65,6 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
     return { id: row.id, mimeType: row.mimeType, file };
   }
 
-  /** Stored files carry their `createdAt` through the runner, so the row matches the folder it is in. */
-  const toPrepared = (file: StoredFile): PreparedMedia => ({ ...file, kind: file.kind === 'video' ? 'video' : 'image' });
-
   return {
     assertInputImage(userId, mediaId) {
       usableImage(userId, mediaId);
@@ -91,8 +88,9 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
     },
 
     // The declared MIME type is not trusted: the store reads the type from the bytes.
-    prepareImage: async (bytes) => toPrepared(await deps.media.storeFile({ kind: 'image', source: bytes })),
-    prepareVideo: async (tempFile) => toPrepared(await deps.media.storeFile({ kind: 'video', source: { file: tempFile } })),
+    // stored files carry their `createdAt` through the runner, so the row matches the folder it is in
+    prepareImage: (bytes) => deps.media.storeFile({ kind: 'image', source: bytes }),
+    prepareVideo: (tempFile) => deps.media.storeFile({ kind: 'video', source: { file: tempFile } }),
 
     insert(prepared, record: GeneratedMediaRecord) {
       // The source may have been deleted while Google worked: the paid-for result is kept, it just

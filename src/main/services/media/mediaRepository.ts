@@ -1,8 +1,8 @@
 import { getTableColumns } from 'drizzle-orm';
 import type { MediaKind } from '../../../shared/domain/media';
 import type { Db } from '../../db/client';
+import type { KeysetPosition } from '../../db/keysetCursor';
 import { media, type MediaRow } from '../../db/schema';
-import type { MediaCursor } from './cursor';
 import { prepared } from './statementCache';
 
 /**
@@ -117,7 +117,7 @@ export interface MediaPageQuery {
   userIds: readonly string[];
   /** an FTS5 query (from `toFtsQuery`), or null for no text search */
   fts: string | null;
-  cursor?: MediaCursor;
+  cursor?: KeysetPosition;
   /** rows to fetch: a page plus one, which tells whether another page exists */
   fetch: number;
   kind?: MediaKind;

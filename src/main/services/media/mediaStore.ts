@@ -32,9 +32,6 @@ export interface MediaStoreDeps {
   onWriteStep?: (step: MediaWriteStep) => void | Promise<void>;
 }
 
-/** A durable original (and thumbnail) that has no database row yet. */
-export type StoredFile = MediaFileFacts;
-
 /** How an item was made: everything of its row that is not about the file. */
 export interface MediaMeta {
   userId: string;
@@ -96,7 +93,7 @@ export class MediaStore {
    * The file half of `prepareFile`: the durable original and its thumbnail, named by a fresh id.
    * The type comes from the bytes; a video whose poster cannot be made is kept without one.
    */
-  async storeFile(input: { kind: MediaKind; source: DurableSource; createdAt?: number }): Promise<StoredFile> {
+  async storeFile(input: { kind: MediaKind; source: DurableSource; createdAt?: number }): Promise<MediaFileFacts> {
     const id = randomUUID();
     const createdAt = input.createdAt ?? this.deps.clock.now();
     const type = await this.sniff(input.source);
@@ -130,7 +127,7 @@ export class MediaStore {
   }
 
   /** The row for a stored file and what is known about how it was made. */
-  rowFor(file: StoredFile, meta: MediaMeta): MediaRowValues {
+  rowFor(file: MediaFileFacts, meta: MediaMeta): MediaRowValues {
     return {
       ...file,
       userId: meta.userId,

@@ -1,7 +1,7 @@
 import type { ReportedUsage } from '../../../../shared/domain/pricing';
 import type { ErrorCode } from '../../../../shared/contract/errors';
 import type { DurableStep } from '../../media/durableFile';
-import type { PreparedMedia } from '../ports';
+import type { MediaFileFacts } from '../ports';
 
 /**
  * The messages between main and the generation worker (docs/generation-and-jobs.md, "The generation
@@ -40,7 +40,7 @@ export interface SerializedError {
 
 /** What the worker hands back for a finished image: a durable file with no database row yet. */
 export interface ImageTaskResult {
-  prepared: PreparedMedia;
+  prepared: MediaFileFacts;
   responseId?: string;
   modelVersion?: string;
   /** Google's token counts for the call, as the pricing function reads them (the job's actual cost) */

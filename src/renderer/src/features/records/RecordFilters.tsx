@@ -1,4 +1,4 @@
-import { PersonPicker } from './PersonPicker';
+import { PersonPicker } from '../../components/PersonPicker';
 
 /**
  * The filter controls the admin records (Audit log, Generation log) share: one person among those the

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { useUsers } from '../../queries/users';
+import { useUsers } from '../queries/users';
 import styles from './PersonPicker.module.css';
 
 /** How long typing pauses before main is asked for the matching accounts. */
@@ -23,12 +23,18 @@ export function PersonPicker({
   value,
   onChange,
   emptyLabel = 'Everyone I manage',
+  valueEmail,
+  hideLabel = false,
 }: {
   label: string;
   /** the chosen user id, '' for everyone */
   value: string;
   onChange: (userId: string) => void;
   emptyLabel?: string;
+  /** the email of `value` when the page knows it (a filter restored from the address), shown in the box */
+  valueEmail?: string;
+  /** a toolbar whose controls speak for themselves: the label is for assistive technology only */
+  hideLabel?: boolean;
 }) {
   const id = useId();
   const listId = `${id}-list`;
@@ -44,12 +50,12 @@ export function PersonPicker({
   // the page cleared the filter (or set another person): the box says what is in force
   const shownChoice = chosen !== null && chosen.id === value ? chosen : null;
   useEffect(() => {
-    if (!open) setText(shownChoice?.email ?? (value ? value : ''));
-  }, [open, shownChoice, value]);
+    if (!open) setText(shownChoice?.email ?? (value ? (valueEmail ?? value) : ''));
+  }, [open, shownChoice, value, valueEmail]);
 
   // Closed, nothing is asked. Open with the chosen email still in the box, everyone is listed:
   // the person opened the list to change the choice, not to see the one they have.
-  const query = open && search !== '' && search !== shownChoice?.email ? search : '';
+  const query = open && search !== '' && search !== (shownChoice?.email ?? valueEmail) ? search : '';
   const people = useUsers({ ...(query ? { query } : {}), limit: PERSON_MATCHES_SHOWN, sort: 'email', direction: 'asc' }, open);
   const matches = people.data?.items ?? [];
   const options: (Chosen | null)[] = [null, ...matches.map((u) => ({ id: u.id, email: u.email }))];
@@ -109,7 +115,9 @@ export function PersonPicker({
 
   return (
     <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <div className={styles.box}>
         <input
           id={id}

@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { installFakeBridge } from '../../../../../test/renderer/fakeBridge';
-import { renderWithQueries } from '../../../../../test/renderer/render';
-import type { UserListItem } from '../../../../shared/contract/routes/users';
+import { installFakeBridge } from '../../../../test/renderer/fakeBridge';
+import { renderWithQueries } from '../../../../test/renderer/render';
+import type { UserListItem } from '../../../shared/contract/routes/users';
 import { PersonPicker } from './PersonPicker';
 
 const T = Date.UTC(2026, 10, 26, 9, 0);

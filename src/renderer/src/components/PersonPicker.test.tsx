@@ -160,4 +160,12 @@ describe('PersonPicker', () => {
     await waitFor(() => expect(changes).toEqual(['u1742', 'u777']));
     await waitFor(() => expect((box as HTMLInputElement).value).toBe('person-0777@lab.org'));
   });
+
+  it('a filter restored from the address shows the email the page knows for it, and asks nothing until opened', async () => {
+    const fake = bridge();
+    renderWithQueries(<PersonPicker label="User" hideLabel value="u1742" valueEmail="person-1742@lab.org" onChange={() => {}} />);
+    const box = screen.getByRole('combobox', { name: 'User' });
+    expect((box as HTMLInputElement).value).toBe('person-1742@lab.org');
+    expect(fake.sent('users.list')).toHaveLength(0);
+  });
 });

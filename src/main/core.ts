@@ -24,6 +24,8 @@ import {
   resetAdmin,
   SessionStore,
   effectiveModelAccess,
+  announceModelsChanged,
+  modelsAudience,
 } from './services/accounts';
 import { EventHub, type EventSink, readWorkstationIdentity } from './services/app';
 import { rulesInForce } from '../shared/domain/priceTable';
@@ -265,6 +267,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     workstation,
     logger,
     listModels: () => listModelIds(genai(), modelCheckOptions),
+    onCatalogueChanged: () => announceModelsChanged(hub, modelsAudience(db, 'everyone')),
   });
   const mediaDesktop = options.mediaDesktop ?? {};
   const settingsAdmin = new SettingsAdmin({
@@ -274,6 +277,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     apiKeys,
     workstation,
     announceDefaultQuotaChange: () => quotaAdmin.announceDefaultChange(),
+    announceModelsChange: (who) => announceModelsChanged(hub, modelsAudience(db, who)),
     catalogueCheck,
   });
   const diagnostics = new Diagnostics({

@@ -160,5 +160,10 @@ test('an admin sees a managed user’s item with the owner’s email and worksta
   await expect(dialog.getByTestId('details-owner')).toHaveText('carol@lab.org');
   await expect(dialog.getByTestId('details-workstation')).toContainText('lab-pc-07');
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('combobox', { name: 'User' })).toContainText('carol@lab.org');
+  // the user filter finds the people the admin manages, not the others
+  await page.getByRole('combobox', { name: 'User' }).click();
+  await expect(page.getByRole('listbox', { name: 'User' }).getByRole('option')).toHaveText(['Everyone I manage', 'admin@lab.org', 'carol@lab.org']);
+  await page.getByRole('option', { name: 'carol@lab.org' }).click();
+  await expect(page.getByRole('combobox', { name: 'User' })).toHaveValue('carol@lab.org');
+  await expect(tiles(page)).toHaveCount(1);
 });

@@ -124,3 +124,62 @@ test("an admin's records: the generation log, the audit log in sentences and the
   await expect(page.getByText('Nothing has been generated yet.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Generation attempts' }).getByRole('row')).toHaveCount(1);
 });
+
+test('the person filter finds any of 2 000 accounts by typing part of the email, with the keyboard alone', async ({ page, request, harness }) => {
+  test.setTimeout(180_000);
+  await seedPeople(request, harness, [{ email: 'ada@lab.org', role: 'admin' }]);
+  const seeded = await request.post(`${harness.url}__test/seed-accounts`, { data: { managedBy: 'ada@lab.org', count: 2000 } });
+  expect(seeded.ok(), await seeded.text()).toBe(true);
+
+  // Ada caps two of the people she manages, one of them far past the first 500 by email
+  await signIn(page, harness.url, 'ada@lab.org');
+  for (const email of ['user-0002@school.example', 'user-1742@school.example']) {
+    await openPage(page, 'Users');
+    await page.getByLabel('Search by email').fill(email);
+    await expect(page.getByRole('button', { name: `Quotas of ${email}` })).toBeVisible();
+    await setDailyImageLimit(page, email, 5);
+  }
+
+  await openPage(page, 'Audit log');
+  await page.getByLabel('Show').selectOption('quotas');
+  const entries = page.getByRole('table', { name: 'Audit entries' }).getByRole('row');
+  await expect(entries).toHaveCount(3);
+
+  // keyboard only: into the box, type, the match comes from main, Enter chooses it
+  const person = page.getByRole('combobox', { name: 'Account' });
+  await page.getByLabel('Show').focus();
+  await page.keyboard.press('Tab');
+  await expect(person).toBeFocused();
+  await page.keyboard.type('1742');
+  const listbox = page.getByRole('listbox', { name: 'Account' });
+  await expect(listbox.getByRole('option')).toHaveText(['Everyone I manage', 'user-1742@school.example']);
+  await expect(listbox.getByRole('option', { name: 'user-1742@school.example' })).toHaveAttribute('aria-selected', 'true');
+  await expectAccessibleInBothThemes(page, 'Audit log, person list open');
+  await page.keyboard.press('Enter');
+  await expect(listbox).toBeHidden();
+  await expect(person).toHaveValue('user-1742@school.example');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(1)).toContainText("ada@lab.org changed user-1742@school.example's image quota");
+
+  // Escape closes without changing the filter; "Everyone I manage" clears it
+  await page.keyboard.type('zzz');
+  await expect(listbox).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(listbox).toBeHidden();
+  await expect(person).toHaveValue('user-1742@school.example');
+  await expect(entries).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await expect(listbox.getByRole('option', { name: 'Everyone I manage' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(person).toHaveValue('');
+  await expect(entries).toHaveCount(3);
+
+  // the Generation log's person filter is the same picker
+  await openPage(page, 'Generation log');
+  const logPerson = page.getByRole('combobox', { name: 'Person' });
+  await logPerson.fill('user-0002');
+  await expect(page.getByRole('listbox', { name: 'Person' }).getByRole('option', { name: 'user-0002@school.example' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(logPerson).toHaveValue('user-0002@school.example');
+  await expectAccessibleInBothThemes(page, 'Generation log, a person chosen');
+});

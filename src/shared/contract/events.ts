@@ -17,6 +17,11 @@ export interface StudioEvents {
   'media.created': { userId: string; ids: string[] };
   /** items removed from the media library of `userId` */
   'media.deleted': { userId: string; ids: string[] };
+  /**
+   * what `userId` may generate with changed (their model access, the default they follow, or the
+   * catalogue): `generation.models.list` answers differently now
+   */
+  'models.changed': { userId: string };
 }
 
 export type StudioEventName = keyof StudioEvents;

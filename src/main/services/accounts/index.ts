@@ -13,7 +13,7 @@ export { DEFAULT_BCRYPT_COST, PasswordService } from './passwords';
 export { ABSOLUTE_SESSION_MS, SessionStore, type Session } from './sessions';
 export { resetUserPassword, unlockUser, updateUser, type UserAdminDeps } from './userAdmin';
 export { askAdminEmails } from './scope';
-export { effectiveModelAccess, getModelAccess, setModelAccess } from './modelAccess';
+export { announceModelsChanged, effectiveModelAccess, getModelAccess, modelsAudience, setModelAccess } from './modelAccess';
 export { listUsers } from './userDirectory';
 export { inviteUsers } from './userInvites';
 export { shareUser, unshareUser } from './userSharing';

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { StudioError } from '../../../shared/contract/errors';
+import type { StudioEvents } from '../../../shared/contract/events';
 import type { ModelAccessEntry } from '../../../shared/contract/routes/users';
 import { AUDIT_ACTIONS } from '../../../shared/domain/audit';
 import { type ModelAccess, modelAccessSchema } from '../../../shared/domain/modelAccess';
@@ -11,8 +12,14 @@ import type { SettingsStore } from '../settings/settings';
 import { type AccountDeps, audit } from './accounts';
 import { canAccessUser } from './scope';
 
+/** Where `models.changed` goes: the windows of one person (main's event hub). */
+export interface ModelsChangedSink {
+  toUser(userId: string, event: 'models.changed', payload: StudioEvents['models.changed']): void;
+}
+
 export interface ModelAccessDeps extends AccountDeps {
   settings: SettingsStore;
+  events: ModelsChangedSink;
 }
 
 /**
@@ -55,7 +62,24 @@ export function setModelAccess(deps: ModelAccessDeps, actor: Actor, userIds: str
       );
     }
   });
+  // after the commit: an open generator of each of them drops what they may no longer use
+  announceModelsChanged(deps.events, ids);
   return describe(deps, ids);
+}
+
+/** Tells each person's windows that their allowed models changed (nothing for one signed out). */
+export function announceModelsChanged(events: ModelsChangedSink, userIds: Iterable<string>): void {
+  for (const userId of userIds) events.toUser(userId, 'models.changed', { userId });
+}
+
+/**
+ * Who a change of the catalogue or the default access reaches: `everyone` for the catalogue (its
+ * models and prices are everybody's), `default` for the people with no access of their own (a
+ * stored value that no longer parses follows the default too, as `effectiveModelAccess` reads it).
+ */
+export function modelsAudience(db: Db, who: 'everyone' | 'default'): string[] {
+  const rows = db.select({ id: user.id, modelAccess: user.modelAccess }).from(user).all();
+  return rows.filter((row) => who === 'everyone' || parseAccess(row.modelAccess) === null).map((row) => row.id);
 }
 
 function describe(deps: ModelAccessDeps, ids: string[]): ModelAccessEntry[] {

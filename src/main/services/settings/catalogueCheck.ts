@@ -20,6 +20,8 @@ export interface CatalogueCheckDeps {
   logger: Logger;
   /** one complete `models.list` with Google (never throws; NO_API_KEY may be thrown up front) */
   listModels: () => Promise<ModelListOutcome>;
+  /** after a check that changed the catalogue committed: a model found missing is no longer offered */
+  onCatalogueChanged?: () => void;
 }
 
 export interface CatalogueCheckResult {
@@ -99,7 +101,9 @@ export class CatalogueCheck {
     // The network call runs outside any transaction: a write lock is never held across a request.
     const outcome = await this.deps.listModels();
     if (this.stopped) throw new StudioError('CANCELLED', 'The studio is closing; the model check was not recorded.');
-    return withWriteTx(this.deps.db, () => {
+    let catalogueChanged = false;
+    const result = withWriteTx(this.deps.db, () => {
+      catalogueChanged = false;
       // Re-read: the catalogue may have been edited while Google was answering.
       const before = settings.get('modelCatalogue');
       const previous = settings.get('modelCheck');
@@ -114,6 +118,7 @@ export class CatalogueCheck {
         );
         ({ catalogue, changed } = withAvailability(before, results));
         if (changed.length > 0) settings.set('modelCatalogue', catalogue, actor?.userId ?? null);
+        catalogueChanged = changed.length > 0;
         record = {
           at: now,
           trigger,
@@ -161,5 +166,7 @@ export class CatalogueCheck {
       }
       return { results, catalogue, record };
     });
+    if (catalogueChanged) this.deps.onCatalogueChanged?.();
+    return result;
   }
 }

@@ -23,6 +23,11 @@ export interface SettingsAdminDeps {
   workstation: () => WorkstationIdentity;
   /** after the default quota policy changed and committed: tells everyone who follows it */
   announceDefaultQuotaChange: () => void;
+  /**
+   * after a change that committed to what people may generate with: the catalogue or its prices
+   * (`everyone`), or the default model access (`default`: those who follow it)
+   */
+  announceModelsChange: (who: 'everyone' | 'default') => void;
   /** the catalogue's check with Google (models.list) */
   catalogueCheck: CatalogueCheck;
 }
@@ -81,6 +86,8 @@ export class SettingsAdmin {
     });
     // users who follow the default see their new quotas at once (quota.changed)
     if (input.defaultQuotas !== undefined) this.deps.announceDefaultQuotaChange();
+    // and their open generators offer only what the new default allows (models.changed)
+    if (input.defaultModelAccess !== undefined) this.deps.announceModelsChange('default');
     return this.snapshot();
   }
 
@@ -116,6 +123,7 @@ export class SettingsAdmin {
         models: models.map((m) => `${m.id}${m.enabled ? '' : ' (disabled)'}${m.isDefault ? ' (default)' : ''}`),
       });
     });
+    this.deps.announceModelsChange('everyone');
     return { catalogue: settings.get('modelCatalogue') };
   }
 
@@ -161,6 +169,8 @@ export class SettingsAdmin {
         shipped: input.rules === null,
       });
     });
+    // the generators' estimates read the prices from the model list
+    this.deps.announceModelsChange('everyone');
     return this.prices();
   }
 
@@ -183,6 +193,7 @@ export class SettingsAdmin {
       rememberShippedModels(settings);
       this.audit(actor, 'settings.models.migrate', { from: from.id, to: to.id, defaultNow: next.find((m) => m.id === to.id)?.isDefault ?? false });
     });
+    this.deps.announceModelsChange('everyone');
     return { catalogue: settings.get('modelCatalogue') };
   }
 

@@ -29,7 +29,7 @@ export function EditPage() {
     imageSize: intent ? param(intent, 'imageSize', 'string') : undefined,
     references: intent?.retry ? earlierInputs(intent.retry.referenceIds) : [],
   }));
-  useDraft('edit', { form, replace: setForm, models, modelsReady: !modelsPending, opened: intent !== null });
+  const correction = useDraft('edit', { form, replace: setForm, models, modelsReady: !modelsPending, opened: intent !== null });
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<EditFormState>) => setForm((f) => ({ ...f, ...patch }));
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.edit'>) => call('generation.image.edit', input));
@@ -86,6 +86,11 @@ export function EditPage() {
         onChange={(prompt) => set({ prompt })}
         onSubmit={submit}
       />
+      {correction && (
+        <p className="notice" role="status">
+          {correction}
+        </p>
+      )}
       <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Keep the source's" />
       <ImageSlots
         label="Extra reference images"

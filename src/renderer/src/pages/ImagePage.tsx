@@ -29,7 +29,7 @@ export function ImagePage() {
     count: (intent && param<number>(intent, 'count', 'number')) || 1,
     references: intent?.retry ? earlierInputs(intent.retry.referenceIds) : [],
   }));
-  useDraft('image', { form, replace: setForm, models, modelsReady: !modelsPending, opened: intent !== null });
+  const correction = useDraft('image', { form, replace: setForm, models, modelsReady: !modelsPending, opened: intent !== null });
   const model = pickModel(models, form.modelId);
   const set = (patch: Partial<ImageFormState>) => setForm((f) => ({ ...f, ...patch }));
   const { generate, isPending, error } = useGenerate((input: RouteInput<'generation.image.create'>) => call('generation.image.create', input));
@@ -68,6 +68,11 @@ export function ImagePage() {
       after={<JobResults kinds={['image']} title="Recent images" />}
     >
       <PromptField id="image-prompt" history="image" label="Prompt" value={form.prompt} onChange={(prompt) => set({ prompt })} onSubmit={submit} />
+      {correction && (
+        <p className="notice" role="status">
+          {correction}
+        </p>
+      )}
       <ImageOptions models={models} model={model} values={form} onChange={set} aspectDefaultLabel="Model default">
         <Select
           label="Images"

@@ -36,7 +36,13 @@ export function VideoPage() {
   const { models, isPending: modelsPending } = useModels('video');
   const intent = useIntentFor('video');
   const [form, dispatch] = useReducer(videoFormReducer, intent, initialVideoForm);
-  useDraft('video', { form, replace: (state) => dispatch({ type: 'replace', state }), models, modelsReady: !modelsPending, opened: intent !== null });
+  const correction = useDraft('video', {
+    form,
+    replace: (state) => dispatch({ type: 'replace', state }),
+    models,
+    modelsReady: !modelsPending,
+    opened: intent !== null,
+  });
   const set = (patch: Partial<Omit<VideoFormState, 'modelId' | 'continueFrom'>>) => dispatch({ type: 'set', patch });
   const model = pickModel(models, form.modelId);
   const caps = model?.capabilities;
@@ -85,6 +91,11 @@ export function VideoPage() {
         </>
       }
     >
+      {correction && (
+        <p className="notice" role="status">
+          {correction}
+        </p>
+      )}
       <div className={frame.optionRow}>
         <Select
           label="Model"

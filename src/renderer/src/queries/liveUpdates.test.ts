@@ -215,6 +215,15 @@ describe('media events', () => {
     expect(stale(queryKeys.jobs)).toBe(false);
   });
 
+  it('models.changed marks the model list stale (the generators ask again), and nothing else', () => {
+    const { client, emit } = setup();
+    client.setQueryData(queryKeys.models, { models: [], prices: {} });
+    client.setQueryData(queryKeys.mediaStats, { own: {} });
+    emit('models.changed', { userId: 'u1' });
+    expect(client.getQueryState(queryKeys.models)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.mediaStats)?.isInvalidated).toBe(false);
+  });
+
   it('media.deleted drops the items from every loaded list and forgets their details, without refetching the lists', () => {
     const { client, emit } = setup();
     client.setQueryData(queryKeys.mediaList({}), list('m1', 'm2', 'm3'));
@@ -253,9 +262,9 @@ describe('media events', () => {
 describe('connectLiveUpdates', () => {
   it('listens to every event that touches the cache, once, and lets go of all of them', () => {
     const { listeners, disconnect } = setup();
-    expect([...listeners.keys()].sort()).toEqual(['job.updated', 'media.created', 'media.deleted', 'quota.changed']);
-    expect([...listeners.values()].map((s) => s.size)).toEqual([1, 1, 1, 1]);
+    expect([...listeners.keys()].sort()).toEqual(['job.updated', 'media.created', 'media.deleted', 'models.changed', 'quota.changed']);
+    expect([...listeners.values()].map((s) => s.size)).toEqual([1, 1, 1, 1, 1]);
     disconnect();
-    expect([...listeners.values()].map((s) => s.size)).toEqual([0, 0, 0, 0]);
+    expect([...listeners.values()].map((s) => s.size)).toEqual([0, 0, 0, 0, 0]);
   });
 });

@@ -44,6 +44,11 @@ export const cacheUpdates: { [E in CacheEventName]: (client: QueryClient, payloa
     for (const id of ids) client.removeQueries({ queryKey: queryKeys.mediaItem(id) });
     void client.invalidateQueries({ queryKey: queryKeys.mediaStats });
   },
+  // what this person may generate with changed: an open generator asks again and corrects its
+  // choices in place (features/generation/useAllowedChoices.ts)
+  'models.changed': (client) => {
+    void client.invalidateQueries({ queryKey: queryKeys.models });
+  },
 };
 
 /**

@@ -7,12 +7,13 @@ import { queryClient } from './queryClient';
 
 export type UsersFilters = Omit<NonNullable<RouteInput<'users.list'>>, 'cursor' | 'limit'>;
 
-/** One page of accounts, for pickers that need the people an admin manages (e.g. the audit log's filter). */
-export function useUsers(filters: NonNullable<RouteInput<'users.list'>>) {
+/** One page of accounts, for pickers that need the people an admin manages (the records' person picker searches with it). */
+export function useUsers(filters: NonNullable<RouteInput<'users.list'>>, enabled = true) {
   return useQuery({
     queryKey: queryKeys.usersList(filters),
     queryFn: () => call('users.list', filters),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { MEDIA_QUERY_MAX_CHARS } from '../../../../shared/domain/media';
 import type { MediaFilters } from '../../queries/media';
 import { useMediaStats } from '../../queries/media';
+import { PersonPicker } from '../../components/PersonPicker';
 import { dateInputToMs } from './format';
 import { useDebouncedValue } from './useDebouncedValue';
 import styles from './GalleryToolbar.module.css';
@@ -39,8 +40,9 @@ export function isFiltered(values: ToolbarValues): boolean {
 }
 
 /**
- * Search and filters. The search box waits until typing pauses before asking main; the model and
- * user lists come from `media.stats`, so they only offer what the person can actually see.
+ * Search and filters. The search box waits until typing pauses before asking main; the model list
+ * comes from `media.stats`, so it only offers what the person can actually see. An admin finds a
+ * person by typing part of their email (PersonPicker: any of thousands of accounts they manage).
  */
 export function GalleryToolbar({
   values,
@@ -95,14 +97,13 @@ export function GalleryToolbar({
         ))}
       </select>
       {isAdmin && (
-        <select aria-label="User" value={values.userId} onChange={(event) => set('userId', event.target.value)}>
-          <option value="">Everyone I manage</option>
-          {(stats?.managed?.users ?? []).map((user) => (
-            <option key={user.userId} value={user.userId}>
-              {user.email} ({user.totals.count})
-            </option>
-          ))}
-        </select>
+        <PersonPicker
+          label="User"
+          hideLabel
+          value={values.userId}
+          valueEmail={stats?.managed?.users.find((user) => user.userId === values.userId)?.email}
+          onChange={(userId) => set('userId', userId)}
+        />
       )}
       <label className="inline">
         <input type="checkbox" checked={values.favorite} onChange={(event) => set('favorite', event.target.checked)} />

@@ -1,25 +1,13 @@
-import { useUsers } from '../../queries/users';
+import { PersonPicker } from '../../components/PersonPicker';
 
 /**
  * The filter controls the admin records (Audit log, Generation log) share: one person among those the
- * admin manages, and a range of local dates whose ends cannot cross. Labels wrap their controls, as
- * the records' filter row (records.module.css) lays them out.
+ * admin manages, found by typing part of their email (PersonPicker: any of thousands of accounts), and
+ * a range of local dates whose ends cannot cross. Labels sit above their controls, as the records'
+ * filter row (records.module.css) lays them out.
  */
 export function PersonFilter({ label, value, onChange }: { label: string; value: string; onChange: (userId: string) => void }) {
-  const people = useUsers({ limit: 500 });
-  return (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Everyone I manage</option>
-        {(people.data?.items ?? []).map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.email}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <PersonPicker label={label} value={value} onChange={onChange} />;
 }
 
 export function DateRangeFilter({

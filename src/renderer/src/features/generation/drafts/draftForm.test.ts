@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ShownDraft } from '../../../../../shared/contract/routes/drafts';
 import { DEFAULT_CATALOGUE } from '../../../../../shared/domain/models';
 import { initialVideoForm } from '../video/videoForm';
-import { draftOfForm, type EditFormState, formOfDraft, type ImageFormState } from './draftForm';
+import { draftOfForm, type EditFormState, formForNewCatalogue, formOfDraft, type ImageFormState } from './draftForm';
 
 const imageModels = DEFAULT_CATALOGUE.filter((m) => m.kind === 'image');
 const videoModels = DEFAULT_CATALOGUE.filter((m) => m.kind === 'video');
@@ -123,5 +123,37 @@ describe('saving a form as a draft', () => {
       imageModels,
     );
     expect(back).toEqual(form);
+  });
+});
+
+describe('an open form when what the person may use changes', () => {
+  const upTo1080p = videoModels.map((m) => ({
+    ...m,
+    capabilities: { ...m.capabilities, resolutions: m.capabilities.resolutions.filter((r) => r !== '4k') },
+  }));
+
+  it('drops a resolution no longer allowed, keeps the model and the prompt, and names what went', () => {
+    const form = { ...initialVideoForm(null), prompt: 'Dunes', modelId: veo.id, resolution: '4k', durationSeconds: 8 };
+    const next = formForNewCatalogue('video', form, videoModels, upTo1080p);
+    expect(next?.form).toEqual({ ...form, resolution: undefined });
+    expect(next?.note).toBe("Resolution 4K is no longer available to you: the form now uses the model's default.");
+  });
+
+  it('leaves a form that is still allowed alone', () => {
+    const form = { ...initialVideoForm(null), prompt: 'Dunes', modelId: veo.id, resolution: '1080p' };
+    expect(formForNewCatalogue('video', form, videoModels, upTo1080p)).toBeNull();
+  });
+
+  it('a model no longer offered gives way to the default, named', () => {
+    const form: ImageFormState = { ...blankImage, prompt: 'A lighthouse', modelId: lite.id, imageSize: '1K' };
+    const next = formForNewCatalogue(
+      'image',
+      form,
+      imageModels,
+      imageModels.filter((m) => m.id !== lite.id),
+    );
+    expect(next?.form.modelId).toBeUndefined();
+    expect(next?.form.prompt).toBe('A lighthouse');
+    expect(next?.note).toBe(`${lite.label} is no longer available to you: the form now uses ${imageModels.find((m) => m.isDefault)!.label}.`);
   });
 });

@@ -1,4 +1,5 @@
 import type { DraftPage, DraftValue, ShownDraft } from '../../../../../shared/contract/routes/drafts';
+import { resolutionLabel } from '../../../../../shared/domain/modelAccess';
 import type { CatalogueModel } from '../../../../../shared/domain/models';
 import type { PickedImage } from '../pickedImage';
 import type { FormMode, VideoFormState } from '../video/videoForm';
@@ -131,5 +132,53 @@ export function shownDraftOfForm<P extends DraftPage>(page: P, form: DraftForms[
       ...(f.source ? { source: withUrls(f.source) } : {}),
       ...(f.firstFrame ? { firstFrame: withUrls(f.firstFrame), lastFrame: withUrls(f.lastFrame) } : {}),
     },
+  };
+}
+
+const OPTION_NAMES: Record<string, string> = {
+  aspectRatio: 'Aspect ratio',
+  imageSize: 'Size',
+  resolution: 'Resolution',
+  durationSeconds: 'Duration',
+};
+
+/**
+ * An open form after what the person may use changed (`models.changed`: their model access, the
+ * default they follow, the catalogue): the same merge as a draft read back, against the new list,
+ * and a sentence saying what went, so the change is visible rather than silent. Null when the
+ * form can stay as it is.
+ */
+export function formForNewCatalogue<P extends DraftPage>(
+  page: P,
+  form: DraftForms[P],
+  before: CatalogueModel[],
+  after: CatalogueModel[],
+): { form: DraftForms[P]; note: string | null } | null {
+  const corrected = formOfDraft(page, shownDraftOfForm(page, form), form, after);
+  const was = draftOfForm(page, form);
+  const now = draftOfForm(page, corrected);
+  if (JSON.stringify(was) === JSON.stringify(now)) return null;
+  const shownBefore = before.find((m) => m.id === form.modelId) ?? before.find((m) => m.isDefault) ?? before[0];
+  const shownAfter = after.find((m) => m.id === corrected.modelId) ?? after.find((m) => m.isDefault) ?? after[0];
+  if (shownBefore && !after.some((m) => m.id === shownBefore.id)) {
+    return {
+      form: corrected,
+      note: shownAfter
+        ? `${shownBefore.label} is no longer available to you: the form now uses ${shownAfter.label}.`
+        : `${shownBefore.label} is no longer available to you, and no other model is.`,
+    };
+  }
+  const wasOptions = was.options as Record<string, unknown>;
+  const nowOptions = now.options as Record<string, unknown>;
+  const gone = Object.keys(OPTION_NAMES)
+    .filter((key) => wasOptions[key] !== undefined && wasOptions[key] !== nowOptions[key])
+    .map((key) => {
+      const value = String(wasOptions[key]);
+      return `${OPTION_NAMES[key]} ${key === 'resolution' ? resolutionLabel(value) : key === 'durationSeconds' ? `${value} s` : value}`;
+    });
+  const words = gone.length > 0 ? gone.join(', ') : 'One of your choices';
+  return {
+    form: corrected,
+    note: `${words} ${gone.length > 1 ? 'are' : 'is'} no longer available to you: the form now uses the model's default.`,
   };
 }

@@ -7,6 +7,7 @@ import { queryClient } from '../../../queries/queryClient';
 import { useDraftQuery } from '../../../queries/drafts';
 import { useSessionStore } from '../../../stores/session';
 import { type DraftForms, draftOfForm, formOfDraft, shownDraftOfForm } from './draftForm';
+import { useAllowedChoices } from './useAllowedChoices';
 
 /** How long typing pauses before the draft is sent to main. */
 export const DRAFT_SAVE_DELAY_MS = 500;
@@ -40,9 +41,11 @@ interface UseDraftOptions<P extends DraftPage> {
  * into the page's defaults against today's catalogue, draftForm.ts), saved ≈ 500 ms after the last
  * change and at once when the page closes. A save never crosses a session: one still waiting when
  * the session ended is dropped (the sign-out button sends it first, `flushDrafts`), so nothing
- * typed by one person is ever stored under the next.
+ * typed by one person is ever stored under the next. While the page is open, the form also follows
+ * a change of what the person may use (useAllowedChoices.ts); the sentence it returns says what the
+ * form dropped, for the page to show.
  */
-export function useDraft<P extends DraftPage>(page: P, { form, replace, models, modelsReady, opened }: UseDraftOptions<P>): void {
+export function useDraft<P extends DraftPage>(page: P, { form, replace, models, modelsReady, opened }: UseDraftOptions<P>): string | null {
   const query = useDraftQuery(page, !opened);
   const applied = useRef(opened);
   const initialForm = useRef(form);
@@ -88,4 +91,6 @@ export function useDraft<P extends DraftPage>(page: P, { form, replace, models, 
     },
     [page],
   );
+
+  return useAllowedChoices(page, { form, replace, models, modelsReady });
 }

@@ -43,6 +43,12 @@ function drain(waiting: WaitingJob[], base: Partial<QueueState> = {}): string[] 
 }
 
 describe('pickNext: round-robin across people', () => {
+  it('starts the images of one click (made in the same millisecond) in the order they were asked for', () => {
+    // ids sort the other way round: the order must come from the queue, not from the ids
+    const batch = ['z-first', 'm-second', 'a-third', '0-fourth'].map((id) => job(id, 'A', 5));
+    expect(drain(batch)).toEqual(['z-first', 'm-second', 'a-third', '0-fourth']);
+  });
+
   it('alternates between people, oldest first within a person, whoever queued first', () => {
     const waiting = [
       ...[1, 2, 3, 4, 5].map((i) => job(`a${i}`, 'A', i)),

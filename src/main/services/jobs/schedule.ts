@@ -237,6 +237,11 @@ function spendFitsAt(estimate: number, s: SpendSummary): number {
   return s.now; // unreachable: the last expiry leaves nothing
 }
 
+/**
+ * Strictly older. Jobs made in the same millisecond (the images of one click) keep the order they
+ * were queued in, which is the order they were asked for: `waiting` is iterated in insertion order
+ * and the first one seen wins a tie. (Comparing their random ids would start them in any order.)
+ */
 function olderThan(a: WaitingJob, b: WaitingJob): boolean {
-  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+  return a.createdAt < b.createdAt;
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { reuseStatements } from './statementReuse';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -34,6 +35,7 @@ export const MAIN_BUSY_TIMEOUT_MS = 20;
 export function openDb({ file, migrationsDir, onBackup, busyTimeoutMs = MAIN_BUSY_TIMEOUT_MS }: OpenDbOptions): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
+  reuseStatements(sqlite);
   try {
     sqlite.pragma('journal_mode = WAL');
     // FULL: a committed quota charge or media row survives a power cut, not just a crash

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useUsers } from '../queries/users';
 import styles from './PersonPicker.module.css';
+import { useDebouncedValue } from './useDebouncedValue';
 
 /** How long typing pauses before main is asked for the matching accounts. */
 const PERSON_SEARCH_DELAY_MS = 250;
@@ -44,7 +45,7 @@ export function PersonPicker({
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const search = useDebounced(text.trim(), PERSON_SEARCH_DELAY_MS);
+  const search = useDebouncedValue(text.trim(), PERSON_SEARCH_DELAY_MS);
   const listRef = useRef<HTMLUListElement>(null);
 
   // the page cleared the filter (or set another person): the box says what is in force
@@ -180,13 +181,4 @@ export function PersonPicker({
       </div>
     </div>
   );
-}
-
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
 }

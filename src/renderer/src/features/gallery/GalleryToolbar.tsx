@@ -4,7 +4,7 @@ import type { MediaFilters } from '../../queries/media';
 import { useMediaStats } from '../../queries/media';
 import { PersonPicker } from '../../components/PersonPicker';
 import { dateInputToMs } from './format';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
 import styles from './GalleryToolbar.module.css';
 
 export interface ToolbarValues {

@@ -4,7 +4,7 @@ import type { MediaItem } from '../../../../shared/contract/routes/media';
 import { Modal } from '../../components/Modal';
 import { usePickerPages } from '../../queries/media';
 import { formatDateTime } from '../../components/format';
-import { useDebouncedValue } from '../gallery/useDebouncedValue';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { type PickState, pickName, pickState, togglePick, toPickedImage } from './galleryPick';
 import type { PickedImage } from './pickedImage';
 import { mergeNewest } from './mergeNewest';

@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import type { JobKind } from '../../../../shared/domain/jobs';
 import { usePromptHistory } from '../../queries/drafts';
 import { formatDateTime } from '../../components/format';
-import { useDebouncedValue } from '../gallery/useDebouncedValue';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
 import styles from './PromptField.module.css';
 
 interface PromptHistoryProps {

@@ -8,6 +8,7 @@ import { media, type MediaRow, user } from '../../db/schema';
 import type { EventHub } from '../app/eventHub';
 import type { GeneratedMediaRecord, InputImage, InputImageFile, MediaPort } from '../jobs/ports';
 import { canAccessUser } from '../accounts/scope';
+import { inputNotUsable } from './inputNotUsable';
 import { absoluteOf, STAGING_DIR } from './layout';
 import { announceMedia } from './mediaEvents';
 import type { MediaStore } from './mediaStore';
@@ -20,8 +21,6 @@ type ItemRow = Pick<MediaRow, 'id' | 'userId' | 'kind' | 'relPath' | 'mimeType' 
  * An id the user may not use answers NOT_FOUND, the same as an id that does not exist.
  */
 export function createMediaPort(deps: { db: Db; media: MediaStore; events: EventHub; clock: Clock; dataDir: string }): MediaPort {
-  const notUsable = () => new StudioError('NOT_FOUND', 'One of the chosen images does not exist or you cannot use it.');
-
   /** An item `userId` may use: their own, or (for an admin) a managed user's. */
   function usable(userId: string, mediaId: string, needsFile: boolean): ItemRow {
     const row: ItemRow | undefined = deps.db
@@ -39,8 +38,8 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
       .where(eq(media.id, mediaId))
       .get();
     const actor = deps.db.select({ id: user.id, email: user.email, role: user.role }).from(user).where(eq(user.id, userId)).get();
-    if (!row || !actor || (needsFile && row.missing)) throw notUsable();
-    if (!canAccessUser(deps.db, { userId: actor.id, email: actor.email, role: actor.role, sessionId: '' }, row.userId)) throw notUsable();
+    if (!row || !actor || (needsFile && row.missing)) throw inputNotUsable();
+    if (!canAccessUser(deps.db, { userId: actor.id, email: actor.email, role: actor.role, sessionId: '' }, row.userId)) throw inputNotUsable();
     return row;
   }
 
@@ -59,9 +58,9 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
     try {
       file = fs.realpathSync(absoluteOf(deps.dataDir, row.relPath));
     } catch {
-      throw notUsable();
+      throw inputNotUsable();
     }
-    if (!file.startsWith(root + path.sep)) throw notUsable();
+    if (!file.startsWith(root + path.sep)) throw inputNotUsable();
     return { id: row.id, mimeType: row.mimeType, file };
   }
 
@@ -75,7 +74,7 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
     async readInputImage(userId, mediaId): Promise<InputImage> {
       const { id, mimeType, file } = locateInputImage(userId, mediaId);
       const bytes = await fs.promises.readFile(file).catch(() => {
-        throw notUsable();
+        throw inputNotUsable();
       });
       return { id, mimeType, data: bytes.toString('base64') };
     },

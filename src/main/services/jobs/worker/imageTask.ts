@@ -5,6 +5,7 @@ import { createGenAi } from '../../gemini/client';
 import { generateImage } from '../../gemini/imageProvider';
 import { type DurableStep, writeDurable } from '../../media/durableFile';
 import { checkImageStructure } from '../../media/imageIntegrity';
+import { inputNotUsable } from '../../media/inputNotUsable';
 import { absoluteOf, originalRelPath, thumbRelPath } from '../../media/layout';
 import { SNIFF_BYTES, sniffMediaType } from '../../media/sniff';
 import { inspectImage, readImageHeader } from '../../media/thumbnails';
@@ -120,7 +121,7 @@ async function readInput(file: string): Promise<Buffer> {
   try {
     return await fs.readFile(file);
   } catch {
-    throw new StudioError('NOT_FOUND', 'One of the chosen images does not exist or you cannot use it.');
+    throw inputNotUsable();
   }
 }
 

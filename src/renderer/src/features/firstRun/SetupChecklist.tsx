@@ -4,6 +4,25 @@ import { useAppStatus } from '../../queries/app';
 import { useDismissSetupChecklist } from '../../queries/auth';
 import styles from './SetupChecklist.module.css';
 
+const KEY_STEP = 'Set the Gemini API key';
+
+/** Each step: what to do, why or how, and the page where it is done. */
+const STEPS: { title: string; hint: string; action: string; to: '/admin/settings' | '/admin/users' }[] = [
+  {
+    title: KEY_STEP,
+    hint: 'Google’s terms allow the Gemini API only for people 18 and over: make sure everyone you invite is 18 or older.',
+    action: 'Open Settings',
+    to: '/admin/settings',
+  },
+  { title: 'Invite people', hint: 'Each gets a one-time setup code to choose their password.', action: 'Open Users', to: '/admin/users' },
+  {
+    title: 'Check the default quotas',
+    hint: 'How many images, edits and videos a new account may make per day, week or month.',
+    action: 'Open Settings',
+    to: '/admin/settings',
+  },
+];
+
 /**
  * The first admin's next steps after first run: the API key (with Google's age rule), inviting
  * people, the default quotas. Shown above every page until this admin dismisses it; main keeps the
@@ -24,42 +43,20 @@ export function SetupChecklist() {
         </button>
       </div>
       <ol className={styles.steps}>
-        <li>
-          <div className={styles.row}>
-            <span className={styles.step}>
-              <strong>Set the Gemini API key</strong>
-              {keySet ? <span className={styles.done}> (done)</span> : null}
-              <span className="hint">
-                Google’s terms allow the Gemini API only for people 18 and over: make sure everyone you invite is 18 or older.
+        {STEPS.map((step) => (
+          <li key={step.title}>
+            <div className={styles.row}>
+              <span className={styles.step}>
+                <strong>{step.title}</strong>
+                {step.title === KEY_STEP && keySet ? <span className={styles.done}> (done)</span> : null}
+                <span className="hint">{step.hint}</span>
               </span>
-            </span>
-            <button type="button" className="link" onClick={() => void navigate({ to: '/admin/settings' })}>
-              Open Settings
-            </button>
-          </div>
-        </li>
-        <li>
-          <div className={styles.row}>
-            <span className={styles.step}>
-              <strong>Invite people</strong>
-              <span className="hint">Each gets a one-time setup code to choose their password.</span>
-            </span>
-            <button type="button" className="link" onClick={() => void navigate({ to: '/admin/users' })}>
-              Open Users
-            </button>
-          </div>
-        </li>
-        <li>
-          <div className={styles.row}>
-            <span className={styles.step}>
-              <strong>Check the default quotas</strong>
-              <span className="hint">How many images, edits and videos a new account may make per day, week or month.</span>
-            </span>
-            <button type="button" className="link" onClick={() => void navigate({ to: '/admin/settings' })}>
-              Open Settings
-            </button>
-          </div>
-        </li>
+              <button type="button" className="link" onClick={() => void navigate({ to: step.to })}>
+                {step.action}
+              </button>
+            </div>
+          </li>
+        ))}
       </ol>
       {dismiss.isError && (
         <p className="form-error" role="alert">

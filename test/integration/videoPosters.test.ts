@@ -1,7 +1,6 @@
 // Poster frames for the codecs Veo and Omni deliver and people import: H.264 in MP4, VP9 in WebM and
 // in MP4, made with the ffmpeg the app ships (media/ffmpegPath.ts). The clips are made at test time
 // by that same ffmpeg from its test pattern, a second long and a few KB each.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -9,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bundledFfmpegPath } from '../../src/main/services/media/ffmpegPath';
 import { sniffMediaType } from '../../src/main/services/media/sniff';
 import { inspectVideo, THUMB_SIZE } from '../../src/main/services/media/thumbnails';
+import { makeTestClip } from '../support/mediaFixtures';
 import { makeTempDir } from '../support/tempDir';
 
 const temp = makeTempDir('studio-posters-');
@@ -18,18 +18,7 @@ const ffmpeg = bundledFfmpegPath();
 
 function makeClip(name: string, codecArgs: string[]): string {
   const file = path.join(temp.dir, name);
-  execFileSync(ffmpeg!, [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=duration=1:size=640x360:rate=10',
-    ...codecArgs,
-    '-y',
-    file,
-  ]);
+  makeTestClip(file, { size: '640x360', codecArgs });
   return file;
 }
 

@@ -16,11 +16,13 @@ export async function makeImage(
   return format === 'png' ? image.png().toBuffer() : format === 'jpeg' ? image.jpeg().toBuffer() : image.webp().toBuffer();
 }
 
-/** A one-second MP4 made with the bundled ffmpeg (test pattern, 64×48). */
-export function makeMp4(): Buffer {
+/**
+ * A one-second clip of ffmpeg's test pattern, written to `file` by the bundled ffmpeg, in the codec
+ * and container `codecArgs` ask for.
+ */
+export function makeTestClip(file: string, { size, codecArgs }: { size: string; codecArgs: string[] }): void {
   const ffmpeg = bundledFfmpegPath();
   if (!ffmpeg) throw new Error('no bundled ffmpeg');
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'studio-mp4-')), 'clip.mp4');
   execFileSync(ffmpeg, [
     '-hide_banner',
     '-loglevel',
@@ -28,13 +30,17 @@ export function makeMp4(): Buffer {
     '-f',
     'lavfi',
     '-i',
-    'testsrc=duration=1:size=64x48:rate=10',
-    '-c:v',
-    'mpeg4',
-    '-f',
-    'mp4',
+    `testsrc=duration=1:size=${size}:rate=10`,
+    ...codecArgs,
+    '-y',
     file,
   ]);
+}
+
+/** A one-second MP4 made with the bundled ffmpeg (test pattern, 64×48). */
+export function makeMp4(): Buffer {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'studio-mp4-')), 'clip.mp4');
+  makeTestClip(file, { size: '64x48', codecArgs: ['-c:v', 'mpeg4', '-f', 'mp4'] });
   const bytes = fs.readFileSync(file);
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   return bytes;

@@ -8,7 +8,7 @@ import { media, type MediaRow, user } from '../../db/schema';
 import type { EventHub } from '../app/eventHub';
 import type { GeneratedMediaRecord, InputImage, InputImageFile, MediaPort } from '../jobs/ports';
 import { canAccessUser } from '../accounts/scope';
-import { inputNotUsable } from './inputNotUsable';
+import { inputNotUsable, readInputImageFile } from './inputImageFile';
 import { absoluteOf, STAGING_DIR } from './layout';
 import { announceMedia } from './mediaEvents';
 import type { MediaStore } from './mediaStore';
@@ -73,9 +73,7 @@ export function createMediaPort(deps: { db: Db; media: MediaStore; events: Event
 
     async readInputImage(userId, mediaId): Promise<InputImage> {
       const { id, mimeType, file } = locateInputImage(userId, mediaId);
-      const bytes = await fs.promises.readFile(file).catch(() => {
-        throw inputNotUsable();
-      });
+      const bytes = await readInputImageFile(file);
       return { id, mimeType, data: bytes.toString('base64') };
     },
 

@@ -5,7 +5,7 @@ import { createGenAi } from '../../gemini/client';
 import { generateImage } from '../../gemini/imageProvider';
 import { type DurableStep, writeDurable } from '../../media/durableFile';
 import { checkImageStructure } from '../../media/imageIntegrity';
-import { inputNotUsable } from '../../media/inputNotUsable';
+import { readInputImageFile } from '../../media/inputImageFile';
 import { absoluteOf, originalRelPath, thumbRelPath } from '../../media/layout';
 import { SNIFF_BYTES, sniffMediaType } from '../../media/sniff';
 import { inspectImage, readImageHeader } from '../../media/thumbnails';
@@ -33,7 +33,9 @@ export async function runImageTask(
   signal: AbortSignal,
   onStep?: (step: string) => void | Promise<void>,
 ): Promise<FinishedImageTask> {
-  const images = await Promise.all(task.images.map(async ({ mimeType, file }) => ({ mimeType, data: (await readInput(file)).toString('base64') })));
+  const images = await Promise.all(
+    task.images.map(async ({ mimeType, file }) => ({ mimeType, data: (await readInputImageFile(file)).toString('base64') })),
+  );
   throwIfAborted(signal);
   const ai = createGenAi({ apiKey: task.apiKey, baseUrl: task.baseUrl });
   const result = await generateImage(ai, {
@@ -114,15 +116,6 @@ async function storeThumbnail(
   const facts = await inspectImage(bytes);
   if (facts.format !== format) throw new Error(`decoded as ${facts.format}, its header said ${format}`);
   await writeDurable(absoluteOf(dataDir, relPath), facts.thumbnail, (s: DurableStep) => onStep?.(`thumb:${s}`));
-}
-
-/** main checked the file a moment ago; one deleted since is "gone", like any input that is */
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch {
-    throw inputNotUsable();
-  }
 }
 
 async function removeStored(dataDir: string, relPaths: (string | null)[]): Promise<void> {
